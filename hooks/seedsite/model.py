@@ -1,0 +1,104 @@
+"""The data model every stage of the pipeline shares: plain, immutable dataclasses."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class Section:
+    """A headed part of an article."""
+
+    heading: str
+    """The heading's text, as the seed gives it (a fused lead-in without its final period)."""
+    level: int
+    """Heading level, 2 to 6 (`==` and a lead-in are 2, `===` is 3, …)."""
+    anchor: str
+    """The heading's id: unique within its page, derived from the heading text alone."""
+    paragraphs: tuple[str, ...]
+    """The section's paragraphs, in order; may be empty (a heading with nothing under it)."""
+
+
+@dataclass(frozen=True)
+class Article:
+    """One seed file, read and structured."""
+
+    source: str
+    """The seed's path relative to the seeds folder, POSIX style (`world/budget.txt`)."""
+    section: str
+    """The site section: the seed's folder relative to the seeds folder (`""` for the top level)."""
+    title: str
+    """The title: the first non-empty line."""
+    slug: str
+    """URL-safe name derived from the title; made unique across the site by `pipeline`."""
+    intro: tuple[str, ...]
+    """Paragraphs before the first heading."""
+    sections: tuple[Section, ...]
+    """The headed sections, in order."""
+    encoding: str = "utf-8"
+    """How the seed's bytes were decoded."""
+
+    @property
+    def paragraphs(self) -> tuple[str, ...]:
+        """Every paragraph of the article in reading order (intro first)."""
+        out = list(self.intro)
+        for section in self.sections:
+            out.extend(section.paragraphs)
+        return tuple(out)
+
+
+@dataclass(frozen=True)
+class Problem:
+    """Something wrong with one input file, said in one line."""
+
+    path: str
+    """The file, as an editor would name it (`seeds/world/budget.txt`)."""
+    message: str
+    """What is wrong, or what was done about it."""
+    fatal: bool = True
+    """True when the file could not become a page; False for a note (e.g. a fallback encoding)."""
+
+    def __str__(self) -> str:
+        return f"{self.path}: {self.message}"
+
+
+@dataclass(frozen=True)
+class Mention:
+    """One place a term occurs: an article, the section anchor there, and the sentence."""
+
+    article: str
+    """The `Article.source` of the article."""
+    anchor: str
+    """The id of the section (or paragraph, for the intro) holding the mention."""
+    sentence: str
+    """The sentence that mentions the term."""
+    start: int = 0
+    """Offset of the mention within `sentence`."""
+    end: int = 0
+    """End offset of the mention within `sentence`."""
+
+
+@dataclass(frozen=True)
+class Term:
+    """A glossary entry."""
+
+    name: str
+    """The canonical name, as shown on the glossary page."""
+    anchor: str
+    """The entry's id on the glossary page."""
+    variants: tuple[str, ...]
+    """Every surface form that counts as a mention (name, plurals, possessives, aliases…)."""
+    aliases: tuple[str, ...] = ()
+    """Other names shown on the entry (curated aliases, an acronym, a surname)."""
+    definition: str = ""
+    """The definition text."""
+    origin: str = "first-use"
+    """Where the definition came from: `curated`, `stated` (a defining sentence) or `first-use`."""
+    source: Mention | None = None
+    """Where a stated or first-use definition was found."""
+    kind: str = "phrase"
+    """`name` (a proper name), `phrase` (a coined or recurring phrase) or `acronym`."""
+    case_sensitive: bool = False
+    """True when a mention must match one of `variants` letter for letter (acronyms, names)."""
+    mentions: tuple[Mention, ...] = field(default=(), compare=False)
+    """Every mention in the corpus, in article order."""

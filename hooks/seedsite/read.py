@@ -1,0 +1,268 @@
+"""Read: a seed file's bytes → an `Article`.
+
+Decoding, line endings, the title, paragraphs and subheadings are decided here and nowhere else.
+
+A seed is plain text. Its first non-empty line is the title. Paragraphs are one a line, or separated by blank
+lines; a blank-line-separated block whose lines are greedily hard-wrapped is joined into one paragraph.
+
+Subheadings, in order of precedence (a seed uses one convention; explicit markup wins):
+
+1. explicit markup: `== Heading ==` lines (levels 2–6, as in Wikipedia extracts) and Markdown `#` lines;
+2. a standalone short line without final punctuation, followed by prose;
+3. a short lead-in sentence fused into the start of its paragraph ("A friendly economy. On the foreign …").
+   Because an ordinary paragraph may open with a short sentence too, a lead-in must look like a heading
+   (at most 8 words, no comma or quote, not opening with a pronoun or connective, a capital first letter,
+   followed by at least two sentences), may not open the article, and the seed must have two or more of them
+   (or the one must have no verb at all, like "A friendly economy.").
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+from dataclasses import dataclass
+
+from .model import Article, Section
+from .text import INVISIBLE, is_blank, sentence_spans, slugify, squash, unique
+
+MAX_TITLE = 160
+"""A first line longer than this is prose, not a title: it stays a paragraph and a short title is made from it."""
+RESERVED_IDS = frozenset({"related", "terms", "__tabbed", "p"})
+"""Ids the page uses for its own parts; section anchors avoid them (paragraph ids are `p1`, `p2`, …)."""
+
+
+class SeedError(ValueError):
+    """A seed that cannot become a page; the message says why, in a few words."""
+
+
+@dataclass(frozen=True)
+class _Unit:
+    """A line-level unit of the body before sections are formed."""
+
+    text: str
+    heading_level: int = 0  # 0: a paragraph
+
+
+_PARAGRAPH_ID = re.compile(r"p\d+")
+_EQ_HEADING = re.compile(r"^\s*(={2,6})\s*(.*?)\s*\1\s*$")
+_MD_HEADING = re.compile(r"^\s{0,3}(#{1,6})\s+(.*?)(?:\s+#+)?\s*$")
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
+_FINAL_PUNCT = tuple(".,;:!?…。！？、，；：")
+_CLOSERS = "\"'”’»)]»"
+_OPENERS = frozenset(
+    """it its this that these those they them their he she his her him we our us i my you your there here
+    however indeed but and so yet also still moreover meanwhile then now thus therefore instead yes no
+    although though while when if as because since after before today yesterday tomorrow one some many
+    such what who why how where which all both each every other another""".split()
+)
+_VERBS = frozenset(
+    """is are was were be been being has have had do does did will would shall should can could may might
+    must said says say told tells added""".split()
+)
+
+
+def decode(data: bytes) -> tuple[str, str]:
+    """Bytes → (text, encoding name). UTF-8 (with or without BOM), UTF-16 with BOM, else cp1252, else Latin-1."""
+    if data.startswith(codecs.BOM_UTF8):
+        return data[len(codecs.BOM_UTF8) :].decode("utf-8", errors="strict"), "utf-8-sig"
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return data.decode("utf-16"), "utf-16"
+    if _looks_binary(data):
+        raise SeedError("binary data, not text (is it an image or a document?)")
+    for encoding in ("utf-8", "cp1252"):
+        try:
+            return data.decode(encoding), encoding
+        except UnicodeDecodeError:
+            continue
+    return data.decode("latin-1"), "latin-1"
+
+
+def read_article(data: bytes, source: str) -> Article:
+    """Parse one seed. `source` is its path relative to the seeds folder. Raises `SeedError`."""
+    text, encoding = decode(data)
+    lines = _normalise(text).split("\n")
+    start = next((i for i, line in enumerate(lines) if not is_blank(line)), None)
+    if start is None:
+        raise SeedError("empty file: no title and no text")
+    title, body = _title(lines[start]), lines[start + 1 :]
+    if len(title) > MAX_TITLE:
+        body = [lines[start], ""] + body
+        title = _short_title(title)
+    units = _headings(_units(body))
+    intro, sections = _sections(units)
+    folder, _, _ = source.rpartition("/")
+    return Article(
+        source=source,
+        section=folder,
+        title=title,
+        slug=slugify(title),
+        intro=intro,
+        sections=sections,
+        encoding=encoding,
+    )
+
+
+def _looks_binary(data: bytes) -> bool:
+    sample = data[:4096]
+    if b"\x00" in sample:
+        return True
+    controls = sum(1 for b in sample if b < 32 and b not in b"\t\n\r\x0c")
+    return bool(sample) and controls / len(sample) > 0.05
+
+
+def _normalise(text: str) -> str:
+    """One line ending (LF), no control characters but tab, no byte-order marks."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\x0c", "\n")
+    text = text.replace("\ufeff", "")
+    return _CONTROL.sub(" ", text)
+
+
+def _title(line: str) -> str:
+    line = line.strip().strip(INVISIBLE).strip()
+    for pattern in (_EQ_HEADING, _MD_HEADING):
+        match = pattern.match(line)
+        if match and match.group(2).strip():
+            line = match.group(2)
+    if "_" in line and " " not in line:  # Wikipedia-style file titles: "Alan_Turing"
+        line = line.replace("_", " ")
+    return squash(line)
+
+
+def _short_title(line: str) -> str:
+    cut = line[:MAX_TITLE].rsplit(" ", 1)[0] if " " in line[:MAX_TITLE] else line[:MAX_TITLE]
+    return cut.rstrip(" ,;:") + "…"
+
+
+def _units(lines: list[str]) -> list[_Unit]:
+    """Lines → paragraphs and explicit headings, joining hard-wrapped blocks."""
+    units: list[_Unit] = []
+    block: list[str] = []
+
+    def flush() -> None:
+        if block:
+            if _hard_wrapped(block):
+                units.append(_Unit(squash(" ".join(block))))
+            else:
+                units.extend(_Unit(squash(line)) for line in block)
+            block.clear()
+
+    for line in lines:
+        if is_blank(line):
+            flush()
+            continue
+        heading = _explicit_heading(line)
+        if heading:
+            flush()
+            units.append(heading)
+        else:
+            block.append(line)
+    flush()
+    return units
+
+
+def _explicit_heading(line: str) -> _Unit | None:
+    match = _EQ_HEADING.match(line)
+    if match:
+        return _Unit(squash(match.group(2)), len(match.group(1)))
+    match = _MD_HEADING.match(line)
+    if match and match.group(2).strip():
+        return _Unit(squash(match.group(2)), max(2, len(match.group(1))))
+    return None
+
+
+def _hard_wrapped(block: list[str]) -> bool:
+    """True if the block's lines are one paragraph wrapped greedily at a fixed width (40 to 120 columns):
+    each line break falls where the next word would not have fitted, and mostly inside sentences."""
+    if len(block) < 2:
+        return False
+    lines = [line.strip() for line in block]
+    width = max(len(line) for line in lines)
+    if not 40 <= width <= 120:
+        return False
+    for line, following in zip(lines, lines[1:]):
+        if len(line) + 1 + len(following.split()[0]) <= width:  # the next word would have fitted
+            return False
+    sentence_ends = sum(line.rstrip(_CLOSERS).endswith(_FINAL_PUNCT) for line in lines[:-1])
+    return sentence_ends <= (len(lines) - 1) / 2
+
+
+def _headings(units: list[_Unit]) -> list[_Unit]:
+    """Find implicit subheadings unless the seed has explicit ones."""
+    if any(unit.heading_level for unit in units):
+        return units
+    out: list[_Unit] = []
+    for i, unit in enumerate(units):
+        following = units[i + 1].text if i + 1 < len(units) else ""
+        if out and _is_standalone_heading(unit.text, following):
+            out.append(_Unit(unit.text, 2))
+        else:
+            out.append(unit)
+    leads = [i for i, unit in enumerate(out) if i > 0 and not unit.heading_level and _lead_in(unit.text)]
+    if len(leads) < 2:
+        leads = [i for i in leads if not _has_verb(out[i].text[: _lead_in(out[i].text)])]
+    for i in reversed(leads):
+        split = _lead_in(out[i].text)
+        heading = out[i].text[:split].rstrip()
+        heading = heading[:-1] if heading.endswith(".") else heading
+        out[i : i + 1] = [_Unit(heading, 2), _Unit(out[i].text[split:].strip())]
+    return out
+
+
+def _is_standalone_heading(text: str, following: str) -> bool:
+    """A short line that does not end like a sentence and is followed by prose."""
+    if not text or not following or len(text) > 80 or len(text.split()) > 12:
+        return False
+    if text.rstrip(_CLOSERS).endswith(_FINAL_PUNCT) or not _starts_like_heading(text):
+        return False
+    return following.rstrip(_CLOSERS).endswith(_FINAL_PUNCT) or len(following.split()) > 12
+
+
+def _starts_like_heading(text: str) -> bool:
+    head = text[0]
+    return head.isupper() or head.isdigit() or (head.isalpha() and not head.islower())
+
+
+def _lead_in(text: str) -> int:
+    """The end offset of a heading-like first sentence fused into `text`, or 0."""
+    spans = list(sentence_spans(text))
+    if len(spans) < 3:
+        return 0
+    start, end = spans[0]
+    sentence = text[start:end]
+    tokens = sentence.split()
+    if not sentence.endswith(".") or len(tokens) > 8 or len(sentence) > 70:
+        return 0
+    if any(ch in sentence for ch in ",;:\"'“”‘’«»()[]") or not _starts_like_heading(sentence):
+        return 0
+    if tokens[0].lower() in _OPENERS:
+        return 0
+    return spans[1][0]
+
+
+def _has_verb(sentence: str) -> bool:
+    return any(token.strip(".").lower() in _VERBS for token in sentence.split())
+
+
+def _sections(units: list[_Unit]) -> tuple[tuple[str, ...], tuple[Section, ...]]:
+    intro: list[str] = []
+    sections: list[Section] = []
+    taken = set(RESERVED_IDS)
+    heading: _Unit | None = None
+    paragraphs: list[str] = []
+
+    def close() -> None:
+        if heading is not None:
+            slug = slugify(heading.text)
+            anchor = unique(f"section-{slug}" if _PARAGRAPH_ID.fullmatch(slug) else slug, taken)
+            sections.append(Section(heading.text, min(heading.heading_level, 6), anchor, tuple(paragraphs)))
+
+    for unit in units:
+        if unit.heading_level:
+            close()
+            heading, paragraphs = unit, []
+        elif heading is None:
+            intro.append(unit.text)
+        else:
+            paragraphs.append(unit.text)
+    close()
+    return tuple(intro), tuple(sections)

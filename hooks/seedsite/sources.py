@@ -1,0 +1,65 @@
+"""Sources: the seeds folder → the seed files' bytes, in a fixed order, plus a problem for each unusable file."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+from .model import Problem
+
+SEED_SUFFIX = ".txt"
+GLOSSARY_FILE = "glossary.yml"
+
+
+@dataclass(frozen=True)
+class Seed:
+    """One seed file's bytes."""
+
+    path: str
+    """Relative to the seeds folder, POSIX style."""
+    data: bytes
+
+
+@dataclass(frozen=True)
+class Sources:
+    """Everything read from the seeds folder."""
+
+    seeds: tuple[Seed, ...]
+    """The `.txt` seeds, sorted by path."""
+    glossary: bytes | None
+    """The curated glossary file's bytes, if there is one."""
+    problems: tuple[Problem, ...]
+
+
+def load(folder: Path, label: str = "seeds") -> Sources:
+    """Read every seed under `folder`. `label` names the folder in messages (`seeds/x.txt: …`)."""
+    seeds: list[Seed] = []
+    problems: list[Problem] = []
+    glossary: bytes | None = None
+    for path in _walk(folder):
+        rel = path.relative_to(folder).as_posix()
+        shown = f"{label}/{rel}"
+        if rel == GLOSSARY_FILE:
+            try:
+                glossary = path.read_bytes()
+            except OSError as err:
+                problems.append(Problem(shown, f"cannot be read ({err.strerror or err})"))
+            continue
+        if path.suffix.lower() != SEED_SUFFIX:
+            problems.append(Problem(shown, f"not a {SEED_SUFFIX} seed, skipped (rename it to *.txt to publish it)"))
+            continue
+        try:
+            seeds.append(Seed(rel, path.read_bytes()))
+        except OSError as err:
+            problems.append(Problem(shown, f"cannot be read ({err.strerror or err}), skipped"))
+    return Sources(tuple(seeds), glossary, tuple(problems))
+
+
+def _walk(folder: Path) -> list[Path]:
+    """Every visible file below `folder`, sorted by path, whatever order the file system lists them in."""
+    found: list[Path] = []
+    for root, dirs, files in os.walk(folder):
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        found.extend(Path(root, name) for name in files if not name.startswith("."))
+    return sorted(found, key=lambda p: p.relative_to(folder).as_posix())

@@ -1,0 +1,98 @@
+"""Small text helpers shared by the stages: whitespace, sentences, slugs."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+
+from pymdownx.slugs import slugify as _slugify_factory
+
+INVISIBLE = "\u200b\u200c\u200d\u2060\ufeff"
+"""Zero-width characters that count as blank space when deciding whether a line is empty."""
+
+_slugify = _slugify_factory(case="lower")
+_SPACES = re.compile(r"\s+")
+
+# Tokens that end with a period without ending a sentence.
+_ABBREVIATIONS = frozenset(
+    """mr mrs ms dr prof st jr sr vs etc e.g i.e cf no nos vol pp gen col lt sgt capt cmdr adm rev fr mt ft
+    inc ltd co corp bros dept est approx jan feb mar apr jun jul aug sep sept oct nov dec u.s u.k u.n a.m p.m
+    ca op ed eds fig figs al""".split()
+)
+_SENTENCE_END = re.compile(r"""[.!?…。！？]+["'”’»)\]]*(?=\s|$)|[。！？]+""")
+
+
+def is_blank(line: str) -> bool:
+    """True if `line` holds nothing but white space and zero-width characters."""
+    return not line.strip().strip(INVISIBLE).strip()
+
+
+def squash(text: str) -> str:
+    """Collapse every run of white space to one space and trim the ends."""
+    return _SPACES.sub(" ", text).strip()
+
+
+def slugify(text: str) -> str:
+    """A readable, Unicode-aware slug: lower case, words joined by hyphens ('' if nothing is left)."""
+    slug = _slugify(squash(text.replace("_", " ")), "-")
+    return re.sub(r"-{2,}", "-", slug).strip("-_")
+
+
+def unique(slug: str, taken: set[str], fallback: str = "section") -> str:
+    """`slug` (or `fallback` when it is empty), suffixed -2, -3, … until not in `taken`; records it there."""
+    base = slug or fallback
+    candidate, n = base, 1
+    while candidate in taken:
+        n += 1
+        candidate = f"{base}-{n}"
+    taken.add(candidate)
+    return candidate
+
+
+def sentence_spans(text: str) -> Iterator[tuple[int, int]]:
+    """Yield (start, end) of each sentence in `text`, skipping abbreviations and initials."""
+    start = 0
+    for match in _SENTENCE_END.finditer(text):
+        end = match.end()
+        if match.group().startswith(".") and _is_abbreviation(text, match.start()):
+            continue
+        rest = text[end:].lstrip()
+        if rest and rest[0].islower():  # "e.g. something" or a lower-case continuation
+            continue
+        if text[start:end].strip():
+            yield _trim(text, start, end)
+        start = end
+    if text[start:].strip():
+        yield _trim(text, start, len(text))
+
+
+def sentences(text: str) -> list[str]:
+    """The sentences of `text`, each trimmed."""
+    return [text[a:b] for a, b in sentence_spans(text)]
+
+
+def words(text: str) -> list[str]:
+    """Whitespace-separated words."""
+    return text.split()
+
+
+def first(items: Iterable[str], default: str = "") -> str:
+    """The first item, or `default`."""
+    return next(iter(items), default)
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def _is_abbreviation(text: str, dot: int) -> bool:
+    """True when the period at `dot` closes an abbreviation or an initial rather than a sentence."""
+    before = text[:dot].rsplit(None, 1)[-1] if text[:dot].strip() else ""
+    token = before.lstrip("(\"'“‘«").lower()
+    if len(token) == 1 and token.isalpha():  # an initial: "J. Smith"
+        return True
+    return token in _ABBREVIATIONS

@@ -1,0 +1,149 @@
+"""The reader: every input form of a seed, each on a small sample."""
+
+from __future__ import annotations
+
+import pytest
+from conftest import SEED
+from seedsite.read import SeedError, read_article
+
+
+def read(text: str | bytes, source: str = "x.txt"):
+    return read_article(text.encode("utf-8") if isinstance(text, str) else text, source)
+
+
+def headings(article) -> list[str]:
+    return [s.heading for s in article.sections]
+
+
+def test_the_seed_has_its_title_intro_and_four_fused_sections():
+    article = read(SEED.read_bytes())
+    assert article.title == "Strong focus on development"
+    assert len(article.intro) == 2
+    assert headings(article) == [
+        "The Union State is in focus",
+        "A friendly economy",
+        "Not to lose the Great Victory",
+        "The Belarusian-Russian formula of peace",
+    ]
+    first = article.sections[0]
+    assert first.paragraphs[0].startswith("The Presidents of Belarus and Russia noted")
+    assert [len(s.paragraphs) for s in article.sections] == [3, 3, 1, 2]
+    assert article.sections[1].anchor == "a-friendly-economy"
+
+
+@pytest.mark.parametrize("ending", ["\n", "\r\n", "\r"])
+def test_line_endings(ending):
+    article = read(ending.join(["Title", "First paragraph here.", "Second one."]))
+    assert article.title == "Title"
+    assert article.intro == ("First paragraph here.", "Second one.")
+
+
+def test_utf8_bom_is_not_part_of_the_title():
+    article = read(b"\xef\xbb\xbfTitle\nText.")
+    assert article.title == "Title"
+    assert article.encoding == "utf-8-sig"
+
+
+def test_title_is_the_first_non_empty_line():
+    assert read("\n\n   \nThe title\nBody.").title == "The title"
+
+
+def test_blank_line_paragraphs_with_hard_wrapped_lines_are_joined():
+    text = (
+        "Title\n\n"
+        "The quick brown fox jumps over the lazy dog and keeps on\n"
+        "running until the end of the field where the river\n"
+        "begins.\n\n"
+        "A second paragraph.\n"
+    )
+    assert read(text).intro == (
+        "The quick brown fox jumps over the lazy dog and keeps on running until the end of the field "
+        "where the river begins.",
+        "A second paragraph.",
+    )
+
+
+def test_short_lines_in_a_block_stay_separate_paragraphs():
+    text = "Title\n\nOne.\nTwo words.\nThree more words here.\n"
+    assert read(text).intro == ("One.", "Two words.", "Three more words here.")
+
+
+def test_wikipedia_style_headings_with_levels():
+    text = (
+        "Ada_Lovelace\n\nAda was a mathematician.\n\n\n== Early life ==\nShe was born in London.\n"
+        "\n\n=== Education ===\nShe was tutored.\n\n\n== References ==\n"
+    )
+    article = read(text)
+    assert article.title == "Ada Lovelace"
+    assert [(s.heading, s.level) for s in article.sections] == [
+        ("Early life", 2),
+        ("Education", 3),
+        ("References", 2),
+    ]
+    assert article.sections[2].paragraphs == ()
+
+
+def test_markdown_headings():
+    article = read("# Title\n\nIntro text.\n\n## Part one\n\nBody text.\n")
+    assert article.title == "Title"
+    assert headings(article) == ["Part one"]
+
+
+def test_standalone_short_line_is_a_heading():
+    text = "Title\nIntro paragraph that says something.\nEconomic ties\nTrade grew by a third last year, officials said.\n"
+    article = read(text)
+    assert headings(article) == ["Economic ties"]
+    assert article.sections[0].paragraphs == ("Trade grew by a third last year, officials said.",)
+
+
+def test_ordinary_first_sentences_are_never_headings():
+    text = (
+        "Title\n"
+        "The visit was important for both sides. It was long. It was good.\n"
+        "It is obvious that the talks went well. Both sides agreed. They signed a deal.\n"
+        "Indeed, the results came fast. Trade grew. Prices fell.\n"
+        "However, not all agree. Critics spoke. They were heard.\n"
+    )
+    assert read(text).sections == ()
+
+
+def test_one_word_paragraphs_do_not_become_headings():
+    text = "Title\n\n" + "\n\n".join(["word"] * 50)
+    article = read(text)
+    assert article.sections == ()
+    assert len(article.intro) == 50
+
+
+def test_a_single_verbless_lead_in_is_a_heading_but_a_single_clause_is_not():
+    verbless = "Title\nIntro paragraph.\nA friendly economy. One thing. Another thing. A third.\n"
+    assert headings(read(verbless)) == ["A friendly economy"]
+    clause = "Title\nIntro paragraph.\nThe plan was approved. One thing. Another thing. A third.\n"
+    assert headings(read(clause)) == []
+
+
+def test_duplicate_headings_get_unique_anchors():
+    article = read("Title\n\nText.\n\n== Notes ==\nA.\n\n== Notes ==\nB.\n")
+    assert [s.anchor for s in article.sections] == ["notes", "notes-2"]
+
+
+def test_cyrillic_heading_keeps_a_readable_anchor():
+    article = read("Заголовок\n\nТекст.\n\n== Ранние годы ==\nОн родился.\n")
+    assert article.sections[0].anchor == "ранние-годы"
+    assert article.slug == "заголовок"
+
+
+@pytest.mark.parametrize("data", [b"", b"   \n\n\t\n", "\u200b\n\u00a0\n".encode()])
+def test_empty_seed_is_an_error(data):
+    with pytest.raises(SeedError, match="empty"):
+        read(data)
+
+
+def test_binary_seed_is_an_error():
+    with pytest.raises(SeedError, match="binary"):
+        read(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)))
+
+
+def test_cp1252_is_decoded_and_said():
+    article = read("Price\n\u201cIt costs \u00a35,\u201d she said.".encode("cp1252"))
+    assert article.intro == ("\u201cIt costs \u00a35,\u201d she said.",)
+    assert article.encoding == "cp1252"
