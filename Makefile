@@ -3,9 +3,12 @@ VENV   ?= .venv
 PYTHON ?= python3
 BIN     = $(VENV)/bin
 STAMP   = $(VENV)/.installed-$(shell cat requirements.txt requirements-dev.txt | cksum | cut -d' ' -f1)
+REMOTE ?= origin
+CHROMIUM ?= /usr/bin/chromium
 export NO_MKDOCS_2_WARNING = 1
+export CHROMIUM
 
-.PHONY: serve build test verify bench deploy clean distclean install
+.PHONY: serve build test verify bench deploy clean distclean install chromium
 
 install: $(STAMP)
 
@@ -21,8 +24,20 @@ serve: $(STAMP)  ## live preview on http://127.0.0.1:8000, rebuilt when a seed c
 build: $(STAMP)  ## the static site in site/, failing on any warning
 	$(BIN)/mkdocs build --strict
 
-test: $(STAMP)  ## every test
+test: $(STAMP) chromium  ## every test
 	$(BIN)/python -m pytest
+
+# The browser tests drive a real Chromium: Debian's package, installed here when it is missing.
+chromium:
+	@test -x "$(CHROMIUM)" || { \
+	  command -v apt-get >/dev/null || { echo "$(CHROMIUM) not found: install Chromium, or set CHROMIUM=/path/to/it" >&2; exit 1; }; \
+	  sudo=$$(test "$$(id -u)" = 0 || echo sudo); \
+	  echo "Installing Chromium for the browser tests (apt-get install chromium)"; \
+	  $$sudo apt-get update && DEBIAN_FRONTEND=noninteractive $$sudo apt-get install -y chromium; }
+	@test -x "$(CHROMIUM)" || { echo "$(CHROMIUM) still not found: set CHROMIUM=/path/to/chromium" >&2; exit 1; }
+
+deploy: $(STAMP)  ## build and push the site to the gh-pages branch of $(REMOTE) (GitHub Pages)
+	$(BIN)/mkdocs gh-deploy --strict --force --remote-name $(REMOTE)
 
 clean:  ## remove build output
 	rm -rf site test-output .pytest_cache .hypothesis bench/work

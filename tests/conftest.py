@@ -18,11 +18,11 @@ MKDOCS = Path(sys.executable).with_name("mkdocs")
 
 
 def make_project(dest: Path, seeds: Path | None = None, only_txt: bool = False) -> Path:
-    """A copy of the site's project (mkdocs.yml, hooks, docs) in `dest`, with `seeds` (default: the repo's);
+    """A copy of the site's project (mkdocs.yml, hooks, docs, overrides) in `dest`, with `seeds` (default: the repo's);
     `only_txt` leaves out everything but the `.txt` seeds (the dev corpus has a SOURCE.md)."""
     dest.mkdir(parents=True, exist_ok=True)
     shutil.copy(ROOT / "mkdocs.yml", dest / "mkdocs.yml")
-    for folder in ("hooks", "docs"):
+    for folder in ("hooks", "docs", "overrides"):
         shutil.copytree(ROOT / folder, dest / folder, ignore=shutil.ignore_patterns("__pycache__"))
     skip = (lambda folder, names: [n for n in names if n.endswith(".md")]) if only_txt else None
     shutil.copytree(seeds or ROOT / "seeds", dest / "seeds", ignore=skip)
