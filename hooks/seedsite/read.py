@@ -162,7 +162,7 @@ def _units(lines: list[str]) -> list[_Unit]:
 
 def _explicit_heading(line: str) -> _Unit | None:
     match = _EQ_HEADING.match(line)
-    if match:
+    if match and match.group(2).strip("= "):  # "=====" or "== ==" is a rule drawn in text, not a heading
         return _Unit(squash(match.group(2)), len(match.group(1)))
     match = _MD_HEADING.match(line)
     if match and match.group(2).strip():

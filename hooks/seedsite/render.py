@@ -18,6 +18,7 @@ from .model import Article
 from .text import first, sentences
 
 _ALWAYS = set("\\`*_[]{}<>&#|~^=+:$\"")
+_REFERENCES = {ord(ch): f"&#{ord(ch)};" for ch in _ALWAYS}
 _LINE_START = re.compile(r"^(\s*)(\d*)([-.)])")
 
 
@@ -35,7 +36,7 @@ class Link:
 
 def escape(text: str) -> str:
     """Seed text → Markdown that renders as exactly that text."""
-    out = "".join(f"&#{ord(ch)};" if ch in _ALWAYS else ch for ch in text)
+    out = text.translate(_REFERENCES)
     # A list marker, ordered-list number, rule or table at the start of a block.
     return _LINE_START.sub(lambda m: f"{m.group(1)}{m.group(2)}&#{ord(m.group(3))};", out, count=1)
 

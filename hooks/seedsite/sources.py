@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import stat
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -39,7 +40,10 @@ def load(folder: Path, label: str = "seeds") -> Sources:
     glossary: bytes | None = None
     for path in _walk(folder):
         rel = path.relative_to(folder).as_posix()
-        shown = f"{label}/{rel}"
+        shown = f"{label}/{_printable(rel)}"
+        if shown != f"{label}/{rel}":
+            problems.append(Problem(shown, "the file name is not UTF-8, skipped (rename the file)"))
+            continue
         if rel == GLOSSARY_FILE:
             try:
                 glossary = path.read_bytes()
@@ -50,8 +54,11 @@ def load(folder: Path, label: str = "seeds") -> Sources:
             problems.append(Problem(shown, f"not a {SEED_SUFFIX} seed, skipped (rename it to *.txt to publish it)"))
             continue
         try:
+            if not stat.S_ISREG(path.stat().st_mode):  # a pipe or device would block or never end
+                problems.append(Problem(shown, "not a regular file, skipped"))
+                continue
             seeds.append(Seed(rel, path.read_bytes()))
-        except OSError as err:
+        except OSError as err:  # no permission, a broken link, …
             problems.append(Problem(shown, f"cannot be read ({err.strerror or err}), skipped"))
     return Sources(tuple(seeds), glossary, tuple(problems))
 
@@ -63,3 +70,8 @@ def _walk(folder: Path) -> list[Path]:
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
         found.extend(Path(root, name) for name in files if not name.startswith("."))
     return sorted(found, key=lambda p: p.relative_to(folder).as_posix())
+
+
+def _printable(name: str) -> str:
+    """`name` with the bytes of a non-UTF-8 file name (surrogate escapes) shown as `\\xe9`."""
+    return os.fsencode(name).decode("utf-8", errors="backslashreplace")

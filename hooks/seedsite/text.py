@@ -19,6 +19,9 @@ _ABBREVIATIONS = frozenset(
     inc ltd co corp bros dept est approx jan feb mar apr jun jul aug sep sept oct nov dec u.s u.k u.n a.m p.m
     ca op ed eds fig figs al""".split()
 )
+_LONGEST_TOKEN = 2 + max(len(token) for token in _ABBREVIATIONS)
+"""Enough characters before a period to see an abbreviation or an initial, with an opening bracket or quote."""
+_NEXT_CHAR = re.compile(r"\s*(\S)")
 _SENTENCE_END = re.compile(r"""[.!?…。！？]+["'”’»)\]]*(?=\s|$)|[。！？]+""")
 
 
@@ -56,8 +59,8 @@ def sentence_spans(text: str) -> Iterator[tuple[int, int]]:
         end = match.end()
         if match.group().startswith(".") and _is_abbreviation(text, match.start()):
             continue
-        rest = text[end:].lstrip()
-        if rest and rest[0].islower():  # "e.g. something" or a lower-case continuation
+        following = _NEXT_CHAR.match(text, end)
+        if following and following.group(1).islower():  # "e.g. something" or a lower-case continuation
             continue
         if text[start:end].strip():
             yield _trim(text, start, end)
@@ -91,7 +94,8 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
 
 def _is_abbreviation(text: str, dot: int) -> bool:
     """True when the period at `dot` closes an abbreviation or an initial rather than a sentence."""
-    before = text[:dot].rsplit(None, 1)[-1] if text[:dot].strip() else ""
+    window = text[max(0, dot - _LONGEST_TOKEN) : dot]  # a bounded look back keeps long paragraphs linear
+    before = window.rsplit(None, 1)[-1] if window.strip() else ""
     token = before.lstrip("(\"'“‘«").lower()
     if len(token) == 1 and token.isalpha():  # an initial: "J. Smith"
         return True
