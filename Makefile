@@ -27,6 +27,9 @@ build: $(STAMP)  ## the static site in site/, failing on any warning
 test: $(STAMP) chromium  ## every test
 	$(BIN)/python -m pytest
 
+bench: $(STAMP)  ## time the build at 250 to 2,000 articles against the floor (~15+ min); results in bench/results/
+	$(BIN)/python bench/bench.py $(BENCH_ARGS)
+
 # The browser tests drive a real Chromium: Debian's package, installed here when it is missing.
 chromium:
 	@test -x "$(CHROMIUM)" || { \
