@@ -58,3 +58,8 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
 def on_serve(server, config: MkDocsConfig, builder):
     server.watch(str(_seeds_dir(config)))
     return server
+
+
+def on_post_build(config: MkDocsConfig) -> None:
+    if _site is not None:
+        Path(config.site_dir, "glossary.json").write_text(_site.glossary_json, encoding="utf-8")

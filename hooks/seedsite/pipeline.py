@@ -1,19 +1,39 @@
 """Pipeline: seed files → the site's generated pages. Pure Python; the MkDocs hook only calls `build`.
 
-read → (glossary → link) → render, with whole-corpus work done once per build.
+read → glossary → link → render, with whole-corpus work done once per build.
 """
 
 from __future__ import annotations
 
 import functools
+import json
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
-from .model import Article, Problem
+
+from . import glossary as glossary_stage
+from .link import Links, link
+from .model import Article, Mention, Problem
 from .read import SeedError, read_article
-from .render import article_list, article_page, escape, front_matter, relative, summary
+from .render import (
+    GlossaryEntry,
+    Link,
+    article_list,
+    article_page,
+    escape,
+    front_matter,
+    glossary_page,
+    relative,
+    summary,
+    term_list,
+    tooltip,
+)
 from .sources import Sources
 from .text import slugify, unique
+
+GLOSSARY_URI = "glossary.md"
+TOP_TERMS = 12
+"""Terms listed on the home and section pages."""
 
 DEFAULT_SECTION = "articles"
 """The section of seeds placed directly in the seeds folder."""
@@ -54,6 +74,9 @@ class Site:
     """`Article.source` → the article page's source path."""
     sections: tuple[SectionInfo, ...]
     pages: tuple[Page, ...]
+    glossary: glossary_stage.Glossary
+    glossary_json: str
+    """The glossary for other tools: terms, definitions, origins, aliases, mentions."""
     problems: tuple[Problem, ...] = field(default=())
 
 
@@ -74,12 +97,24 @@ def build(sources: Sources, site_name: str = "Articles", label: str = "seeds") -
     folder_uri = {s.folder: s.uri.rsplit("/", 1)[0] for s in sections}
     articles = _unique_slugs(articles)
     uris = {a.source: f"{folder_uri[a.section]}/{a.slug}.md" for a in articles}
-    pages = [Page(uris[a.source], article_page(a), seed=a.source) for a in articles]
+    glossary = glossary_stage.build(articles, sources.glossary, label)
+    problems.extend(glossary.problems)
+    links = link(articles, glossary)
+    pages = [
+        Page(uris[a.source], _article_page(a, uris, glossary, links, i, articles), seed=a.source)
+        for i, a in enumerate(articles)
+    ]
     for section in sections:
-        members = [a for a in articles if a.section == section.folder]
-        pages.append(Page(section.uri, _section_page(section, members, uris), in_nav=True))
-    pages.append(Page("index.md", _home_page(site_name, sections, articles, uris), in_nav=True))
-    return Site(tuple(articles), uris, tuple(sections), tuple(pages), tuple(problems))
+        members = [i for i, a in enumerate(articles) if a.section == section.folder]
+        page = _section_page(section, [articles[i] for i in members], uris, _top_terms(members, links, glossary))
+        pages.append(Page(section.uri, page, in_nav=True))
+    everyone = range(len(articles))
+    pages.append(Page("index.md", _home_page(site_name, sections, articles, uris, _top_terms(everyone, links, glossary)), in_nav=True))
+    pages.append(Page(GLOSSARY_URI, glossary_page(_glossary_entries(glossary, articles, uris)), in_nav=True))
+    return Site(
+        tuple(articles), uris, tuple(sections), tuple(pages), glossary,
+        _glossary_json(glossary, articles, uris), tuple(problems),
+    )
 
 
 @functools.lru_cache(maxsize=None)
@@ -117,16 +152,28 @@ def _unique_slugs(articles: Sequence[Article]) -> list[Article]:
     return out
 
 
-def _section_page(section: SectionInfo, members: Sequence[Article], uris: dict[str, str]) -> str:
+def _section_page(
+    section: SectionInfo, members: Sequence[Article], uris: dict[str, str], terms: Sequence[tuple[str, str]]
+) -> str:
     items = [(a.title, relative(section.uri, uris[a.source]), summary(a)) for a in members]
     count = f"{len(members)} article{'s' if len(members) != 1 else ''}."
-    return front_matter(title=section.title) + f"# {escape(section.title)}\n\n{count}\n\n" + article_list(items)
+    out = front_matter(title=section.title) + f"# {escape(section.title)}\n\n{count}\n\n" + article_list(items)
+    if terms:
+        links = [(name, relative(section.uri, GLOSSARY_URI) + anchor) for name, anchor in terms]
+        out += f"\n## Key terms {{#terms}}\n\n{term_list(links)}\n"
+    return out
 
 
 def _home_page(
-    site_name: str, sections: Sequence[SectionInfo], articles: Sequence[Article], uris: dict[str, str]
+    site_name: str,
+    sections: Sequence[SectionInfo],
+    articles: Sequence[Article],
+    uris: dict[str, str],
+    terms: Sequence[tuple[str, str]],
 ) -> str:
     out = [front_matter(title="Home"), f"# {escape(site_name)}\n"]
+    if terms:
+        out.append(f"Key terms: {term_list([(name, GLOSSARY_URI + anchor) for name, anchor in terms])}\n")
     for section in sections:
         members = [a for a in articles if a.section == section.folder]
         out.append(f"## [{escape(section.title)}]({section.uri}) {{#section-{slugify(section.uri)}}}\n")
@@ -134,3 +181,98 @@ def _home_page(
     if not articles:
         out.append("No articles yet: add a `.txt` file to `seeds/`.\n")
     return "\n".join(out)
+
+
+def _top_terms(members: Sequence[int], links: Sequence[Links], glossary) -> list[tuple[str, str]]:
+    """The terms mentioned most often in these articles: (name, "#anchor")."""
+    mentions: dict[int, int] = {}
+    for a in members:
+        for rank, term in enumerate(links[a].terms):
+            mentions[term] = mentions.get(term, 0) + len(links[a].terms) - rank
+    best = sorted(mentions, key=lambda t: (-mentions[t], glossary.terms[t].name))[:TOP_TERMS]
+    return [(glossary.terms[t].name, f"#{glossary.terms[t].anchor}") for t in best]
+
+
+def _article_page(article: Article, uris, glossary, links: Sequence[Links], index: int, articles) -> str:
+    uri = uris[article.source]
+    to_glossary = relative(uri, GLOSSARY_URI)
+    terms = glossary.terms
+    mine = links[index]
+    paragraph_links = [
+        [Link(h.start, h.end, f"{to_glossary}#{terms[h.term].anchor}", tooltip(terms[h.term].definition)) for h in hits]
+        for hits in mine.hits
+    ]
+    footer = []
+    if mine.terms:
+        names = sorted(mine.terms, key=lambda t: terms[t].name.casefold())
+        footer.append("## Terms in this article {#terms}\n")
+        footer.append(term_list([(terms[t].name, f"{to_glossary}#{terms[t].anchor}") for t in names]) + "\n")
+    if mine.related:
+        footer.append("## Related articles {#related}\n")
+        items = []
+        for rel in mine.related:
+            other = articles[rel.article]
+            shared = ", ".join(terms[t].name for t in rel.shared[:3])
+            items.append((other.title, relative(uri, uris[other.source]), f"Shared: {shared}"))
+        footer.append(article_list(items))
+    return article_page(article, paragraph_links, "\n".join(footer))
+
+
+def _section_label(articles: Sequence[Article]) -> dict[tuple[str, str], str]:
+    """(source, anchor) → "Article title › Section heading" for every anchor a mention can point at."""
+    labels: dict[tuple[str, str], str] = {}
+    for article in articles:
+        for n in range(1, len(article.intro) + 1):
+            labels[(article.source, f"p{n}")] = article.title
+        for section in article.sections:
+            labels[(article.source, section.anchor)] = f"{article.title} › {section.heading}"
+    return labels
+
+
+def _glossary_entries(glossary, articles: Sequence[Article], uris: dict[str, str]) -> list[GlossaryEntry]:
+    labels = _section_label(articles)
+    entries = []
+    for term, related in zip(glossary.terms, glossary.related):
+        per_section: dict[tuple[str, str], Mention] = {}
+        for mention in term.mentions:
+            per_section.setdefault((mention.article, mention.anchor), mention)
+        mentions = tuple(
+            (labels[key], f"{relative(GLOSSARY_URI, uris[key[0]])}#{key[1]}", m) for key, m in per_section.items()
+        )
+        source = None
+        if term.source is not None and term.origin != "curated":
+            key = (term.source.article, term.source.anchor)
+            source = (labels[key], f"{relative(GLOSSARY_URI, uris[key[0]])}#{key[1]}")
+        rel = tuple((glossary.terms[r].name, f"#{glossary.terms[r].anchor}") for r in related)
+        entries.append(GlossaryEntry(term, source, mentions, rel))
+    return entries
+
+
+def _url(uri: str) -> str:
+    """A page's URL relative to the site root (directory URLs): `articles/x.md` → `articles/x/`."""
+    stem = uri[: -len(".md")]
+    return "" if stem == "index" else (stem[: -len("index")] if stem.endswith("/index") else stem + "/")
+
+
+def _glossary_json(glossary, articles: Sequence[Article], uris: dict[str, str]) -> str:
+    """Terms, definitions, origins, aliases, related terms and mentions (article URL, anchor, count)."""
+    urls = {a.source: _url(uris[a.source]) for a in articles}
+    terms = []
+    for term, related in zip(glossary.terms, glossary.related):
+        places: dict[tuple[str, str], int] = {}
+        for m in term.mentions:
+            places[(m.article, m.anchor)] = places.get((m.article, m.anchor), 0) + 1
+        terms.append(
+            {
+                "name": term.name,
+                "url": f"{_url(GLOSSARY_URI)}#{term.anchor}",
+                "kind": term.kind,
+                "definition": term.definition,
+                "origin": term.origin,
+                "aliases": list(term.aliases),
+                "variants": list(term.variants),
+                "related": [glossary.terms[r].anchor for r in related],
+                "mentions": [{"url": urls[a], "anchor": anchor, "count": n} for (a, anchor), n in places.items()],
+            }
+        )
+    return json.dumps({"terms": terms}, ensure_ascii=False, separators=(",", ":")) + "\n"

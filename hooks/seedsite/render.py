@@ -7,6 +7,7 @@ the character itself, so a seed can never add markup, HTML, links or headings of
 
 from __future__ import annotations
 
+import functools
 import posixpath
 import re
 from collections.abc import Sequence
@@ -14,8 +15,8 @@ from dataclasses import dataclass
 
 import yaml
 
-from .model import Article
-from .text import first, sentences
+from .model import Article, Mention, Term
+from .text import first, sentences, slugify
 
 _ALWAYS = set("\\`*_[]{}<>&#|~^=+:$\"")
 _REFERENCES = {ord(ch): f"&#{ord(ch)};" for ch in _ALWAYS}
@@ -32,6 +33,8 @@ class Link:
     """A Markdown link target relative to the page's source file (`../glossary.md#union-state`)."""
     title: str = ""
     """Tooltip text."""
+    css: str = "glossary-term"
+    """The link's class."""
 
 
 def escape(text: str) -> str:
@@ -43,7 +46,7 @@ def escape(text: str) -> str:
 
 def escape_attribute(text: str) -> str:
     """Text for a Markdown link title (inside double quotes)."""
-    return escape(text).replace("&#34;", "&quot;")
+    return escape(text).replace("&#34;", "&quot;").replace("(", "&#40;").replace(")", "&#41;")
 
 
 def paragraph(text: str, anchor: str, links: Sequence[Link] = ()) -> str:
@@ -53,7 +56,8 @@ def paragraph(text: str, anchor: str, links: Sequence[Link] = ()) -> str:
     for link in links:
         parts.append(escape(text[pos : link.start]))
         title = f' "{escape_attribute(link.title)}"' if link.title else ""
-        parts.append(f"[{escape(text[link.start : link.end])}]({link.href}{title})")
+        css = f"{{: .{link.css} }}" if link.css else ""
+        parts.append(f"[{escape(text[link.start : link.end])}]({link.href}{title}){css}")
         pos = link.end
     parts.append(escape(text[pos:]))
     return "".join(parts) + f"\n{{: #{anchor} }}"
@@ -72,7 +76,13 @@ def summary(article: Article) -> str:
 
 def relative(from_uri: str, to_uri: str) -> str:
     """A link from one source file to another (`articles/x.md` → `../glossary.md`)."""
-    return posixpath.relpath(to_uri, posixpath.dirname(from_uri) or ".")
+    return _relative_dir(posixpath.dirname(from_uri), posixpath.dirname(to_uri)) + posixpath.basename(to_uri)
+
+
+@functools.lru_cache(maxsize=4096)
+def _relative_dir(from_dir: str, to_dir: str) -> str:
+    path = posixpath.relpath(to_dir or ".", from_dir or ".")
+    return "" if path == "." else path + "/"
 
 
 def article_page(
@@ -112,3 +122,96 @@ def article_list(items: Sequence[tuple[str, str, str]]) -> str:
             line += f" — {escape(text)}"
         lines.append(line)
     return "\n".join(lines) + "\n"
+
+
+def tooltip(text: str, limit: int = 160) -> str:
+    """A definition shortened for a tooltip."""
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1].rsplit(" ", 1)[0] + "…"
+
+
+def term_list(terms: Sequence[tuple[str, str]]) -> str:
+    """Term links (name, target) on one line, separated by middle dots."""
+    return " · ".join(f"[{escape(name)}]({href})" for name, href in terms)
+
+
+def highlighted(mention: Mention) -> str:
+    """The mention's sentence with the term marked."""
+    s = mention.sentence
+    if mention.end <= mention.start:
+        return escape(s)
+    return f"{escape(s[: mention.start])}<mark>{escape(s[mention.start : mention.end])}</mark>{escape(s[mention.end :])}"
+
+
+ORIGIN_LABELS = {"curated": "Curated definition", "stated": "Stated in the text", "first-use": "First use"}
+
+
+@dataclass(frozen=True)
+class GlossaryEntry:
+    """A term as the glossary page shows it; links are relative to the glossary page."""
+
+    term: Term
+    source: tuple[str, str] | None
+    """(label, target) of where the definition came from."""
+    mentions: tuple[tuple[str, str, Mention], ...]
+    """(label, target, mention): one per article section that mentions the term."""
+    related: tuple[tuple[str, str], ...]
+
+
+def glossary_page(entries: Sequence[GlossaryEntry], sentences_shown: int = 3, links_shown: int = 10) -> str:
+    """The glossary: an A–Z jump bar, then one entry per term under its letter. Each entry quotes its first
+    `sentences_shown` mentions (one per article section) and links the other articles, up to `links_shown`
+    (glossary.json has every mention): the page grows with the number of terms, not with the corpus."""
+    out = [front_matter(title="Glossary", description=f"{len(entries)} terms from the articles."), "# Glossary\n"]
+    letters: dict[str, list[GlossaryEntry]] = {}
+    for entry in entries:
+        letters.setdefault(_letter(entry.term.name), []).append(entry)
+    bar = " ".join(f"[{escape(letter)}](#{_letter_id(letter)})" for letter in letters)
+    out.append(f"{bar}\n{{: .glossary-az }}\n")
+    if not entries:
+        out.append("No terms yet.\n")
+    for letter, group in letters.items():
+        out.append(f"## {escape(letter)} {{#{_letter_id(letter)}}}\n")
+        for entry in group:
+            out.append(_entry(entry, sentences_shown, links_shown))
+    return "\n".join(out)
+
+
+def _letter(name: str) -> str:
+    head = name[:1].upper()
+    return head if head.isalpha() else "#"
+
+
+def _letter_id(letter: str) -> str:
+    return "letter-" + (slugify(letter) or "other")
+
+
+def _entry(entry: GlossaryEntry, sentences_shown: int, links_shown: int) -> str:
+    term = entry.term
+    lines = [f"### {escape(term.name)} {{#{term.anchor}}}\n"]
+    definition = escape(term.definition) if term.definition else "_No definition yet._"
+    lines.append(f"{definition}\n{{: .glossary-definition }}\n")
+    origin = ORIGIN_LABELS.get(term.origin, term.origin)
+    if entry.source:
+        origin += f" — [{escape(entry.source[0])}]({entry.source[1]})"
+    meta = [origin]
+    if term.aliases:
+        meta.append("Also: " + ", ".join(escape(a) for a in term.aliases))
+    lines.append("<br>".join(meta) + "\n{: .glossary-meta }\n")
+    if entry.mentions:
+        lines.append(f"Mentioned in ({len(entry.mentions)}):\n")
+        shown = entry.mentions[:sentences_shown]
+        items = [f"- [{escape(label)}]({href}): {highlighted(mention)}" for label, href, mention in shown]
+        lines.append("\n".join(items) + "\n")
+        articles: dict[str, tuple[str, str]] = {}  # later mentions, one link per article
+        for label, href, mention in entry.mentions[sentences_shown:]:
+            articles.setdefault(mention.article, (label.split(" › ")[0], href))
+        more = list(articles.values())
+        if more:
+            links = " · ".join(f"[{escape(title)}]({href})" for title, href in more[:links_shown])
+            rest = len(more) - links_shown
+            tail = f" …and {rest} more articles (`glossary.json` lists every mention)." if rest > 0 else ""
+            lines.append(f"Also in: {links}{tail}\n")
+    if entry.related:
+        lines.append(f"Related terms: {term_list(entry.related)}\n")
+    return "\n".join(lines)

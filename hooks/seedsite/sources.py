@@ -7,10 +7,10 @@ import stat
 from dataclasses import dataclass
 from pathlib import Path
 
+from .curated import GLOSSARY_NAME
 from .model import Problem
 
 SEED_SUFFIX = ".txt"
-GLOSSARY_FILE = "glossary.yml"
 
 
 @dataclass(frozen=True)
@@ -44,7 +44,7 @@ def load(folder: Path, label: str = "seeds") -> Sources:
         if shown != f"{label}/{rel}":
             problems.append(Problem(shown, "the file name is not UTF-8, skipped (rename the file)"))
             continue
-        if rel == GLOSSARY_FILE:
+        if rel == GLOSSARY_NAME:
             try:
                 glossary = path.read_bytes()
             except OSError as err:

@@ -1,0 +1,401 @@
+"""Extract: the articles' own text → candidate glossary terms, in one linear pass over the corpus.
+
+Four kinds of candidate, each kept only on evidence. "Enough mentions" scales with the corpus: one in a corpus
+of up to 9 articles, two up to 99, three up to 999, and so on (`min_mentions`), so a small site lists every
+name it holds while a large one keeps to the terms that recur; in a corpus of ten or more articles a name must
+also be mentioned in two articles, or three times as often as the minimum.
+
+- **Names**: runs of capitalised words ("Union State", "Great Patriotic War", "Alexander Lukashenko"), which may
+  hold lower-case connectors ("Head of State", "Leonardo da Vinci"). A run that opens a sentence loses its first
+  word when that word is a function word or is seen in lower case elsewhere ("The", "However", "Indeed",
+  "Over", "Our", "It"); a one-word run that opens a sentence is no evidence at all. A single word is a name only
+  when it is (almost) never written in lower case in the corpus and is not a function word, month, weekday or
+  direction ("Belarus", "Moscow", not "President" when "presidents" occurs).
+- **Quoted terms**: one to four words in double quotes ("friendly economy", "clock reconciliation"): quoting is
+  the author's sign of a term, so a quoted phrase needs only one mention in a small corpus; a quoted single word
+  needs one more than a name.
+- **Recurring phrases**: two lower-case content words (no function word, common verb, -ly adverb or generic
+  adjective) that recur (one more mention than a name, and at least two) and belong together: the pair is at least 32
+  times likelier than chance (pointwise mutual information ≥ 5 bits), as "foreign policy" is and "small child"
+  is not.
+- **Acronyms**: two to six capitals ("NATO", "EAEU"; not Roman numerals), kept with the mentions a name needs
+  (at least two), or from one when the text expands it ("Union State (US)"): it then becomes an alias of its
+  expansion.
+
+Variants that mean one term are joined: possessives and case always; plurals for phrases and multi-word names
+("Presidents of Belarus" → "President of Belarus"); a surname into the one full name ending with it
+("Lukashenko" → "Alexander Lukashenko"). Adjectival and demonym forms ("Belarusian", "Belarusians") stay apart
+from the name ("Belarus"); the curated file may join them. Only maximal runs are counted, so a fragment of a
+longer name ("Patriotic War") is a candidate only where it also stands alone.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from .model import Article
+from .text import is_abbreviation
+
+FUNCTION_WORDS = frozenset(
+    """a an the this that these those it its they them their theirs he him his she her hers we us our ours
+    i me my mine you your yours himself herself itself themselves myself yourself ourselves who whom whose which what when where why how there here then than thus so
+    and or nor but yet if as at by for from in into of off on onto out over under up down to with within
+    without about above across after against along among around before behind below beneath beside besides
+    between beyond during except inside near outside past since through throughout toward towards until upon
+    via per despite unlike like although though while whereas because unless whether once also too very only
+    just even still already again always never often sometimes soon later now today tomorrow yesterday however
+    indeed moreover meanwhile furthermore nevertheless nonetheless therefore hence instead otherwise finally
+    first second third last next all any both each every few many more most much no none not other others
+    several some such own same another either neither one two three four five six seven eight nine ten
+    is are was were be been being am has have had having do does did done will would shall should can could
+    may might must ought let yes oh mr mrs ms dr st according regarding following including
+    january february march april june july august september october november december
+    monday tuesday wednesday thursday friday saturday sunday
+    north south east west northern southern eastern western northeast northwest southeast southwest
+    chapter section part page figure table note notes see
+    eleven twelve twenty thirty forty fifty sixty seventy eighty ninety hundred hundreds thousand thousands
+    million millions year years month months week weeks day days time times""".split()
+)
+"""Words that are never a term by themselves and that open or close no recurring phrase."""
+
+COMMON_VERBS = frozenset(
+    """say says said tell told ask asked make makes made take takes took taken give gives gave given get gets
+    got go goes went gone come comes came become becomes became begin began begun keep kept find found
+    know knew known think thought see saw seen show showed shown call called use used work worked want
+    wanted need needed seem seemed help helped try tried leave left put run ran hold held bring brought
+    write wrote written lead led live lived believe believed include includes included continue continued
+    set sets move moved play played receive received return returned remain remained appear appeared
+    serve served die died born married meet met reach reached provide provided allow allowed add added
+    build built stay stayed fall fell spend spent grow grew open opened win won lose lost consider
+    considered change changed develop developed carry carried agree agreed create created start started
+    based named noted stated""".split()
+)
+"""Verb forms that make a lower-case word pair a clause rather than a phrase ("took place")."""
+
+GENERIC_ADJECTIVES = frozenset(
+    """new old great greater greatest good better best bad worse worst big bigger small smaller large larger
+    long longer short high higher low lower early earlier late young younger important major minor main
+    central common successful little full whole certain various different similar same real true
+    possible particular general special significant strong final total following previous recent""".split()
+)
+"""Adjectives too general to open a recurring phrase ("new method", "central role")."""
+
+CONNECTORS = ("of", "the", "de", "da", "di", "del", "della", "du", "des", "la", "le", "von", "van", "der", "den")
+"""Lower-case words that may join capitalised words inside a name."""
+
+MAX_TERMS = 1000
+"""At most this many terms, the best attested first (mentions × articles): a glossary is for the terms that
+matter, and its page must stay readable (and quick to build) on a site of thousands of articles."""
+
+MIN_PMI = 5.0
+"""Least pointwise mutual information (bits) of a recurring phrase's words."""
+
+
+def _class(test) -> str:
+    """A regex character class body of every Basic Multilingual Plane character passing `test`."""
+    ranges: list[tuple[int, int]] = []
+    for code in range(0x10000):
+        if test(chr(code)):
+            if ranges and ranges[-1][1] == code - 1:
+                ranges[-1] = (ranges[-1][0], code)
+            else:
+                ranges.append((code, code))
+    return "".join(re.escape(chr(a)) + (f"-{re.escape(chr(b))}" if b > a else "") for a, b in ranges)
+
+
+_UP = _class(str.isupper)
+_CAP_WORD = rf"[{_UP}][\w'’]*(?:-[\w'’]+)*"
+_GAP = r"[ \t\u00a0]+"
+_NAME_RUN = re.compile(rf"(?<![\w\-]){_CAP_WORD}(?:{_GAP}(?:(?:{'|'.join(CONNECTORS)}){_GAP})*{_CAP_WORD})*")
+_EDGE = "\"'“”‘’«»()[]{}.,;:!?…—–-*/"
+_QUOTED = re.compile(r"[\"“«„]([^\"“”«»„\n]{2,60}?)[\"”»“]")
+_EXPANSION = re.compile(r"\(([A-Z][A-Z0-9&]{1,5})\)")
+_ACRONYM = re.compile(r"(?<![\w\-])[A-Z][A-Z0-9&]{1,5}(?![\w\-])")
+_ROMAN = re.compile(r"[IVXLCDM]+")
+_POSSESSIVE = re.compile(r"(?:['’]s|(?<=s)['’])$")
+_OPENING = "\"“‘«„([—–- \t\u00a0"
+_CLOSING = "\"”’»)]"
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A term found in the text, with the evidence for it."""
+
+    name: str
+    kind: str
+    """`name`, `phrase` or `acronym`."""
+    variants: tuple[str, ...]
+    """Surface forms that mention it (the name first)."""
+    count: int
+    """Occurrences that count as evidence."""
+    spread: int = 1
+    """Articles it occurs in."""
+    quoted: bool = False
+    expansion_of: str = ""
+    """For an acronym: the name it abbreviates, when the text gives it."""
+
+
+@dataclass
+class _Evidence:
+    """Corpus-wide counts, each a Counter of surface form → occurrences."""
+
+    names: Counter
+    single_opening: Counter
+    phrases: Counter
+    quoted: Counter
+    acronyms: Counter
+    lower: Counter
+    capital: Counter
+    spread: Counter
+    words: int
+    expansions: dict[str, str]
+
+
+def min_mentions(article_count: int) -> int:
+    """Mentions a name needs: 1 for up to 9 articles, 2 up to 99, 3 up to 999, …"""
+    return 1 + int(math.log10(max(article_count, 1)))
+
+
+def extract(articles: Sequence[Article]) -> list[Candidate]:
+    """Every candidate term in the corpus, each once, sorted by name."""
+    evidence = _Evidence(*(Counter() for _ in range(8)), words=0, expansions={})
+    tokens: list[str] = []
+    for article in articles:
+        text = "\n".join(article.paragraphs)
+        tokens.extend(text.split())
+        tokens.append("\n")  # no phrase spans two articles
+        _count_names(text, evidence)
+    _count_words(tokens, evidence)
+    return _select(evidence, len(articles))
+
+
+def _count_words(tokens: list[str], ev: _Evidence) -> None:
+    """Lower-case word counts and adjacent lower-case word pairs, counted on raw tokens and cleaned after."""
+    for token, count in Counter(tokens).items():
+        word = token.strip(_EDGE)
+        if word.isalpha() and word.islower():
+            ev.lower[word] += count
+            ev.words += count
+    for (left, right), count in Counter(zip(tokens, tokens[1:])).items():
+        if count < 2 or not (left.isalpha() and left.islower()):
+            continue
+        word = right.rstrip(_EDGE)
+        if word.isalpha() and word.islower() and len(left) > 2 and len(word) > 2:
+            ev.phrases[f"{left} {word}"] += count
+
+
+def _count_names(text: str, ev: _Evidence) -> None:
+    seen: set[str] = set()
+    for match in _NAME_RUN.finditer(text):
+        run = _trim_run(text, match.start(), match.group(), ev)
+        if run:
+            (ev.names if run[1] else ev.single_opening)[run[0]] += 1
+            seen.add(run[0])
+    for match in _QUOTED.finditer(text):
+        term = _quoted_term(match.group(1))
+        if term:
+            ev.quoted[term] += 1
+            seen.add(term)
+    for acronym in _ACRONYM.findall(text):
+        if not _ROMAN.fullmatch(acronym) and acronym.lower() not in FUNCTION_WORDS:
+            ev.acronyms[acronym] += 1
+            seen.add(acronym)
+    for match in _EXPANSION.finditer(text):
+        expansion = _expansion(text[max(0, match.start() - 200) : match.start()], match.group(1))
+        if expansion:
+            ev.expansions.setdefault(match.group(1), expansion)
+    ev.spread.update(seen)
+
+
+def _trim_run(text: str, start: int, run: str, ev: _Evidence) -> tuple[str, bool] | None:
+    """(name, evidence) for a run of capitalised words: possessive dropped, a sentence opener trimmed.
+    `evidence` is False for a lone word that opens a sentence (it may still be a name seen elsewhere)."""
+    words = run.split()
+    opening = _opens_sentence(text, start)
+    for word in words if not opening else words[1:]:
+        if word not in CONNECTORS:
+            ev.capital[_POSSESSIVE.sub("", word)] += 1
+    if opening and (words[0].lower() in FUNCTION_WORDS or _seen_lower(words[0], ev.lower)):
+        words = words[1:]
+        while words and words[0] in CONNECTORS:
+            words = words[1:]
+        opening = False
+    while words and words[-1].lower() in FUNCTION_WORDS:  # "Chanel No" (from "Chanel No. 5")
+        words = words[:-1]
+    if not words or _ACRONYM.fullmatch(words[0]) and len(words) == 1:
+        return None
+    name = _POSSESSIVE.sub("", " ".join(words))
+    return name, not (opening and len(words) == 1)
+
+
+def _opens_sentence(text: str, start: int) -> bool:
+    i = start
+    while i > 0 and text[i - 1] in _OPENING:
+        i -= 1
+    if i == 0 or text[i - 1] == "\n":
+        return True
+    j = i
+    while j > 0 and text[j - 1] in _CLOSING:
+        j -= 1
+    return j > 0 and text[j - 1] in ".!?…:;" and not is_abbreviation(text, j - 1)
+
+
+def _seen_lower(word: str, lower: Counter) -> bool:
+    plain = _POSSESSIVE.sub("", word).lower()
+    return bool(lower[plain] or lower[plain + "s"] or (plain.endswith("s") and lower[plain[:-1]]))
+
+
+def _quoted_term(inner: str) -> str:
+    words = inner.strip().rstrip(".,;:!?…").split()
+    while words and words[0].lower() in ("a", "an", "the"):
+        words.pop(0)
+    if not 1 <= len(words) <= 4 or not all(any(ch.isalpha() for ch in w) for w in words):
+        return ""
+    if words[0].lower() in FUNCTION_WORDS or words[-1].lower() in FUNCTION_WORDS:
+        return ""
+    return " ".join(words)
+
+
+def _expansion(before: str, acronym: str) -> str:
+    """The capitalised words just before "(ACR)" whose initials spell ACR, or ''."""
+    picked: list[str] = []
+    letters = ""
+    for word in reversed(before.split()):
+        if word in CONNECTORS and picked:
+            picked.insert(0, word)
+            continue
+        if not word[:1].isupper():
+            break
+        picked.insert(0, word)
+        letters = word[0] + letters
+        if letters == acronym:
+            return " ".join(picked)
+        if len(letters) >= len(acronym):
+            break
+    return ""
+
+
+def _select(ev: _Evidence, article_count: int) -> list[Candidate]:
+    need = min_mentions(article_count)
+    found: dict[str, Candidate] = {}
+
+    def add(name: str, kind: str, count: int, **extra) -> None:
+        key = name.lower()
+        if key not in found or found[key].count < count:
+            found[key] = Candidate(name, kind, (name,), count, ev.spread[name], **extra)
+
+    for name, count in ev.names.items():
+        count += ev.single_opening[name]
+        salient = need == 1 or ev.spread[name] >= 2 or count >= 3 * need
+        if count >= need and salient and (" " in name or _single_name(name, ev)):
+            add(name, "name", count)
+    for term, count in ev.quoted.items():
+        count = max(count, ev.phrases[term], ev.names[term])
+        if count >= need + (" " not in term):
+            kind = "name" if all(w[:1].isupper() for w in term.split()) else "phrase"
+            add(term, kind, count, quoted=True)
+    for phrase, count in ev.phrases.items():
+        if count >= max(2, need + 1) and _recurring_phrase(phrase, count, ev):
+            add(phrase, "phrase", count)
+    for acronym, count in ev.acronyms.items():
+        if acronym in ev.expansions or count >= max(2, need):
+            add(acronym, "acronym", count, expansion_of=ev.expansions.get(acronym, ""))
+    for acronym, expansion in ev.expansions.items():
+        if acronym in ev.acronyms and expansion.lower() not in found:
+            add(expansion, "name", ev.names[expansion] + 1)
+    joined = _join_variants(sorted(found.values(), key=lambda c: c.name))
+    if len(joined) > MAX_TERMS:
+        best = sorted(joined, key=lambda c: (-c.count * max(c.spread, 1) * (2 if c.quoted else 1), c.name))
+        joined = sorted(best[:MAX_TERMS], key=lambda c: c.name)
+    return joined
+
+
+def _single_name(word: str, ev: _Evidence) -> bool:
+    if word.lower() in FUNCTION_WORDS or len(word) < 2 or not word[0].isupper():
+        return False
+    capital = ev.capital[word]
+    plain = word.lower()
+    lower = ev.lower[plain] + ev.lower[plain + "s"] + (ev.lower[plain[:-1]] if plain.endswith("s") else 0)
+    return capital > 0 and lower * 20 <= capital
+
+
+def _recurring_phrase(phrase: str, count: int, ev: _Evidence) -> bool:
+    words = phrase.split()
+    if words[0] in GENERIC_ADJECTIVES:
+        return False
+    if any(w in FUNCTION_WORDS or w in COMMON_VERBS or w.endswith("ly") for w in words):
+        return False
+    if words[0].endswith(("ed", "ing")) or words[-1].endswith(("ed", "ing")):
+        return False
+    expected = math.prod(ev.lower[w] for w in words) / max(ev.words, 1) ** (len(words) - 1)
+    return expected > 0 and math.log2(count / expected) >= MIN_PMI
+
+
+def _plural_forms(name: str) -> set[str]:
+    """The name with one of its words in a plural form ("President of Belarus" → "Presidents of Belarus")."""
+    words = name.split()
+    out = set()
+    for i, word in enumerate(words):
+        if word in CONNECTORS or not word[-1:].isalpha():
+            continue
+        for plural in _plurals(word):
+            out.add(" ".join(words[:i] + [plural] + words[i + 1 :]))
+    return out
+
+
+def _plurals(word: str) -> tuple[str, ...]:
+    if word.endswith("y") and len(word) > 2 and word[-2] not in "aeiou":
+        return (word[:-1] + "ies",)
+    if word.endswith(("s", "x", "z", "ch", "sh")):
+        return (word + "es",)
+    return (word + "s",)
+
+
+def variants_of(candidate: Candidate) -> tuple[str, ...]:
+    """Surface forms that count as mentions: its variants and, for phrases and multi-word names, plurals."""
+    forms = list(candidate.variants)
+    if candidate.kind == "phrase" or (candidate.kind == "name" and " " in candidate.name):
+        forms.extend(sorted(_plural_forms(candidate.name)))
+    return tuple(dict.fromkeys(forms))
+
+
+def _join_variants(candidates: list[Candidate]) -> list[Candidate]:
+    """Fold plural forms into their singular and a lone surname into the one full name ending with it."""
+    by_name = {c.name: c for c in candidates}
+    into: dict[str, str] = {}
+    for c in candidates:
+        if c.kind != "acronym" and (c.kind == "phrase" or " " in c.name):
+            for plural in _plural_forms(c.name):
+                if plural in by_name and plural != c.name:
+                    into[plural] = c.name
+    owners: dict[str, list[str]] = {}
+    for c in candidates:
+        words = c.name.split()
+        if c.kind == "name" and 2 <= len(words) <= 3 and all(w[:1].isupper() for w in words):
+            owners.setdefault(words[-1], []).append(c.name)
+    for c in candidates:
+        if c.kind == "acronym" and c.expansion_of in by_name:
+            into[c.name] = c.expansion_of
+    for surname, full in owners.items():
+        lone = by_name.get(surname)
+        if lone and lone.kind == "name" and len(full) == 1 and lone.spread <= by_name[full[0]].spread:
+            into[surname] = full[0]
+    merged: dict[str, Candidate] = {}
+    for c in candidates:
+        target = c.name
+        while target in into:
+            target = into[target]
+        head = merged.get(target, by_name[target])
+        if target == c.name:
+            merged[target] = head if target in merged else c
+            continue
+        merged[target] = Candidate(
+            head.name, head.kind, head.variants + c.variants, head.count + c.count,
+            max(head.spread, c.spread), head.quoted or c.quoted, head.expansion_of,
+        )
+    return sorted(merged.values(), key=lambda c: c.name)
+

@@ -1,0 +1,80 @@
+"""Match: find every glossary-term mention in a text in one pass (Aho–Corasick), longest match first.
+
+A mention is a whole-word occurrence of one of a term's variants: letters, digits or hyphens may not touch it
+on either side (a possessive "'s" may follow: "Lukashenko's" mentions "Lukashenko"). Case-insensitive variants
+match in any case; case-sensitive ones (acronyms, names) only letter for letter. Where mentions overlap, the
+leftmost wins, then the longest ("Union State" over "State").
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+import ahocorasick
+
+_NON_WORD = re.compile(r"[^\w\-]")
+
+
+@dataclass(frozen=True)
+class Hit:
+    """One mention found in a text."""
+
+    start: int
+    end: int
+    term: int
+    """Index of the term in the sequence the `Matcher` was made from."""
+
+
+class Matcher:
+    """A compiled set of (term index, variant, case-sensitive) patterns.
+
+    Text and patterns are normalised alike before matching (lower case; every character that cannot be part of
+    a word becomes a space; one space in front), so that every match the automaton reports starts at a word
+    boundary; the end boundary and exact case are checked per match. The automaton itself picks the longest
+    match at each position, left to right (`iter_long`), in C.
+    """
+
+    def __init__(self, patterns: Iterable[tuple[int, str, bool]]) -> None:
+        self._automaton = ahocorasick.Automaton()
+        keys: dict[str, list[tuple[int, str, bool]]] = {}
+        for term, variant, case_sensitive in patterns:
+            key = _normalise(variant.strip())
+            if key.strip():
+                keys.setdefault(key, []).append((term, variant.strip(), case_sensitive))
+        for key, entries in keys.items():
+            self._automaton.add_word(key, (len(key), tuple(entries)))
+        self._empty = not keys
+        if keys:
+            self._automaton.make_automaton()
+
+    def find(self, text: str) -> list[Hit]:
+        """Every mention in `text`, non-overlapping, left to right."""
+        if self._empty or not text:
+            return []
+        normal = _normalise(text)
+        found: list[Hit] = []
+        for last, (length, entries) in self._automaton.iter_long(normal):
+            start, end = last - length + 1, last  # offsets in `text` (the normal form has one more char in front)
+            if end < len(text) and _word_char(text[end]):
+                continue
+            surface = text[start:end]
+            for term, variant, case_sensitive in entries:
+                if not case_sensitive or surface == variant:
+                    found.append(Hit(start, end, term))
+                    break
+        return found
+
+
+def _normalise(text: str) -> str:
+    """One space, then `text` lower-cased with non-word characters as spaces, keeping every offset."""
+    lower = text.lower()
+    if len(lower) != len(text):  # a character whose lower case is longer: fold one by one
+        lower = "".join(low if len(low := ch.lower()) == 1 else ch for ch in text)
+    return " " + _NON_WORD.sub(" ", lower)
+
+
+def _word_char(ch: str) -> bool:
+    """Letters, digits, `_` and `-` join words ("Belarusian-Russian" holds no mention of "Russian")."""
+    return ch.isalnum() or ch in "_-"
