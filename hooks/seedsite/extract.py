@@ -116,7 +116,7 @@ _QUOTED = re.compile(r"[\"“«„]([^\"“”«»„\n]{2,60}?)[\"”»“]")
 _EXPANSION = re.compile(r"\(([A-Z][A-Z0-9&]{1,5})\)")
 _ACRONYM = re.compile(r"(?<![\w\-])[A-Z][A-Z0-9&]{1,5}(?![\w\-])")
 _ROMAN = re.compile(r"[IVXLCDM]+")
-_POSSESSIVE = re.compile(r"(?:['’]s|(?<=s)['’])$")
+
 _OPENING = "\"“‘«„([—–- \t\u00a0"
 _CLOSING = "\"”’»)]"
 
@@ -218,7 +218,7 @@ def _trim_run(text: str, start: int, run: str, ev: _Evidence) -> tuple[str, bool
     opening = _opens_sentence(text, start)
     for word in words if not opening else words[1:]:
         if word not in CONNECTORS:
-            ev.capital[_POSSESSIVE.sub("", word)] += 1
+            ev.capital[_plain(word)] += 1
     if opening and (words[0].lower() in FUNCTION_WORDS or _seen_lower(words[0], ev.lower)):
         words = words[1:]
         while words and words[0] in CONNECTORS:
@@ -228,7 +228,7 @@ def _trim_run(text: str, start: int, run: str, ev: _Evidence) -> tuple[str, bool
         words = words[:-1]
     if not words or _ACRONYM.fullmatch(words[0]) and len(words) == 1:
         return None
-    name = _POSSESSIVE.sub("", " ".join(words))
+    name = _plain(" ".join(words))
     return name, not (opening and len(words) == 1)
 
 
@@ -244,8 +244,15 @@ def _opens_sentence(text: str, start: int) -> bool:
     return j > 0 and text[j - 1] in ".!?…:;" and not is_abbreviation(text, j - 1)
 
 
+def _plain(word: str) -> str:
+    """The word without a possessive ending: "Lukashenko's" → "Lukashenko", "Jones'" → "Jones"."""
+    if word.endswith(("'s", "’s")):
+        return word[:-2]
+    return word[:-1] if word.endswith(("s'", "s’")) else word
+
+
 def _seen_lower(word: str, lower: Counter) -> bool:
-    plain = _POSSESSIVE.sub("", word).lower()
+    plain = _plain(word).lower()
     return bool(lower[plain] or lower[plain + "s"] or (plain.endswith("s") and lower[plain[:-1]]))
 
 
