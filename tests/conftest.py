@@ -1,20 +1,34 @@
-"""Shared fixtures: real `mkdocs build` runs of the repo's site and of the dev corpus."""
+"""Shared fixtures: real `mkdocs build` runs of the repo's site and of the dev corpus, and a real Chromium
+reading the site from a real HTTP server."""
 
 from __future__ import annotations
 
+import functools
 import os
 import shutil
 import subprocess
 import sys
+import threading
+from collections.abc import Iterator
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
+from playwright.sync_api import Browser, sync_playwright
 
 ROOT = Path(__file__).resolve().parents[1]
 SEED = ROOT / "seeds" / "000_4f2290b386969bbf.txt"
 CORPUS_DEV = Path(os.environ.get("CORPUS_DEV", ROOT.parent / "shared" / "corpus-dev"))
 MKDOCS = Path(sys.executable).with_name("mkdocs")
+SUB_SITE_URL = "https://example.org/sub/"
+"""Where `published_site` is built for: a project site under a sub-path, as on GitHub Pages."""
+CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
+"""The browser the browser tests drive: Debian's Chromium (`make test` installs it), never a downloaded one."""
+CHROMIUM_ARGS = [
+    "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+]  # fmt: skip
 
 
 def make_project(dest: Path, seeds: Path | None = None, only_txt: bool = False) -> Path:
@@ -70,3 +84,52 @@ def corpus_site(tmp_path_factory) -> tuple[Path, subprocess.CompletedProcess]:
     result = mkdocs_build(project, "--strict")
     assert result.returncode == 0, result.stderr[-3000:]
     return project, result
+
+
+@pytest.fixture(scope="session")
+def published_site(tmp_path_factory) -> Path:
+    """The repo's own site built with --strict as the Pages workflow builds it: `SITE_URL` set to a sub-path."""
+    project = make_project(tmp_path_factory.mktemp("published-site"))
+    result = mkdocs_build(project, "--strict", env={"SITE_URL": SUB_SITE_URL})
+    assert result.returncode == 0, result.stderr
+    return project / "site"
+
+
+class _StaticHost(SimpleHTTPRequestHandler):
+    """Serves a built site as a static host does: a missing page gets the site's own 404.html."""
+
+    def send_error(self, code, message=None, explain=None):
+        page = Path(self.directory) / "404.html"
+        if code != 404 or not page.is_file():
+            return super().send_error(code, message, explain)
+        body = page.read_bytes()
+        self.send_response(404)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+    def log_message(self, format, *args):
+        pass
+
+
+@pytest.fixture(scope="session")
+def site_url(seed_site) -> Iterator[str]:
+    """`seed_site` served over HTTP on 127.0.0.1 (a free port); the base URL, ending in `/`."""
+    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_StaticHost, directory=str(seed_site)))
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_port}/"
+    server.shutdown()
+    server.server_close()
+
+
+@pytest.fixture(scope="session")
+def chromium() -> Iterator[Browser]:
+    """Headless Chromium (`$CHROMIUM`, default /usr/bin/chromium) driven by Playwright."""
+    if not Path(CHROMIUM).is_file():
+        pytest.fail(f"no Chromium at {CHROMIUM}: run `make test` (it installs Debian's chromium) or set CHROMIUM")
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
