@@ -43,6 +43,7 @@ deploy: $(STAMP)  ## build and push the site to the gh-pages branch of $(REMOTE)
 	$(BIN)/mkdocs gh-deploy --strict --force --remote-name $(REMOTE)
 
 clean:  ## remove build output
+# For canonical URLs and the sitemap: make deploy SITE_URL=https://<owner>.github.io/<repo>/
 	rm -rf site test-output .pytest_cache .hypothesis bench/work
 
 distclean: clean  ## also remove the virtual environment
