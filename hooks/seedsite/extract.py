@@ -56,11 +56,15 @@ FUNCTION_WORDS = frozenset(
     january february march april june july august september october november december
     monday tuesday wednesday thursday friday saturday sunday
     north south east west northern southern eastern western northeast northwest southeast southwest
-    chapter section part page figure table note notes see
-    eleven twelve twenty thirty forty fifty sixty seventy eighty ninety hundred hundreds thousand thousands
-    million millions year years month months week weeks day days time times""".split()
+    chapter section part page figure table note notes see""".split()
 )
 """Words that are never a term by themselves and that open or close no recurring phrase."""
+
+PHRASE_STOP_WORDS = FUNCTION_WORDS | frozenset(
+    """eleven twelve twenty thirty forty fifty sixty seventy eighty ninety hundred hundreds thousand thousands
+    million millions year years month months week weeks day days time times""".split()
+)
+"""Words no recurring phrase holds ("thirty years")."""
 
 COMMON_VERBS = frozenset(
     """say says said tell told ask asked make makes made take takes took taken give gives gave given get gets
@@ -115,6 +119,7 @@ _EDGE = "\"'“”‘’«»()[]{}.,;:!?…—–-*/"
 _QUOTED = re.compile(r"[\"“«„]([^\"“”«»„\n]{2,60}?)[\"”»“]")
 _EXPANSION = re.compile(r"\(([A-Z][A-Z0-9&]{1,5})\)")
 _ACRONYM = re.compile(r"(?<![\w\-])[A-Z][A-Z0-9&]{1,5}(?![\w\-])")
+_SHOUTING = re.compile(r"[A-Z]{2,}(?:[ \t]+[A-Z]{2,}){2,}")  # "UNIVERSITY OF OXFORD": capitals, not acronyms
 _ROMAN = re.compile(r"[IVXLCDM]+")
 
 _OPENING = "\"“‘«„([—–- \t\u00a0"
@@ -200,8 +205,10 @@ def _count_names(text: str, ev: _Evidence) -> None:
         if term:
             ev.quoted[term] += 1
             seen.add(term)
-    for acronym in _ACRONYM.findall(text):
-        if not _ROMAN.fullmatch(acronym) and acronym.lower() not in FUNCTION_WORDS:
+    shouted = {m.start() for run in _SHOUTING.finditer(text) for m in _ACRONYM.finditer(text, *run.span())}
+    for match in _ACRONYM.finditer(text):
+        acronym = match.group()
+        if not _ROMAN.fullmatch(acronym) and match.start() not in shouted:
             ev.acronyms[acronym] += 1
             seen.add(acronym)
     for match in _EXPANSION.finditer(text):
@@ -334,7 +341,7 @@ def _recurring_phrase(phrase: str, count: int, ev: _Evidence) -> bool:
     words = phrase.split()
     if words[0] in GENERIC_ADJECTIVES:
         return False
-    if any(w in FUNCTION_WORDS or w in COMMON_VERBS or w.endswith("ly") for w in words):
+    if any(w in PHRASE_STOP_WORDS or w in COMMON_VERBS or w.endswith("ly") for w in words):
         return False
     if words[0].endswith(("ed", "ing")) or words[-1].endswith(("ed", "ing")):
         return False
