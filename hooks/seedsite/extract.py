@@ -114,7 +114,10 @@ def _class(test) -> str:
 _UP = _class(str.isupper)
 _CAP_WORD = rf"[{_UP}][\w'’]*(?:-[\w'’]+)*"
 _GAP = r"[ \t\u00a0]+"
-_NAME_RUN = re.compile(rf"(?<![\w\-]){_CAP_WORD}(?:{_GAP}(?:(?:{'|'.join(CONNECTORS)}){_GAP})*{_CAP_WORD})*")
+_JOIN = rf"{_GAP}(?:(?:{'|'.join(CONNECTORS)}|[{_UP}]\.){_GAP})*"  # "Head of State", "John F. Kennedy"
+_NAME_RUN = re.compile(rf"(?<![\w\-.])(?:[{_UP}]\.{_GAP})*{_CAP_WORD}(?:{_JOIN}{_CAP_WORD})*")
+_INITIAL = re.compile(rf"[{_UP}]\.")
+_CONTRACTION = re.compile(r"['’](?:ve|m|d|ll|re|t)$|n['’]t$", re.IGNORECASE)
 _EDGE = "\"'“”‘’«»()[]{}.,;:!?…—–-*/"
 _QUOTED = re.compile(r"[\"“«„]([^\"“”«»„\n]{2,60}?)[\"”»“]")
 _EXPANSION = re.compile(r"\(([A-Z][A-Z0-9&]{1,5})\)")
@@ -222,6 +225,8 @@ def _trim_run(text: str, start: int, run: str, ev: _Evidence) -> tuple[str, bool
     """(name, evidence) for a run of capitalised words: possessive dropped, a sentence opener trimmed.
     `evidence` is False for a lone word that opens a sentence (it may still be a name seen elsewhere)."""
     words = run.split()
+    if _CONTRACTION.search(words[0]):  # "I've", "It'd", "Don't"
+        return None
     opening = _opens_sentence(text, start)
     for word in words if not opening else words[1:]:
         if word not in CONNECTORS:
@@ -231,8 +236,11 @@ def _trim_run(text: str, start: int, run: str, ev: _Evidence) -> tuple[str, bool
         while words and words[0] in CONNECTORS:
             words = words[1:]
         opening = False
-    while words and words[-1].lower() in FUNCTION_WORDS:  # "Chanel No" (from "Chanel No. 5")
-        words = words[:-1]
+    while words and (words[-1].lower() in FUNCTION_WORDS or _INITIAL.fullmatch(words[-1])):
+        if _INITIAL.fullmatch(words[-1]) and words[-1][0] in "IVX" and len(words) > 1:
+            words = words[:-1] + [words[-1][0]]  # "World War I." at the end of a sentence
+            break
+        words = words[:-1]  # "Chanel No" (from "Chanel No. 5"), a trailing initial
     if not words or _ACRONYM.fullmatch(words[0]) and len(words) == 1:
         return None
     name = _plain(" ".join(words))
