@@ -31,6 +31,7 @@ from .render import (
 from .sources import Sources
 from .text import slugify, unique
 
+_TITLE_UNSAFE = str.maketrans({ch: " " for ch in "_-<>&\"'`"})
 GLOSSARY_URI = "glossary.md"
 TOP_TERMS = 12
 """Terms listed on the home and section pages."""
@@ -130,7 +131,8 @@ def _sections(articles: Sequence[Article]) -> list[SectionInfo]:
         if folder:
             parts = [unique(slugify(part), set(), "section") for part in folder.split("/")]
             path = "/".join(parts)
-            title = folder.rsplit("/", 1)[-1].replace("_", " ").replace("-", " ").strip().capitalize()
+            # Material prints nav titles unescaped: a section title keeps no character HTML could read.
+            title = " ".join(folder.rsplit("/", 1)[-1].translate(_TITLE_UNSAFE).split()).capitalize()
         else:
             path, title = DEFAULT_SECTION, DEFAULT_SECTION.capitalize()
         path = unique(path, taken)
