@@ -20,6 +20,7 @@ from .text import first, sentences, slugify
 
 _ALWAYS = set("\\`*_[]{}<>&#|~^=+:$\"")
 _REFERENCES = {ord(ch): f"&#{ord(ch)};" for ch in _ALWAYS}
+_STARTERS = frozenset("-.)0123456789")
 _LINE_START = re.compile(r"^(\s*)(\d*)([-.)])")
 
 
@@ -40,7 +41,9 @@ class Link:
 def escape(text: str) -> str:
     """Seed text → Markdown that renders as exactly that text."""
     out = text.translate(_REFERENCES)
-    # A list marker, ordered-list number, rule or table at the start of a block.
+    if out.lstrip()[:1] not in _STARTERS:
+        return out
+    # A list marker, ordered-list number or rule at the start of a block.
     return _LINE_START.sub(lambda m: f"{m.group(1)}{m.group(2)}&#{ord(m.group(3))};", out, count=1)
 
 
