@@ -7,6 +7,7 @@ import logging
 import os
 import time
 from pathlib import Path
+from urllib.parse import quote
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files, InclusionLevel
@@ -46,7 +47,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         inclusion = InclusionLevel.INCLUDED if page.in_nav else InclusionLevel.NOT_IN_NAV
         file = File.generated(config, page.uri, content=page.markdown, inclusion=inclusion)
         if page.seed is not None:
-            file.edit_uri = Path(os.path.relpath(seeds_dir / page.seed, docs_dir)).as_posix()
+            file.edit_uri = quote(Path(os.path.relpath(seeds_dir / page.seed, docs_dir)).as_posix())
         files.append(file)
     log.info(
         f"microsite: {len(_site.articles)} articles in {len(_site.sections)} sections, "

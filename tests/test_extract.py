@@ -150,12 +150,6 @@ def test_a_phrase_in_different_case_is_one_candidate():
     assert len(found) == 1 and found[0].name.casefold() == "friendly economy"
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="product bug: _select keeps case variants apart when counting (add() keeps the larger count, it does "
-    "not sum), so in a corpus of 10+ articles (2 mentions needed) a quoted phrase written once capitalised at a "
-    "sentence start and once in lower case is no term, while the same two mentions in lower case are one",
-)
 def test_mentions_in_different_case_add_up():
     filler = [article(f"f{i:02}.txt", f"Plain text number {i} about boats and rivers.") for i in range(10)]
     lower = extract(filler + [article("a.txt", 'A "friendly economy" helps.', 'We want a "friendly economy" too.')])
@@ -173,11 +167,6 @@ def test_a_plural_phrase_joins_its_singular():
     assert "friendly economies" in found[0].variants
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="product bug: _join_variants looks plurals up case-sensitively, so a capitalised plural at the start "
-    "of a sentence ('\"Friendly economies\"') stays a second term beside 'friendly economy'",
-)
 def test_a_plural_phrase_in_another_case_joins_its_singular():
     found = economy_terms(
         'Economists speak of a "friendly economy" between neighbours.', '"Friendly economies" is what some say.'
@@ -226,11 +215,6 @@ def test_an_acronym_after_its_expansion_becomes_its_variant():
     assert owner(found, "NATO") == ["North Atlantic Treaty Organization"]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="product bug: extract._expansion needs the acronym to be the exact initials of the words before it; "
-    "EAEU is not the initials of 'Eurasian Economic Union' (EEU), so EAEU stays a separate term",
-)
 def test_the_eaeu_expansion_from_the_issue_is_joined():
     found = extract(
         [
@@ -259,11 +243,6 @@ def test_roman_numerals_are_not_acronyms():
     assert "World War II" in found
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="product bug: _expansion keeps the possessive: 'the Chinese Communist Party's (CCP)' makes a term "
-    "named \"Chinese Communist Party's\" (holding CCP) beside 'Chinese Communist Party'",
-)
 def test_a_possessive_before_an_acronym_is_dropped():
     found = extract(
         [
@@ -278,11 +257,6 @@ def test_a_possessive_before_an_acronym_is_dropped():
     assert owner(found, "CCP") == ["Chinese Communist Party"]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="product bug: _trim_run drops trailing words that are in FUNCTION_WORDS, which lists directions, so "
-    "'the Middle East' yields the fragment 'Middle' (and 'Buffalo Bill's Wild West' → \"Buffalo Bill's Wild\")",
-)
 def test_a_name_ending_in_a_direction_is_not_cut_to_a_fragment():
     text = ("He travelled across the Middle East in 1950.", "Oil from the Middle East mattered.")
     found = by_name(extract([article("a.txt", *text)]))

@@ -203,11 +203,6 @@ def test_no_term_opens_with_an_opener_on_the_dev_corpus(corpus_glossary):
 
 
 @pytest.mark.slow
-@pytest.mark.xfail(
-    strict=True,
-    reason="product bug: an acronym's expansion keeps a possessive: 'the Chinese Communist Party's (CCP)' (Zhou "
-    "Enlai) makes the term \"Chinese Communist Party's\" (see test_extract)",
-)
 def test_dev_corpus_terms_carry_no_possessive(corpus_glossary):
     _, g = corpus_glossary
     # an apostrophe inside a name is fine ("Buffalo Bill's Wild West"), a possessive at its end is not

@@ -237,12 +237,6 @@ def test_variants_link_to_their_term(seed_page):
     assert ("Alexander Lukashenko", "alexander-lukashenko") in texts  # written "Alexander Lukashenko's"
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="product bug (match.Matcher.find): in the last section, 'the presidents of Belarus' matches the "
-    "automaton key of the case-sensitive variant 'Presidents of Belarus', fails its case check and hides "
-    "'Belarus': that section has no #belarus link and glossary.json no Belarus mention there",
-)
 def test_belarus_links_in_every_section_that_names_it(seed_site, seed_page):
     for section in seed_page.sections:
         text = re.sub(r"Presidents? of Belarus", "", section.text)

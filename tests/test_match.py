@@ -93,24 +93,12 @@ def test_overlapping_mentions_resolve_to_the_leftmost(matcher):
     assert found(matcher, "On the foreign policy track.") == [("foreign policy", 7)]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="product bug: Matcher.find takes the automaton's longest key and drops it when its case check fails, "
-    "without trying the shorter keys inside it: 'presidents of Belarus' (against the case-sensitive variant "
-    "'Presidents of Belarus') hides the mention of 'Belarus'",
-)
 def test_a_longer_variant_in_the_wrong_case_does_not_hide_a_shorter_one():
     matcher = Matcher([(0, "Presidents of Belarus", True), (1, "Belarus", True)])
     text = "the meeting of the presidents of Belarus and Russia"
     assert found(matcher, text) == [("Belarus", 1)]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="product bug: Matcher normalises every non-word character to a space and checks only the case of "
-    "case-sensitive variants, so a case-insensitive phrase matches across punctuation standing where its space "
-    "is: 'friendly.Economy' (two sentences glued, as in Wikipedia extracts) or 'friendly—economy'",
-)
 @pytest.mark.parametrize("text", ["Ties were friendly.Economy grew.", "a friendly—economy", "friendly/economy"])
 def test_punctuation_in_place_of_a_space_is_no_mention(matcher, text):
     assert found(matcher, text) == []

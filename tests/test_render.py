@@ -52,12 +52,15 @@ def test_escape_leaves_plain_prose_alone():
 
 def test_links_wrap_exactly_their_span_with_a_tooltip():
     text = "The Union State grew."
-    md = paragraph(text, "p3", [Link(4, 15, "../glossary.md#union-state", 'A "union" of two')])
+    md = paragraph(text, "p3", [Link(4, 15, "../glossary.md#union-state", 'A "union" of <two>')])
     html = to_html(md)
     link = html.find("a")
     assert link.get_text() == "Union State"
     assert link["href"] == "../glossary.md#union-state"
-    assert link["title"] == 'A "union" of two'
+    assert link["class"] == ["glossary-term"]
+    # Material's tooltip shows the title as HTML, so the title is HTML for the tooltip's text
+    assert BeautifulSoup(link["title"], "html.parser").get_text() == 'A "union" of <two>'
+    assert not BeautifulSoup(link["title"], "html.parser").find_all(True)
     assert html.find("p").get_text() == text
 
 

@@ -52,15 +52,19 @@ FUNCTION_WORDS = frozenset(
     first second third last next all any both each every few many more most much no none not other others
     several some such own same another either neither one two three four five six seven eight nine ten
     is are was were be been being am has have had having do does did done will would shall should can could
-    may might must ought let yes oh mr mrs ms dr st according regarding following including
-    january february march april june july august september october november december
-    monday tuesday wednesday thursday friday saturday sunday
-    north south east west northern southern eastern western northeast northwest southeast southwest
+    may might must ought let yes oh mr mrs ms dr st jr sr co according regarding following including
     chapter section part page figure table note notes see""".split()
 )
-"""Words that are never a term by themselves and that open or close no recurring phrase."""
+"""Words that are never a term by themselves, open no name and end none."""
 
-PHRASE_STOP_WORDS = FUNCTION_WORDS | frozenset(
+NOT_A_NAME = FUNCTION_WORDS | frozenset(
+    """january february march april june july august september october november december
+    monday tuesday wednesday thursday friday saturday sunday
+    north south east west northern southern eastern western northeast northwest southeast southwest""".split()
+)
+"""Words capitalised by convention, not as names: never a term alone ("Middle East" is one, "East" is not)."""
+
+PHRASE_STOP_WORDS = NOT_A_NAME | frozenset(
     """eleven twelve twenty thirty forty fifty sixty seventy eighty ninety hundred hundreds thousand thousands
     million millions year years month months week weeks day days time times""".split()
 )
@@ -231,7 +235,7 @@ def _trim_run(text: str, start: int, run: str, ev: _Evidence) -> tuple[str, bool
     for word in words if not opening else words[1:]:
         if word not in CONNECTORS:
             ev.capital[_plain(word)] += 1
-    if opening and (words[0].lower() in FUNCTION_WORDS or _seen_lower(words[0], ev.lower)):
+    if opening and (words[0].lower() in NOT_A_NAME or _seen_lower(words[0], ev.lower)):
         words = words[1:]
         while words and words[0] in CONNECTORS:
             words = words[1:]
@@ -283,22 +287,27 @@ def _quoted_term(inner: str) -> str:
 
 
 def _expansion(before: str, acronym: str) -> str:
-    """The capitalised words just before "(ACR)" whose initials spell ACR, or ''."""
-    picked: list[str] = []
-    letters = ""
-    for word in reversed(before.split()):
-        if word in CONNECTORS and picked:
-            picked.insert(0, word)
-            continue
-        if not word[:1].isupper():
-            break
-        picked.insert(0, word)
-        letters = word[0] + letters
-        if letters == acronym:
-            return " ".join(picked)
-        if len(letters) >= len(acronym):
-            break
-    return ""
+    """The capitalised words just before "(ACR)" that ACR abbreviates, or ''. Each letter of ACR is found in
+    order, right to left, in those words; the first letter must begin the first word (Schwartz & Hearst):
+    "Eurasian Economic Union (EAEU)", "North Atlantic Treaty Organization (NATO)"."""
+    words = before.split()[-(len(acronym) + 3) :]
+    if words:
+        words[-1] = _plain(words[-1].rstrip(",;:"))
+    text = " ".join(words)
+    letters = acronym.lower()
+    i, j = len(letters) - 1, len(text) - 1
+    while i >= 0:
+        while j >= 0 and (text[j].lower() != letters[i] or (i == 0 and j > 0 and text[j - 1] != " ")):
+            j -= 1
+        if j < 0:
+            return ""
+        i, j = i - 1, j - 1
+    picked = text[j + 1 :].split()
+    if not picked or any(not w[:1].isupper() and w not in CONNECTORS for w in picked):
+        return ""
+    if len(picked) > len(acronym) or picked[-1] in CONNECTORS:
+        return ""
+    return " ".join(picked)
 
 
 def _select(ev: _Evidence, article_count: int) -> list[Candidate]:
@@ -315,8 +324,11 @@ def _select(ev: _Evidence, article_count: int) -> list[Candidate]:
         salient = need == 1 or ev.spread[name] >= 2 or count >= 3 * need
         if count >= need and salient and (" " in name or _single_name(name, ev)):
             add(name, "name", count)
+    pooled: dict[str, Counter] = {}  # "friendly economy" and "Friendly economy" are one quoted term
     for term, count in ev.quoted.items():
-        count = max(count, ev.phrases[term], ev.names[term])
+        pooled.setdefault(term.casefold(), Counter())[term] += max(count, ev.phrases[term], ev.names[term])
+    for forms in pooled.values():
+        term, count = min(forms, key=lambda f: (-forms[f], not f[:1].islower(), f)), sum(forms.values())
         if count >= need + (" " not in term):
             kind = "name" if all(w[:1].isupper() for w in term.split()) else "phrase"
             add(term, kind, count, quoted=True)
@@ -337,7 +349,7 @@ def _select(ev: _Evidence, article_count: int) -> list[Candidate]:
 
 
 def _single_name(word: str, ev: _Evidence) -> bool:
-    if word.lower() in FUNCTION_WORDS or len(word) < 2 or not word[0].isupper():
+    if word.lower() in NOT_A_NAME or len(word) < 3 or not word[0].isupper():
         return False
     capital = ev.capital[word]
     plain = word.lower()
@@ -358,15 +370,13 @@ def _recurring_phrase(phrase: str, count: int, ev: _Evidence) -> bool:
 
 
 def _plural_forms(name: str) -> set[str]:
-    """The name with one of its words in a plural form ("President of Belarus" → "Presidents of Belarus")."""
+    """The name with its head word in a plural form: the word before "of" ("President of Belarus" →
+    "Presidents of Belarus"), else the last ("friendly economy" → "friendly economies")."""
     words = name.split()
-    out = set()
-    for i, word in enumerate(words):
-        if word in CONNECTORS or not word[-1:].isalpha():
-            continue
-        for plural in _plurals(word):
-            out.add(" ".join(words[:i] + [plural] + words[i + 1 :]))
-    return out
+    head = words.index("of") - 1 if "of" in words[1:] else len(words) - 1
+    if head < 0 or not words[head][-1:].isalpha():
+        return set()
+    return {" ".join(words[:head] + [plural] + words[head + 1 :]) for plural in _plurals(words[head])}
 
 
 def _plurals(word: str) -> tuple[str, ...]:
@@ -388,12 +398,14 @@ def variants_of(candidate: Candidate) -> tuple[str, ...]:
 def _join_variants(candidates: list[Candidate]) -> list[Candidate]:
     """Fold plural forms into their singular and a lone surname into the one full name ending with it."""
     by_name = {c.name: c for c in candidates}
+    by_folded = {c.name.casefold(): c.name for c in candidates}
     into: dict[str, str] = {}
     for c in candidates:
         if c.kind != "acronym" and (c.kind == "phrase" or " " in c.name):
             for plural in _plural_forms(c.name):
-                if plural in by_name and plural != c.name:
-                    into[plural] = c.name
+                other = by_folded.get(plural.casefold())
+                if other and other != c.name:
+                    into[other] = c.name
     owners: dict[str, list[str]] = {}
     for c in candidates:
         words = c.name.split()

@@ -32,8 +32,8 @@ class Matcher:
 
     Text and patterns are normalised alike before matching (lower case; every character that cannot be part of
     a word becomes a space; one space in front), so that every match the automaton reports starts at a word
-    boundary; the end boundary and exact case are checked per match. The automaton itself picks the longest
-    match at each position, left to right (`iter_long`), in C.
+    boundary. Each match is then checked against the text itself: its end boundary, and its letters (case
+    and punctuation; white space may differ), so "friendly.Economy" is no mention of "friendly economy".
     """
 
     def __init__(self, patterns: Iterable[tuple[int, str, bool]]) -> None:
@@ -42,7 +42,7 @@ class Matcher:
         for term, variant, case_sensitive in patterns:
             key = _normalise(variant.strip())
             if key.strip():
-                keys.setdefault(key, []).append((term, variant.strip(), case_sensitive))
+                keys.setdefault(key, []).append((term, " ".join(variant.split()), case_sensitive))
         for key, entries in keys.items():
             self._automaton.add_word(key, (len(key), tuple(entries)))
         self._empty = not keys
@@ -53,18 +53,27 @@ class Matcher:
         """Every mention in `text`, non-overlapping, left to right."""
         if self._empty or not text:
             return []
-        normal = _normalise(text)
         found: list[Hit] = []
-        for last, (length, entries) in self._automaton.iter_long(normal):
+        for last, (length, entries) in self._automaton.iter(_normalise(text)):
             start, end = last - length + 1, last  # offsets in `text` (the normal form has one more char in front)
             if end < len(text) and _word_char(text[end]):
                 continue
-            surface = text[start:end]
+            surface = " ".join(text[start:end].split())
             for term, variant, case_sensitive in entries:
-                if not case_sensitive or surface == variant:
+                if surface == variant if case_sensitive else surface.casefold() == variant.casefold():
                     found.append(Hit(start, end, term))
                     break
-        return found
+        return _leftmost_longest(found)
+
+
+def _leftmost_longest(hits: list[Hit]) -> list[Hit]:
+    chosen: list[Hit] = []
+    limit = -1
+    for hit in sorted(hits, key=lambda h: (h.start, h.start - h.end)):
+        if hit.start >= limit:
+            chosen.append(hit)
+            limit = hit.end
+    return chosen
 
 
 def _normalise(text: str) -> str:

@@ -8,6 +8,7 @@ the character itself, so a seed can never add markup, HTML, links or headings of
 from __future__ import annotations
 
 import functools
+import html
 import posixpath
 import re
 from collections.abc import Sequence
@@ -58,7 +59,8 @@ def paragraph(text: str, anchor: str, links: Sequence[Link] = ()) -> str:
     pos = 0
     for link in links:
         parts.append(escape(text[pos : link.start]))
-        title = f' "{escape_attribute(link.title)}"' if link.title else ""
+        # Material's tooltips show a title as HTML: escape it for HTML, then for Markdown.
+        title = f' "{escape_attribute(html.escape(link.title))}"' if link.title else ""
         css = f"{{: .{link.css} }}" if link.css else ""
         parts.append(f"[{escape(text[link.start : link.end])}]({link.href}{title}){css}")
         pos = link.end
