@@ -163,10 +163,19 @@ class GlossaryEntry:
     related: tuple[tuple[str, str], ...]
 
 
-def glossary_page(entries: Sequence[GlossaryEntry], sentences_shown: int = 3, links_shown: int = 10) -> str:
-    """The glossary: an A–Z jump bar, then one entry per term under its letter. Each entry quotes its first
-    `sentences_shown` mentions (one per article section) and links the other articles, up to `links_shown`
-    (glossary.json has every mention): the page grows with the number of terms, not with the corpus."""
+SENTENCES_PER_GLOSSARY = 3000
+"""About how many mention sentences the glossary page quotes in all (at least 3 a term)."""
+LINKS_PER_GLOSSARY = 10000
+"""About how many further mention links it holds in all (at least 10 a term)."""
+
+
+def glossary_page(entries: Sequence[GlossaryEntry]) -> str:
+    """The glossary: an A–Z jump bar, then one entry per term under its letter. Each entry quotes its mentions
+    (one per article section) and links the other articles; a small glossary quotes them all, a large one
+    shares out a fixed budget (glossary.json has every mention), so the page grows with the number of terms,
+    not with the corpus."""
+    sentences_shown = max(3, SENTENCES_PER_GLOSSARY // max(len(entries), 1))
+    links_shown = max(10, LINKS_PER_GLOSSARY // max(len(entries), 1))
     out = [front_matter(title="Glossary", description=f"{len(entries)} terms from the articles."), "# Glossary\n"]
     letters: dict[str, list[GlossaryEntry]] = {}
     for entry in entries:
