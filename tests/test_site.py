@@ -5,8 +5,7 @@ from __future__ import annotations
 import re
 
 import pytest
-from conftest import CORPUS_DEV, SEED, main_content, soup
-from seedsite.read import read_article
+from conftest import SEED, main_content, soup
 from seedsite.sources import load
 from seedsite.pipeline import build
 
