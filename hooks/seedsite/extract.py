@@ -42,7 +42,8 @@ from .text import is_abbreviation
 
 FUNCTION_WORDS = frozenset(
     """a an the this that these those it its they them their theirs he him his she her hers we us our ours
-    i me my mine you your yours himself herself itself themselves myself yourself ourselves who whom whose which what when where why how there here then than thus so
+    i me my mine you your yours himself herself itself themselves myself yourself ourselves
+    who whom whose which what when where why how there here then than thus so
     and or nor but yet if as at by for from in into of off on onto out over under up down to with within
     without about above across after against along among around before behind below beneath beside besides
     between beyond during except inside near outside past since through throughout toward towards until upon

@@ -109,8 +109,8 @@ def build(sources: Sources, site_name: str = "Articles", label: str = "seeds") -
         members = [i for i, a in enumerate(articles) if a.section == section.folder]
         page = _section_page(section, [articles[i] for i in members], uris, _top_terms(members, links, glossary))
         pages.append(Page(section.uri, page, in_nav=True))
-    everyone = range(len(articles))
-    pages.append(Page("index.md", _home_page(site_name, sections, articles, uris, _top_terms(everyone, links, glossary)), in_nav=True))
+    home = _home_page(site_name, sections, articles, uris, _top_terms(range(len(articles)), links, glossary))
+    pages.append(Page("index.md", home, in_nav=True))
     pages.append(Page(GLOSSARY_URI, glossary_page(_glossary_entries(glossary, articles, uris)), in_nav=True))
     return Site(
         tuple(articles), uris, tuple(sections), tuple(pages), glossary,

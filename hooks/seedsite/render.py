@@ -145,7 +145,8 @@ def highlighted(mention: Mention) -> str:
     s = mention.sentence
     if mention.end <= mention.start:
         return escape(s)
-    return f"{escape(s[: mention.start])}<mark>{escape(s[mention.start : mention.end])}</mark>{escape(s[mention.end :])}"
+    before, term, after = s[: mention.start], s[mention.start : mention.end], s[mention.end :]
+    return f"{escape(before)}<mark>{escape(term)}</mark>{escape(after)}"
 
 
 ORIGIN_LABELS = {"curated": "Curated definition", "stated": "Stated in the text", "first-use": "First use"}
