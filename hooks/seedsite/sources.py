@@ -44,9 +44,12 @@ def load(folder: Path, label: str = "seeds") -> Sources:
         if shown != f"{label}/{rel}":
             problems.append(Problem(shown, "the file name is not UTF-8, skipped (rename the file)"))
             continue
+        if path.is_dir():
+            problems.append(Problem(shown, "a link to a folder, not followed, skipped (move the folder here)"))
+            continue
         if rel == GLOSSARY_NAME:
             try:
-                glossary = path.read_bytes()
+                glossary = _read(path)
             except OSError as err:
                 problems.append(Problem(shown, f"cannot be read ({err.strerror or err})"))
             continue
@@ -54,21 +57,27 @@ def load(folder: Path, label: str = "seeds") -> Sources:
             problems.append(Problem(shown, f"not a {SEED_SUFFIX} seed, skipped (rename it to *.txt to publish it)"))
             continue
         try:
-            if not stat.S_ISREG(path.stat().st_mode):  # a pipe or device would block or never end
-                problems.append(Problem(shown, "not a regular file, skipped"))
-                continue
-            seeds.append(Seed(rel, path.read_bytes()))
-        except OSError as err:  # no permission, a broken link, …
+            seeds.append(Seed(rel, _read(path)))
+        except OSError as err:  # no permission, a broken link, a pipe, …
             problems.append(Problem(shown, f"cannot be read ({err.strerror or err}), skipped"))
     return Sources(tuple(seeds), glossary, tuple(problems))
 
 
+def _read(path: Path) -> bytes:
+    """A regular file's bytes; OSError for anything else (a pipe or a device would block or never end)."""
+    if not stat.S_ISREG(path.stat().st_mode):
+        raise OSError("not a regular file")
+    return path.read_bytes()
+
+
 def _walk(folder: Path) -> list[Path]:
-    """Every visible file below `folder`, sorted by path, whatever order the file system lists them in."""
+    """Every visible file below `folder`, and every link to a folder (not followed: it could loop or lead out of
+    the seeds), sorted by path, whatever order the file system lists them in."""
     found: list[Path] = []
     for root, dirs, files in os.walk(folder):
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
         found.extend(Path(root, name) for name in files if not name.startswith("."))
+        found.extend(Path(root, name) for name in dirs if os.path.islink(os.path.join(root, name)))
     return sorted(found, key=lambda p: p.relative_to(folder).as_posix())
 
 

@@ -20,6 +20,7 @@ FIXTURES = Path(__file__).resolve().parent / "seeds"
 
 BIG_PARAGRAPH_BYTES = 5 * 1024 * 1024
 ONE_WORD_PARAGRAPHS = 5000
+UNPUNCTUATED_WORDS = 100_000
 HOSTILE_FOLDER = "<img src=x onerror=alert(1)>"
 """A section folder whose name is HTML."""
 HOSTILE_NAMES = ('x" onmouseover="alert(1)" y=".txt', "<svg onload=alert(1)>.txt")
@@ -50,6 +51,11 @@ def big_paragraph() -> str:
     return "A five-megabyte paragraph\n" + " ".join(words) + "\n"
 
 
+def unpunctuated() -> str:
+    """A title and a 1 MB paragraph with no sentence end at all (a pasted list, a transcript)."""
+    return "A paragraph that never ends\n" + " ".join(f"item{i}" for i in range(UNPUNCTUATED_WORDS)) + "\n"
+
+
 def many_paragraphs() -> str:
     """A title and thousands of one-word paragraphs."""
     return "Thousands of one-word paragraphs\n\n" + "\n\n".join(f"w{i}" for i in range(ONE_WORD_PARAGRAPHS)) + "\n"
@@ -75,6 +81,8 @@ def make_seeds(dest: Path) -> Path:
     unreadable.write_text("No permission\nOnly root can read this seed.\n")
     unreadable.chmod(0)
     (dest / "folder.txt").mkdir(exist_ok=True)  # a directory named like a seed: a section folder, empty
+    (dest / "linked-folder").symlink_to(HOSTILE_FOLDER, target_is_directory=True)  # not followed: reported
+    (dest / "unpunctuated.txt").write_text(unpunctuated(), encoding="utf-8")
     return dest
 
 
