@@ -129,7 +129,10 @@ def test_other_encodings_are_decoded_and_said(hostile):
         ("title-only.txt", ["Only a title"]),
         ("utf8-bom.txt", ["Title after a byte-order mark", "The BOM is not part of this title."]),
         ("crlf.txt", ["Windows line endings", "First paragraph with CRLF.", "Second paragraph with CRLF."]),
-        ("lone-cr.txt", ["Old Mac line endings", "First paragraph with a lone CR.", "Second paragraph with a lone CR."]),
+        (
+            "lone-cr.txt",
+            ["Old Mac line endings", "First paragraph with a lone CR.", "Second paragraph with a lone CR."],
+        ),
         ("same-title-a.txt", ["Same title", "The first of two seeds with this title."]),
         ("same-title-b.txt", ["Same title", "The second of two seeds with this title."]),
         ("no-slug-title.txt", ["!!! ??? ***", "A title made only of punctuation has no slug."]),

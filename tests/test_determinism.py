@@ -29,7 +29,8 @@ TMPFS = Path("/dev/shm")
 
 def seed_files() -> dict[str, bytes]:
     """Relative path → bytes of every seed used here."""
-    files = {p.relative_to(ROOT / "seeds").as_posix(): p.read_bytes() for p in (ROOT / "seeds").rglob("*") if p.is_file()}
+    seeds = ROOT / "seeds"
+    files = {p.relative_to(seeds).as_posix(): p.read_bytes() for p in seeds.rglob("*") if p.is_file()}
     files |= {f"hostile/{p.name}": p.read_bytes() for p in FIXTURES.glob("*.txt")}
     if CORPUS_DEV.is_dir():
         for folder in sorted(p for p in CORPUS_DEV.iterdir() if p.is_dir()):

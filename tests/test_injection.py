@@ -26,6 +26,9 @@ from test_bad_input import hostile_build
 
 SITE_NAME = "Strong Focus"
 SCRIPT_TITLE = "<script>alert(1)</script>"
+IMG_DEFINITION = (
+    'Sets <img src=x onerror="window.__seedScriptRan = true"> and [a link](javascript:alert(1)) and *stars*.'
+)
 QUOTE_DEFINITION = "A definition with a quote \" and an apostrophe ' and </title><script>alert(1)</script>."
 FIRST_SENTENCE = '"><script>window.__seedScriptRan = true; document.title = "pwned"</script><meta x="'
 PAYLOAD = re.compile(r"alert\(|__seedScriptRan|display: none")
@@ -98,7 +101,7 @@ def test_curated_glossary_names_definitions_and_aliases_are_text(hostile):
     names = [h.get_text().rstrip("¶") for h in glossary.find_all("h3")]
     assert {SCRIPT_TITLE, 'Quote" onmouseover="alert(1)" x="', "{{ jinja }}"} <= set(names)
     definitions = [p.get_text() for p in glossary.select("p.glossary-definition")]
-    assert 'Sets <img src=x onerror="window.__seedScriptRan = true"> and [a link](javascript:alert(1)) and *stars*.' in definitions
+    assert IMG_DEFINITION in definitions
     assert "{% raw %} $x$ `code` <b>bold</b> &amp;" in definitions
     assert any("Also: <svg onload=alert(1)>" in p.get_text() for p in glossary.select("p.glossary-meta"))
     article = main_content(soup(site / pipeline_site.uris["script.txt"].replace(".md", "/index.html")))
