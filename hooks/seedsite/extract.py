@@ -38,7 +38,6 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from .model import Article
-from .text import is_abbreviation
 
 FUNCTION_WORDS = frozenset(
     """a an the this that these those it its they them their theirs he him his she her hers we us our ours
@@ -120,7 +119,8 @@ _UP = _class(str.isupper)
 _CAP_WORD = rf"[{_UP}][\w'’]*(?:-[\w'’]+)*"
 _GAP = r"[ \t\u00a0]+"
 _JOIN = rf"{_GAP}(?:(?:{'|'.join(CONNECTORS)}|[{_UP}]\.){_GAP})*"  # "Head of State", "John F. Kennedy"
-_NAME_RUN = re.compile(rf"(?<![\w\-.])(?:[{_UP}]\.{_GAP})*{_CAP_WORD}(?:{_JOIN}{_CAP_WORD})*")
+_OPENER = r"""(?:[.!?…:;]["”’)\]]*[ \t]+|\n)["“‘«„(\[]*"""  # what comes before a sentence's first word
+_NAME_RUN = re.compile(rf"({_OPENER})?(?<![\w\-.])((?:[{_UP}]\.{_GAP})*{_CAP_WORD}(?:{_JOIN}{_CAP_WORD})*)")
 _INITIAL = re.compile(rf"[{_UP}]\.")
 _CONTRACTION = re.compile(r"['’](?:ve|m|d|ll|re|t)$|n['’]t$", re.IGNORECASE)
 _EDGE = "\"'“”‘’«»()[]{}.,;:!?…—–-*/"
@@ -130,8 +130,6 @@ _ACRONYM = re.compile(r"(?<![\w\-])[A-Z][A-Z0-9&]{1,5}(?![\w\-])")
 _SHOUTING = re.compile(r"[A-Z]{2,}(?:[ \t]+[A-Z]{2,}){2,}")  # "UNIVERSITY OF OXFORD": capitals, not acronyms
 _ROMAN = re.compile(r"[IVXLCDM]+")
 
-_OPENING = "\"“‘«„([—–- \t\u00a0"
-_CLOSING = "\"”’»)]"
 
 
 @dataclass(frozen=True)
@@ -177,12 +175,15 @@ def extract(articles: Sequence[Article]) -> list[Candidate]:
     """Every candidate term in the corpus, each once, sorted by name."""
     evidence = _Evidence(*(Counter() for _ in range(8)), words=0, expansions={})
     tokens: list[str] = []
+    runs: list[Counter] = []  # per article: (opens a sentence, run of capitalised words) → occurrences
     for article in articles:
-        text = "\n".join(article.paragraphs)
+        text = "\n" + "\n".join(article.paragraphs)  # a paragraph's first word opens a sentence
         tokens.extend(text.split())
         tokens.append("\n")  # no phrase spans two articles
-        _count_names(text, evidence)
+        runs.append(Counter((bool(opener), run) for opener, run in _NAME_RUN.findall(text)))
+        _count_marked(text, evidence)
     _count_words(tokens, evidence)
+    _count_names(runs, evidence)
     return _select(evidence, len(articles))
 
 
@@ -201,13 +202,29 @@ def _count_words(tokens: list[str], ev: _Evidence) -> None:
             ev.phrases[f"{left} {word}"] += count
 
 
-def _count_names(text: str, ev: _Evidence) -> None:
+def _count_names(runs: Sequence[Counter], ev: _Evidence) -> None:
+    """Names from the runs of capitalised words, once the whole corpus's lower-case words are known."""
+    for per_article in runs:
+        for (opening, run), count in per_article.items():
+            for word in run.split()[1 if opening else 0 :]:
+                if word not in CONNECTORS:
+                    ev.capital[_plain(word)] += count
+    trimmed: dict[tuple[bool, str], tuple[str, bool] | None] = {}
+    for per_article in runs:
+        seen: set[str] = set()
+        for key, count in per_article.items():
+            if key not in trimmed:
+                trimmed[key] = _trim_run(key[1], key[0], ev.lower)
+            name = trimmed[key]
+            if name:
+                (ev.names if name[1] else ev.single_opening)[name[0]] += count
+                seen.add(name[0])
+        ev.spread.update(seen)
+
+
+def _count_marked(text: str, ev: _Evidence) -> None:
+    """Quoted terms, acronyms and acronym expansions."""
     seen: set[str] = set()
-    for match in _NAME_RUN.finditer(text):
-        run = _trim_run(text, match.start(), match.group(), ev)
-        if run:
-            (ev.names if run[1] else ev.single_opening)[run[0]] += 1
-            seen.add(run[0])
     for match in _QUOTED.finditer(text):
         term = _quoted_term(match.group(1))
         if term:
@@ -226,17 +243,13 @@ def _count_names(text: str, ev: _Evidence) -> None:
     ev.spread.update(seen)
 
 
-def _trim_run(text: str, start: int, run: str, ev: _Evidence) -> tuple[str, bool] | None:
+def _trim_run(run: str, opening: bool, lower: Counter) -> tuple[str, bool] | None:
     """(name, evidence) for a run of capitalised words: possessive dropped, a sentence opener trimmed.
     `evidence` is False for a lone word that opens a sentence (it may still be a name seen elsewhere)."""
     words = run.split()
     if _CONTRACTION.search(words[0]):  # "I've", "It'd", "Don't"
         return None
-    opening = _opens_sentence(text, start)
-    for word in words if not opening else words[1:]:
-        if word not in CONNECTORS:
-            ev.capital[_plain(word)] += 1
-    if opening and (words[0].lower() in NOT_A_NAME or _seen_lower(words[0], ev.lower)):
+    if opening and (words[0].lower() in NOT_A_NAME or _seen_lower(words[0], lower)):
         words = words[1:]
         while words and words[0] in CONNECTORS:
             words = words[1:]
@@ -250,18 +263,6 @@ def _trim_run(text: str, start: int, run: str, ev: _Evidence) -> tuple[str, bool
         return None
     name = _plain(" ".join(words))
     return name, not (opening and len(words) == 1)
-
-
-def _opens_sentence(text: str, start: int) -> bool:
-    i = start
-    while i > 0 and text[i - 1] in _OPENING:
-        i -= 1
-    if i == 0 or text[i - 1] == "\n":
-        return True
-    j = i
-    while j > 0 and text[j - 1] in _CLOSING:
-        j -= 1
-    return j > 0 and text[j - 1] in ".!?…:;" and not is_abbreviation(text, j - 1)
 
 
 def _plain(word: str) -> str:

@@ -94,12 +94,14 @@ def build(articles: Sequence[Article], curated_data: bytes | None = None, label:
     paragraphs = [articles[b.article].paragraphs[b.paragraph] for b in blocks]
     hits = _scan(terms, paragraphs)
     mentioned = {hit.term for found in hits for hit in found}
-    if len(mentioned) < len(terms):  # an extracted term the matcher never saw (e.g. only in a heading) goes
-        for i, term in enumerate(terms):
-            if term.name in curated_names and i not in mentioned:
-                problems.append(Problem(path, f"entry {term.name!r} is mentioned in no article"))
-        terms = [t for i, t in enumerate(terms) if i in mentioned or t.name in curated_names]
-        hits = _scan(terms, paragraphs)
+    for i, term in enumerate(terms):
+        if term.name in curated_names and i not in mentioned:
+            problems.append(Problem(path, f"entry {term.name!r} is mentioned in no article"))
+    if len(mentioned) < len(terms):  # an extracted term never mentioned (e.g. only in a heading) goes; it won
+        kept = [i for i, t in enumerate(terms) if i in mentioned or t.name in curated_names]  # no match, so
+        new_index = {old: new for new, old in enumerate(kept)}  # the other matches stand as they are
+        terms = [terms[i] for i in kept]
+        hits = [[Hit(h.start, h.end, new_index[h.term]) for h in found] for found in hits]
     mentions, explained = _mentions(terms, articles, blocks, paragraphs, hits)
     final = [_define(replace(t, mentions=tuple(mentions[i])), explained.get(i)) for i, t in enumerate(terms)]
     return Glossary(
