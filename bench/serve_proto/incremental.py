@@ -11,10 +11,16 @@ this hook acts only under `mkdocs serve --dirty` (`on_startup(command="serve", d
   Output of pages that went away is deleted (a dirty build never cleans the site folder).
 - `on_nav` gives a skipped nav page the title it had last time: MkDocs only knows a page's title after reading it,
   and the nav of the pages that are rebuilt shows these titles.
+- `on_env` reuses the previous rebuild's Jinja environment (compiled templates; `auto_reload` still notices an
+  edited template) instead of compiling the theme's templates again on every rebuild.
 - The pipeline's per-article work (page Markdown, summary) is memoised by the immutable `Article`, as `_read`
   already is; this belongs in seedsite itself (see the benchmark report).
 
-Material's search plugin keeps the previous index under `--dirty` and replaces the entries of the rebuilt page.
+- `on_post_build` (before the search plugin writes its index) merges the search index: entries of the pages rebuilt
+  now, plus the previous entries of every other page that still exists. Material's own `--dirty` merge assumes
+  exactly one rebuilt page and drops everything when the home page is among them (its location is "").
+  This reads Material's `search_index` / `search_index_prev`: internals, fine for a prototype.
+
 Not handled here: theme edits (`--watch-theme`), hand-written pages' effect on other pages beyond the nav.
 """
 
@@ -30,6 +36,7 @@ import sys
 import tempfile
 from pathlib import Path
 
+from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
 
 log = logging.getLogger("mkdocs.hooks.incremental")
@@ -44,6 +51,9 @@ class _State:
     dest: dict[str, str] = {}  # src_uri → output path, for pages that go away
     global_key: tuple = ()
     titles: dict[str, str] = {}  # src_uri → title of a nav page when it was last built
+    urls: set[str] = set()  # URLs of the current build's pages
+    env = None  # the Jinja environment of the previous rebuild
+    env_key: tuple = ()
 
 
 def on_startup(command: str, dirty: bool) -> None:
@@ -122,6 +132,7 @@ def on_files(files: Files, config) -> Files:
         _State.digests.pop(gone, None)
         (_State.cache / gone).unlink(missing_ok=True)
     _State.dest.update({f.src_uri: f.abs_dest_path for f in generated})
+    _State.urls = {f.url for f in files.documentation_pages()}
     log.info(f"incremental: {written} of {len(generated)} generated pages changed"
              + (" (nav or config changed: all)" if everything and _State.titles else ""))
     return Files([replacement.get(id(f), f) for f in files])
@@ -136,7 +147,38 @@ def on_nav(nav, config, files):
     return nav
 
 
+def on_env(env, config, files):
+    if not _State.active:
+        return env
+    key = (tuple(config.theme.dirs), config.theme.get("language"), config.theme.get("locale"))
+    if _State.env is not None and key == _State.env_key:
+        _State.env.globals.update(env.globals)
+        _State.env.filters.update(env.filters)
+        return _State.env
+    env.auto_reload = True  # an edited override template is still picked up (Jinja checks its mtime)
+    _State.env, _State.env_key = env, key
+    return env
+
+
 def on_post_page(output: str, page, config) -> str:
     if _State.active and page.title:
         _State.titles[page.file.src_uri] = page.title
     return output
+
+
+@event_priority(50)  # before the search plugin (priority 0) writes search_index.json
+def on_post_build(config) -> None:
+    if not _State.active:
+        return
+    search = next((p for p in config.plugins.values() if hasattr(p, "search_index_prev")), None)
+    if search is None or getattr(search, "search_index_prev", None) is None:
+        return
+    current = search.search_index.entries
+    rebuilt = {entry["location"].split("#", 1)[0] for entry in current}
+    kept = [
+        entry
+        for entry in search.search_index_prev.entries
+        if (page := entry["location"].split("#", 1)[0]) not in rebuilt and page in _State.urls
+    ]
+    search.search_index.entries = kept + current
+    search.search_index_prev = None  # merged here; Material keeps this index as the next rebuild's previous one
