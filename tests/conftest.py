@@ -52,6 +52,7 @@ def mkdocs_build(project: Path, *args: str, env: dict[str, str] | None = None) -
         env=full_env,
         capture_output=True,
         text=True,
+        timeout=1800,  # a hung build fails its test instead of freezing the suite
     )
 
 

@@ -19,6 +19,8 @@ import yaml
 from .model import Article, Mention, Term
 from .text import first, sentences, slugify
 
+SUMMARY_LIMIT = 300
+"""Longest summary (meta description, article lists), in characters."""
 _ALWAYS = set("\\`*_[]{}<>&#|~^=+:$\"")
 _REFERENCES = {ord(ch): f"&#{ord(ch)};" for ch in _ALWAYS}
 _STARTERS = frozenset("-.)0123456789")
@@ -75,8 +77,8 @@ def front_matter(**fields: str) -> str:
 
 
 def summary(article: Article) -> str:
-    """The article's first sentence, for lists and the meta description."""
-    return first(sentences(first(article.paragraphs)))
+    """The article's first sentence, for lists and the meta description (shortened like a tooltip)."""
+    return tooltip(first(sentences(first(article.paragraphs))), SUMMARY_LIMIT)
 
 
 def relative(from_uri: str, to_uri: str) -> str:
@@ -130,9 +132,12 @@ def article_list(items: Sequence[tuple[str, str, str]]) -> str:
 
 
 def tooltip(text: str, limit: int = 160) -> str:
-    """A definition shortened for a tooltip."""
+    """`text` shortened at a word boundary to at most `limit` characters (a definition for a tooltip)."""
     text = " ".join(text.split())
-    return text if len(text) <= limit else text[: limit - 1].rsplit(" ", 1)[0] + "…"
+    if len(text) <= limit:
+        return text
+    cut = text[: limit - 1]
+    return (cut.rsplit(" ", 1)[0] if " " in cut else cut) + "…"
 
 
 def term_list(terms: Sequence[tuple[str, str]]) -> str:
