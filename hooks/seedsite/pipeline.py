@@ -33,6 +33,8 @@ from .text import slugify, unique
 
 _TITLE_UNSAFE = str.maketrans({ch: " " for ch in "_-<>&\"'`"})
 GLOSSARY_URI = "glossary.md"
+HOME_ARTICLES = 25
+"""Articles listed per section on the home page; the section's own page lists them all."""
 TOP_TERMS = 12
 """Terms listed on the home and section pages."""
 
@@ -118,7 +120,7 @@ def build(sources: Sources, site_name: str = "Articles", label: str = "seeds") -
     )
 
 
-@functools.lru_cache(maxsize=None)
+@functools.lru_cache(maxsize=20_000)
 def _read(source: str, data: bytes) -> Article:
     """`read_article`, remembered by path and content so that `mkdocs serve` re-reads only edited seeds."""
     return read_article(data, source)
@@ -178,8 +180,12 @@ def _home_page(
         out.append(f"Key terms: {term_list([(name, GLOSSARY_URI + anchor) for name, anchor in terms])}\n")
     for section in sections:
         members = [a for a in articles if a.section == section.folder]
-        out.append(f"## [{escape(section.title)}]({section.uri}) {{#section-{slugify(section.uri)}}}\n")
-        out.append(article_list([(a.title, uris[a.source], summary(a)) for a in members]))
+        anchor = "section-" + slugify(section.uri.rsplit("/", 1)[0].replace("/", " "))
+        out.append(f"## [{escape(section.title)}]({section.uri}) {{#{anchor}}}\n")
+        out.append(article_list([(a.title, uris[a.source], summary(a)) for a in members[:HOME_ARTICLES]]))
+        if len(members) > HOME_ARTICLES:
+            more = len(members) - HOME_ARTICLES
+            out.append(f"[…and {more} more in {escape(section.title)}]({section.uri})\n")
     if not articles:
         out.append("No articles yet: add a `.txt` file to `seeds/`.\n")
     return "\n".join(out)
