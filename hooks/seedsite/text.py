@@ -57,7 +57,7 @@ def sentence_spans(text: str) -> Iterator[tuple[int, int]]:
     start = 0
     for match in _SENTENCE_END.finditer(text):
         end = match.end()
-        if match.group().startswith(".") and is_abbreviation(text, match.start()):
+        if match.group().startswith(".") and _is_abbreviation(text, match.start()):
             continue
         following = _NEXT_CHAR.match(text, end)
         if following and following.group(1).islower():  # "e.g. something" or a lower-case continuation
@@ -74,11 +74,6 @@ def sentences(text: str) -> list[str]:
     return [text[a:b] for a, b in sentence_spans(text)]
 
 
-def words(text: str) -> list[str]:
-    """Whitespace-separated words."""
-    return text.split()
-
-
 def first(items: Iterable[str], default: str = "") -> str:
     """The first item, or `default`."""
     return next(iter(items), default)
@@ -92,7 +87,7 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def is_abbreviation(text: str, dot: int) -> bool:
+def _is_abbreviation(text: str, dot: int) -> bool:
     """True when the period at `dot` closes an abbreviation or an initial rather than a sentence."""
     window = text[max(0, dot - _LONGEST_TOKEN) : dot]  # a bounded look back keeps long paragraphs linear
     before = window.rsplit(None, 1)[-1] if window.strip() else ""
