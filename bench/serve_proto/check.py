@@ -56,12 +56,17 @@ def main() -> int:
     finally:
         seed.write_bytes(original)
         added.unlink(missing_ok=True)
-    files = lambda root: {os.path.relpath(os.path.join(d, f), root) for d, _, fs in os.walk(root) for f in fs}
+    def files(root: str) -> set[str]:
+        return {os.path.relpath(os.path.join(d, f), root) for d, _, names in os.walk(root) for f in names}
+
     ours, theirs = files(served), files(reference)
     index = os.path.join("search", "search_index.json")
     different = sorted(p for p in ours & theirs if p != index
                        and not filecmp.cmp(os.path.join(served, p), os.path.join(reference, p), shallow=False))
-    entries = lambda root: sorted(json.dumps(e, sort_keys=True) for e in json.load(open(os.path.join(root, index)))["docs"])
+    def entries(root: str) -> list[str]:
+        with open(os.path.join(root, index), encoding="utf-8") as handle:
+            return sorted(json.dumps(entry, sort_keys=True) for entry in json.load(handle)["docs"])
+
     same_index = entries(served) == entries(reference)
     print(f"{len(ours & theirs)} files in both; differing: {different or 'none'}; only served: "
           f"{sorted(ours - theirs) or 'none'}; only reference: {sorted(theirs - ours) or 'none'}; "

@@ -35,6 +35,7 @@ import shutil
 import sys
 import tempfile
 from pathlib import Path
+from typing import ClassVar
 
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
@@ -47,11 +48,11 @@ _TITLE = re.compile(r"^title: *(.*)$", re.MULTILINE)
 class _State:
     active = False
     cache: Path | None = None
-    digests: dict[str, str] = {}  # src_uri → digest of the Markdown last written to the cache
-    dest: dict[str, str] = {}  # src_uri → output path, for pages that go away
+    digests: ClassVar[dict[str, str]] = {}  # src_uri → digest of the Markdown last written to the cache
+    dest: ClassVar[dict[str, str]] = {}  # src_uri → output path, for pages that go away
     global_key: tuple = ()
-    titles: dict[str, str] = {}  # src_uri → title of a nav page when it was last built
-    urls: set[str] = set()  # URLs of the current build's pages
+    titles: ClassVar[dict[str, str]] = {}  # src_uri → title of a nav page when it was last built
+    urls: ClassVar[set[str]] = set()  # URLs of the current build's pages
     env = None  # the Jinja environment of the previous rebuild
     env_key: tuple = ()
 
@@ -96,7 +97,9 @@ def _memoised(function):
 def on_files(files: Files, config) -> Files:
     if not _State.active:
         return files
-    generated = [f for f in files if f.generated_by is not None and f.abs_src_path is None and f.is_documentation_page()]
+    generated = [
+        f for f in files if f.generated_by is not None and f.abs_src_path is None and f.is_documentation_page()
+    ]
     contents = {f.src_uri: f.content_bytes for f in generated}
     nav = []
     for f in files.documentation_pages():
