@@ -31,7 +31,7 @@ verify: $(STAMP)  ## build the site, then check that every word of every seed is
 test: $(STAMP) chromium  ## every test
 	$(BIN)/python -m pytest
 
-bench: $(STAMP)  ## time the build at 250 to 2,000 articles against the floor (~15+ min); results in bench/results/
+bench: $(STAMP)  ## time the build at 250 to 2,000 articles against the floor (~20 min); results in bench/results/
 	$(BIN)/python bench/bench.py $(BENCH_ARGS)
 
 # The browser tests drive a real Chromium: Debian's package, installed here when it is missing.
