@@ -23,7 +23,9 @@ from .render import (
     escape,
     front_matter,
     glossary_page,
+    page_url,
     relative,
+    relative_url,
     summary,
     term_list,
     tooltip,
@@ -204,10 +206,12 @@ def _top_terms(members: Sequence[int], links: Sequence[Links], glossary) -> list
 def _article_page(article: Article, uris, glossary, links: Sequence[Links], index: int, articles) -> str:
     uri = uris[article.source]
     to_glossary = relative(uri, GLOSSARY_URI)
+    glossary_url = relative_url(uri, GLOSSARY_URI)
     terms = glossary.terms
     mine = links[index]
+    tips = {t: tooltip(terms[t].definition) for t in mine.terms}
     paragraph_links = [
-        [Link(h.start, h.end, f"{to_glossary}#{terms[h.term].anchor}", tooltip(terms[h.term].definition)) for h in hits]
+        [Link(h.start, h.end, f"{glossary_url}#{terms[h.term].anchor}", tips[h.term]) for h in hits]
         for hits in mine.hits
     ]
     footer = []
@@ -256,15 +260,9 @@ def _glossary_entries(glossary, articles: Sequence[Article], uris: dict[str, str
     return entries
 
 
-def _url(uri: str) -> str:
-    """A page's URL relative to the site root (directory URLs): `articles/x.md` → `articles/x/`."""
-    stem = uri[: -len(".md")]
-    return "" if stem == "index" else (stem[: -len("index")] if stem.endswith("/index") else stem + "/")
-
-
 def _glossary_json(glossary, articles: Sequence[Article], uris: dict[str, str]) -> str:
     """Terms, definitions, origins, aliases, related terms and mentions (article URL, anchor, count)."""
-    urls = {a.source: _url(uris[a.source]) for a in articles}
+    urls = {a.source: page_url(uris[a.source]) for a in articles}
     terms = []
     for term, related in zip(glossary.terms, glossary.related):
         places: dict[tuple[str, str], int] = {}
@@ -273,7 +271,7 @@ def _glossary_json(glossary, articles: Sequence[Article], uris: dict[str, str]) 
         terms.append(
             {
                 "name": term.name,
-                "url": f"{_url(GLOSSARY_URI)}#{term.anchor}",
+                "url": f"{page_url(GLOSSARY_URI)}#{term.anchor}",
                 "kind": term.kind,
                 "definition": term.definition,
                 "origin": term.origin,

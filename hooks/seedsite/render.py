@@ -9,12 +9,11 @@ from __future__ import annotations
 
 import functools
 import html
+import json
 import posixpath
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-
-import yaml
 
 from .model import Article, Mention, Term
 from .text import first, sentences, slugify
@@ -23,6 +22,7 @@ SUMMARY_LIMIT = 300
 """Longest summary (meta description, article lists), in characters."""
 _ALWAYS = set("\\`*_[]{}<>&#|~^=+:$\"")
 _REFERENCES = {ord(ch): f"&#{ord(ch)};" for ch in _ALWAYS}
+_ATTRIBUTE_REFERENCES = {ord(ch): f"&#{ord(ch)};" for ch in _ALWAYS | set("'()!<>&")}
 _STARTERS = frozenset("-.)0123456789")
 _LINE_START = re.compile(r"^(\s*)(\d*)([-.)])")
 
@@ -34,7 +34,7 @@ class Link:
     start: int
     end: int
     href: str
-    """A Markdown link target relative to the page's source file (`../glossary.md#union-state`)."""
+    """The final URL, relative to the page (`../../glossary/#union-state`)."""
     title: str = ""
     """Tooltip text."""
     css: str = "glossary-term"
@@ -50,30 +50,60 @@ def escape(text: str) -> str:
     return _LINE_START.sub(lambda m: f"{m.group(1)}{m.group(2)}&#{ord(m.group(3))};", out, count=1)
 
 
-def escape_attribute(text: str) -> str:
-    """Text for a Markdown link title (inside double quotes)."""
-    return escape(text).replace("&#34;", "&quot;").replace("(", "&#40;").replace(")", "&#41;")
+def _attribute(value: str) -> str:
+    """An attribute value for inline HTML in Markdown: every character that HTML or a Markdown inline pattern
+    could read (links, emphasis, code… run before inline HTML is set aside) as a character reference."""
+    return value.translate(_ATTRIBUTE_REFERENCES)
 
 
 def paragraph(text: str, anchor: str, links: Sequence[Link] = ()) -> str:
-    """One paragraph as a Markdown block with an id; `links` (sorted, non-overlapping) become links."""
+    """One paragraph as a Markdown block with an id; `links` (sorted, non-overlapping) become links.
+
+    A link is written as inline HTML, not `[text](target)`: Python-Markdown then passes it through instead of
+    parsing it, which halves the cost of a densely linked page. So `Link.href` is a final URL (MkDocs neither
+    rewrites nor validates it; the test suite crawls every built link instead)."""
     parts: list[str] = []
     pos = 0
     for link in links:
         parts.append(escape(text[pos : link.start]))
-        # Material's tooltips show a title as HTML: escape it for HTML, then for Markdown.
-        title = f' "{escape_attribute(html.escape(link.title))}"' if link.title else ""
-        css = f"{{: .{link.css} }}" if link.css else ""
-        parts.append(f"[{escape(text[link.start : link.end])}]({link.href}{title}){css}")
+        # Material's tooltips show a title as HTML, so the attribute holds HTML: the text, HTML-escaped.
+        title = f' title="{_attribute(html.escape(link.title))}"' if link.title else ""
+        css = f' class="{_attribute(link.css)}"' if link.css else ""
+        label = escape(text[link.start : link.end])
+        parts.append(f'<a{css} href="{_attribute(link.href)}"{title}>{label}</a>')
         pos = link.end
     parts.append(escape(text[pos:]))
     return "".join(parts) + f"\n{{: #{anchor} }}"
 
 
 def front_matter(**fields: str) -> str:
-    """YAML front matter: MkDocs reads `title` and Material reads `description` from it."""
-    data = {key: value for key, value in fields.items() if value}
-    return "---\n" + yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=10**9) + "---\n\n"
+    """YAML front matter: MkDocs reads `title` and Material reads `description` from it. Each value is a JSON
+    string (valid YAML, and far quicker to write than with a YAML emitter), with every character YAML's reader
+    would refuse or fold escaped."""
+    lines = [f"{key}: {_YAML_UNSAFE.sub(_u_escape, json.dumps(value, ensure_ascii=False))}" for key, value in
+             fields.items() if value]
+    return "---\n" + "\n".join(lines) + "\n---\n\n"
+
+
+_YAML_UNSAFE = re.compile("[^\t\n\r\x20-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+
+
+def _u_escape(match: re.Match) -> str:
+    return f"\\u{ord(match.group()):04x}"
+
+
+def page_url(uri: str) -> str:
+    """A page's URL relative to the site root, as MkDocs makes it with directory URLs
+    (`articles/x.md` → `articles/x/`, `index.md` → ``)."""
+    stem = uri[: -len(".md")]
+    if stem == "index" or stem.endswith("/index"):
+        return stem[: -len("index")]
+    return stem + "/"
+
+
+def relative_url(from_uri: str, to_uri: str) -> str:
+    """The URL of page `to_uri` relative to page `from_uri` (`articles/x.md` → `../../glossary/`)."""
+    return _relative_dir(page_url(from_uri).rstrip("/"), page_url(to_uri).rstrip("/"))
 
 
 def summary(article: Article) -> str:
@@ -169,9 +199,9 @@ class GlossaryEntry:
     related: tuple[tuple[str, str], ...]
 
 
-SENTENCES_PER_GLOSSARY = 3000
+SENTENCES_PER_GLOSSARY = 1500
 """About how many mention sentences the glossary page quotes in all (at least 3 a term)."""
-LINKS_PER_GLOSSARY = 10000
+LINKS_PER_GLOSSARY = 3000
 """About how many further mention links it holds in all (at least 10 a term)."""
 
 
