@@ -28,7 +28,7 @@ HOSTILE = [
     "back\\slash and trailing hashes ##",
 ]
 
-EXTENSIONS = ["attr_list", "md_in_html", "toc"]
+EXTENSIONS = ["attr_list", "toc", "tables", "fenced_code"]  # mkdocs.yml's, and those MkDocs adds
 
 
 def to_html(md: str) -> BeautifulSoup:

@@ -20,11 +20,15 @@ from .text import first, sentences, slugify
 
 SUMMARY_LIMIT = 300
 """Longest summary (meta description, article lists), in characters."""
-_ALWAYS = set("\\`*_[]{}<>&#|~^=+:$\"")
+_ALWAYS = set("\\`*_[]{}<>&#")
+"""Characters read as syntax anywhere in a line: escapes, code, emphasis, links, attribute lists, HTML,
+entities, and a heading's closing hashes. (Every character reference is one more step for Python-Markdown's
+inline processor, so common prose characters — quotes, colons — are left alone where nothing reads them.)"""
 _REFERENCES = {ord(ch): f"&#{ord(ch)};" for ch in _ALWAYS}
-_ATTRIBUTE_REFERENCES = {ord(ch): f"&#{ord(ch)};" for ch in _ALWAYS | set("'()!<>&")}
-_STARTERS = frozenset("-.)0123456789")
-_LINE_START = re.compile(r"^(\s*)(\d*)([-.)])")
+_ATTRIBUTE_REFERENCES = {ord(ch): f"&#{ord(ch)};" for ch in _ALWAYS | set("\"'()!<>&|~^=+:$")}
+_STARTERS = frozenset("-+=|~:.)0123456789")
+_LINE_START = re.compile(r"^(\s*)(\d*)([-+=|~:.)])")
+"""A list item, rule, setext underline, table row, fence or definition at the start of a block."""
 
 
 @dataclass(frozen=True)
@@ -46,7 +50,6 @@ def escape(text: str) -> str:
     out = text.translate(_REFERENCES)
     if out.lstrip()[:1] not in _STARTERS:
         return out
-    # A list marker, ordered-list number or rule at the start of a block.
     return _LINE_START.sub(lambda m: f"{m.group(1)}{m.group(2)}&#{ord(m.group(3))};", out, count=1)
 
 
