@@ -165,7 +165,7 @@ def _section_page(
     count = f"{len(members)} article{'s' if len(members) != 1 else ''}."
     out = front_matter(title=section.title) + f"# {escape(section.title)}\n\n{count}\n\n" + article_list(items)
     if terms:
-        links = [(name, relative(section.uri, GLOSSARY_URI) + anchor) for name, anchor in terms]
+        links = [(name, relative_url(section.uri, GLOSSARY_URI) + anchor) for name, anchor in terms]
         out += f"\n## Key terms {{#terms}}\n\n{term_list(links)}\n"
     return out
 
@@ -179,7 +179,8 @@ def _home_page(
 ) -> str:
     out = [front_matter(title="Home"), f"# {escape(site_name)}\n"]
     if terms:
-        out.append(f"Key terms: {term_list([(name, GLOSSARY_URI + anchor) for name, anchor in terms])}\n")
+        links = [(name, relative_url("index.md", GLOSSARY_URI) + anchor) for name, anchor in terms]
+        out.append(f"Key terms: {term_list(links)}\n")
     for section in sections:
         members = [a for a in articles if a.section == section.folder]
         anchor = "section-" + slugify(section.uri.rsplit("/", 1)[0].replace("/", " "))
@@ -205,7 +206,6 @@ def _top_terms(members: Sequence[int], links: Sequence[Links], glossary) -> list
 
 def _article_page(article: Article, uris, glossary, links: Sequence[Links], index: int, articles) -> str:
     uri = uris[article.source]
-    to_glossary = relative(uri, GLOSSARY_URI)
     glossary_url = relative_url(uri, GLOSSARY_URI)
     terms = glossary.terms
     mine = links[index]
@@ -218,7 +218,7 @@ def _article_page(article: Article, uris, glossary, links: Sequence[Links], inde
     if mine.terms:
         names = sorted(mine.terms, key=lambda t: terms[t].name.casefold())
         footer.append("## Terms in this article {#terms}\n")
-        footer.append(term_list([(terms[t].name, f"{to_glossary}#{terms[t].anchor}") for t in names]) + "\n")
+        footer.append(term_list([(terms[t].name, f"{glossary_url}#{terms[t].anchor}") for t in names]) + "\n")
     if mine.related:
         footer.append("## Related articles {#related}\n")
         items = []

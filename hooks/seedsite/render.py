@@ -164,7 +164,7 @@ def article_list(items: Sequence[tuple[str, str, str]]) -> str:
     return "\n".join(lines) + "\n"
 
 
-def tooltip(text: str, limit: int = 160) -> str:
+def tooltip(text: str, limit: int = 120) -> str:
     """`text` shortened at a word boundary to at most `limit` characters (a definition for a tooltip)."""
     text = " ".join(text.split())
     if len(text) <= limit:
@@ -174,8 +174,8 @@ def tooltip(text: str, limit: int = 160) -> str:
 
 
 def term_list(terms: Sequence[tuple[str, str]]) -> str:
-    """Term links (name, target) on one line, separated by middle dots."""
-    return " · ".join(f"[{escape(name)}]({href})" for name, href in terms)
+    """Term links (name, final URL) on one line, separated by middle dots; inline HTML, like term mentions."""
+    return " · ".join(f'<a href="{_attribute(href)}">{escape(name)}</a>' for name, href in terms)
 
 
 def highlighted(mention: Mention) -> str:
