@@ -158,7 +158,7 @@ def test_the_generated_markdown_has_no_link_in_any_heading():
     assert any("Union State" in h for h in headings)  # "The Union State is in focus"
     assert not [h for h in headings if "](" in h or "<a " in h], headings
     # and the body does link the term
-    assert '<a class="glossary-term" href="../../glossary/&#35;union-state"' in page.markdown
+    assert "[Union State](../glossary.md#union-state" in page.markdown
 
 
 # --- related articles -----------------------------------------------------------------------------------------

@@ -25,7 +25,6 @@ from .render import (
     glossary_page,
     page_url,
     relative,
-    relative_url,
     summary,
     term_list,
     tooltip,
@@ -165,7 +164,7 @@ def _section_page(
     count = f"{len(members)} article{'s' if len(members) != 1 else ''}."
     out = front_matter(title=section.title) + f"# {escape(section.title)}\n\n{count}\n\n" + article_list(items)
     if terms:
-        links = [(name, relative_url(section.uri, GLOSSARY_URI) + anchor) for name, anchor in terms]
+        links = [(name, relative(section.uri, GLOSSARY_URI) + anchor) for name, anchor in terms]
         out += f"\n## Key terms {{#terms}}\n\n{term_list(links)}\n"
     return out
 
@@ -179,7 +178,7 @@ def _home_page(
 ) -> str:
     out = [front_matter(title="Home"), f"# {escape(site_name)}\n"]
     if terms:
-        links = [(name, relative_url("index.md", GLOSSARY_URI) + anchor) for name, anchor in terms]
+        links = [(name, GLOSSARY_URI + anchor) for name, anchor in terms]
         out.append(f"Key terms: {term_list(links)}\n")
     for section in sections:
         members = [a for a in articles if a.section == section.folder]
@@ -206,7 +205,7 @@ def _top_terms(members: Sequence[int], links: Sequence[Links], glossary) -> list
 
 def _article_page(article: Article, uris, glossary, links: Sequence[Links], index: int, articles) -> str:
     uri = uris[article.source]
-    glossary_url = relative_url(uri, GLOSSARY_URI)
+    glossary_url = relative(uri, GLOSSARY_URI)
     terms = glossary.terms
     mine = links[index]
     tips = {t: tooltip(terms[t].definition) for t in mine.terms}

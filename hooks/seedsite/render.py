@@ -38,7 +38,7 @@ class Link:
     start: int
     end: int
     href: str
-    """The final URL, relative to the page (`../../glossary/#union-state`)."""
+    """A Markdown link target relative to the page's source file (`../glossary.md#union-state`)."""
     title: str = ""
     """Tooltip text."""
     css: str = "glossary-term"
@@ -54,26 +54,20 @@ def escape(text: str) -> str:
 
 
 def _attribute(value: str) -> str:
-    """An attribute value for inline HTML in Markdown: every character that HTML or a Markdown inline pattern
-    could read (links, emphasis, code… run before inline HTML is set aside) as a character reference."""
+    """A link title: every character that ends it or that Markdown could read, as a character reference."""
     return value.translate(_ATTRIBUTE_REFERENCES)
 
 
 def paragraph(text: str, anchor: str, links: Sequence[Link] = ()) -> str:
-    """One paragraph as a Markdown block with an id; `links` (sorted, non-overlapping) become links.
-
-    A link is written as inline HTML, not `[text](target)`: Python-Markdown then passes it through instead of
-    parsing it, which halves the cost of a densely linked page. So `Link.href` is a final URL (MkDocs neither
-    rewrites nor validates it; the test suite crawls every built link instead)."""
+    """One paragraph as a Markdown block with an id; `links` (sorted, non-overlapping) become links."""
     parts: list[str] = []
     pos = 0
     for link in links:
         parts.append(escape(text[pos : link.start]))
-        # Material's tooltips show a title as HTML, so the attribute holds HTML: the text, HTML-escaped.
-        title = f' title="{_attribute(html.escape(link.title))}"' if link.title else ""
-        css = f' class="{_attribute(link.css)}"' if link.css else ""
-        label = escape(text[link.start : link.end])
-        parts.append(f'<a{css} href="{_attribute(link.href)}"{title}>{label}</a>')
+        # Material's tooltips show a title as HTML, so the title holds HTML: the text, HTML-escaped.
+        title = f' "{_attribute(html.escape(link.title))}"' if link.title else ""
+        css = f"{{: .{link.css} }}" if link.css else ""
+        parts.append(f"[{escape(text[link.start : link.end])}]({link.href}{title}){css}")
         pos = link.end
     parts.append(escape(text[pos:]))
     return "".join(parts) + f"\n{{: #{anchor} }}"
@@ -102,11 +96,6 @@ def page_url(uri: str) -> str:
     if stem == "index" or stem.endswith("/index"):
         return stem[: -len("index")]
     return stem + "/"
-
-
-def relative_url(from_uri: str, to_uri: str) -> str:
-    """The URL of page `to_uri` relative to page `from_uri` (`articles/x.md` → `../../glossary/`)."""
-    return _relative_dir(page_url(from_uri).rstrip("/"), page_url(to_uri).rstrip("/"))
 
 
 def summary(article: Article) -> str:
@@ -174,8 +163,8 @@ def tooltip(text: str, limit: int = 120) -> str:
 
 
 def term_list(terms: Sequence[tuple[str, str]]) -> str:
-    """Term links (name, final URL) on one line, separated by middle dots; inline HTML, like term mentions."""
-    return " · ".join(f'<a href="{_attribute(href)}">{escape(name)}</a>' for name, href in terms)
+    """Term links (name, target) on one line, separated by middle dots."""
+    return " · ".join(f"[{escape(name)}]({href})" for name, href in terms)
 
 
 def highlighted(mention: Mention) -> str:
