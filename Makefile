@@ -43,11 +43,11 @@ chromium:
 	  $$sudo apt-get update && DEBIAN_FRONTEND=noninteractive $$sudo apt-get install -y chromium; }
 	@test -x "$(CHROMIUM)" || { echo "$(CHROMIUM) still not found: set CHROMIUM=/path/to/chromium" >&2; exit 1; }
 
+# For canonical URLs and the sitemap: make deploy SITE_URL=https://<owner>.github.io/<repo>/
 deploy: $(STAMP)  ## build and push the site to the gh-pages branch of $(REMOTE) (GitHub Pages)
 	$(BIN)/mkdocs gh-deploy --strict --force --remote-name $(REMOTE)
 
 clean:  ## remove build output
-# For canonical URLs and the sitemap: make deploy SITE_URL=https://<owner>.github.io/<repo>/
 	rm -rf site test-output .pytest_cache .hypothesis bench/work
 
 distclean: clean  ## also remove the virtual environment
