@@ -63,10 +63,6 @@ class Glossary:
     """Per block, the term mentions in it (`Hit.term` indexes `terms`)."""
     problems: tuple[Problem, ...] = ()
 
-    def index(self) -> dict[str, int]:
-        """Term anchor → index in `terms`."""
-        return {term.anchor: i for i, term in enumerate(self.terms)}
-
 
 def blocks_of(articles: Sequence[Article]) -> list[Block]:
     """Every paragraph with its section and the anchor a link to it uses."""
