@@ -20,6 +20,7 @@ from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 from conftest import ROOT, main_content, make_project, mkdocs_build, soup
 from inputs.hostile import FIXTURES, HOSTILE_NAMES
 from test_bad_input import hostile_build
@@ -243,8 +244,11 @@ def test_searching_for_the_payloads_runs_nothing(chromium, served_small):
             search.press_sequentially(query)  # Material searches on key presses
             results = page.locator(".md-search-result__item")
             results.first.wait_for()
-            for result in results.all()[:10]:
-                result.hover()
+            for i in range(min(results.count(), 10)):  # hover each result shown (the list may re-render)
+                try:
+                    results.nth(i).hover(timeout=5_000)
+                except PlaywrightTimeoutError:
+                    break
             assert results.count() > 0, query
             assert page.locator(".md-search-result img, .md-search-result svg[onload]").count() == 0, query
         assert page.evaluate("window.__seedScriptRan") is None

@@ -147,3 +147,9 @@ def test_cp1252_is_decoded_and_said():
     article = read("Price\n\u201cIt costs \u00a35,\u201d she said.".encode("cp1252"))
     assert article.intro == ("\u201cIt costs \u00a35,\u201d she said.",)
     assert article.encoding == "cp1252"
+
+
+@pytest.mark.parametrize("title", ["_", "__init__", "Alan_Turing"])
+def test_underscores_in_a_title(title):
+    expected = "Alan Turing" if title == "Alan_Turing" else title
+    assert read(f"{title}\nText.").title == expected

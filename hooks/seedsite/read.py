@@ -123,7 +123,7 @@ def _title(line: str) -> str:
         match = pattern.match(line)
         if match and match.group(2).strip():
             line = match.group(2)
-    if "_" in line and " " not in line:  # Wikipedia-style file titles: "Alan_Turing"
+    if "_" in line and " " not in line and line.strip("_"):  # Wikipedia-style file titles: "Alan_Turing"
         line = line.replace("_", " ")
     return squash(line)
 

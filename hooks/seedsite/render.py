@@ -79,7 +79,7 @@ def front_matter(**fields: str) -> str:
     would refuse or fold escaped."""
     lines = [f"{key}: {_YAML_UNSAFE.sub(_u_escape, json.dumps(value, ensure_ascii=False))}" for key, value in
              fields.items() if value]
-    return "---\n" + "\n".join(lines) + "\n---\n\n"
+    return "---\n" + "\n".join(lines) + "\n---\n\n" if lines else ""
 
 
 _YAML_UNSAFE = re.compile("[^\t\n\r\x20-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
