@@ -43,6 +43,7 @@ class _Unit:
     heading_level: int = 0  # 0: a paragraph
 
 
+_JOINED_WORDS = re.compile(r"(?<=[^\W_])_(?=[^\W_])")
 _PARAGRAPH_ID = re.compile(r"p\d+")
 _EQ_HEADING = re.compile(r"^\s*(={2,6})\s*(.*?)\s*\1\s*$")
 _MD_HEADING = re.compile(r"^\s{0,3}(#{1,6})\s+(.*?)(?:\s+#+)?\s*$")
@@ -123,8 +124,8 @@ def _title(line: str) -> str:
         match = pattern.match(line)
         if match and match.group(2).strip():
             line = match.group(2)
-    if "_" in line and " " not in line and line.strip("_"):  # Wikipedia-style file titles: "Alan_Turing"
-        line = line.replace("_", " ")
+    if " " not in line:  # Wikipedia-style file titles: "Alan_Turing" (but "__init__" stays)
+        line = _JOINED_WORDS.sub(" ", line)
     return squash(line)
 
 
