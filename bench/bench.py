@@ -348,12 +348,17 @@ print(json.dumps({"import": t1 - t0, "cold": t2 - t1, "warm": t3 - t2, "pages": 
 def pipeline_run(seeds: Path) -> dict:
     """The pure pipeline in a fresh interpreter: `cold` is the first build (as in `mkdocs build`), `warm` a
     second one in the same process (as in a `mkdocs serve` rebuild: modules loaded, caches filled)."""
+    return _run_script(_PIPELINE_SCRIPT, seeds, "pipeline")
+
+
+def _run_script(script: str, seeds: Path, what: str) -> dict:
+    """Run one of the measuring scripts on `seeds` in a fresh interpreter; its JSON output."""
     result = subprocess.run(
-        [str(PYTHON), "-c", _PIPELINE_SCRIPT, str(ROOT / "hooks"), str(seeds)],
+        [str(PYTHON), "-c", script, str(ROOT / "hooks"), str(seeds)],
         env=_env(), capture_output=True, text=True, check=False,
     )
     if result.returncode != 0:
-        raise SystemExit(f"pipeline failed on {seeds}:\n{result.stderr[-3000:]}")
+        raise SystemExit(f"{what} failed on {seeds}:\n{result.stderr[-3000:]}")
     return json.loads(result.stdout)
 
 
@@ -477,13 +482,7 @@ print(json.dumps({"total": total, "rows": rows}))
 
 def profile_pipeline(seeds: Path) -> dict:
     """cProfile of `sources.load` + `pipeline.build`: (self time, cumulative time, calls, file, line, function)."""
-    result = subprocess.run(
-        [str(PYTHON), "-c", _CPROFILE_SCRIPT, str(ROOT / "hooks"), str(seeds)],
-        env=_env(), capture_output=True, text=True, check=False,
-    )
-    if result.returncode != 0:
-        raise SystemExit(f"pipeline profile failed:\n{result.stderr[-3000:]}")
-    return json.loads(result.stdout)
+    return _run_script(_CPROFILE_SCRIPT, seeds, "pipeline profile")
 
 
 _PYINSTRUMENT_SCRIPT = """

@@ -108,11 +108,15 @@ def build(sources: Sources, site_name: str = "Articles", label: str = "seeds") -
         Page(uris[a.source], _article_page(a, uris, glossary, links, i, articles), seed=a.source)
         for i, a in enumerate(articles)
     ]
+    members: dict[str, list[int]] = {section.folder: [] for section in sections}
+    for i, a in enumerate(articles):
+        members[a.section].append(i)
     for section in sections:
-        members = [i for i, a in enumerate(articles) if a.section == section.folder]
-        page = _section_page(section, [articles[i] for i in members], uris, _top_terms(members, links, glossary))
+        mine = members[section.folder]
+        page = _section_page(section, [articles[i] for i in mine], uris, _top_terms(mine, links, glossary))
         pages.append(Page(section.uri, page, in_nav=True))
-    home = _home_page(site_name, sections, articles, uris, _top_terms(range(len(articles)), links, glossary))
+    listed = {folder: [articles[i] for i in mine] for folder, mine in members.items()}
+    home = _home_page(site_name, sections, listed, uris, _top_terms(range(len(articles)), links, glossary))
     pages.append(Page("index.md", home, in_nav=True))
     pages.append(Page(GLOSSARY_URI, glossary_page(_glossary_entries(glossary, articles, uris)), in_nav=True))
     return Site(
@@ -172,28 +176,31 @@ def _section_page(
 def _home_page(
     site_name: str,
     sections: Sequence[SectionInfo],
-    articles: Sequence[Article],
+    members: dict[str, list[Article]],
     uris: dict[str, str],
     terms: Sequence[tuple[str, str]],
 ) -> str:
+    """The home page: key terms, then each section's first articles. `members`: folder → its articles."""
     out = [front_matter(title="Home"), f"# {escape(site_name)}\n"]
     if terms:
         links = [(name, GLOSSARY_URI + anchor) for name, anchor in terms]
         out.append(f"Key terms: {term_list(links)}\n")
     for section in sections:
-        members = [a for a in articles if a.section == section.folder]
+        listed = members[section.folder]
         anchor = "section-" + slugify(section.uri.rsplit("/", 1)[0].replace("/", " "))
         out.append(f"## [{escape(section.title)}]({section.uri}) {{#{anchor}}}\n")
-        out.append(article_list([(a.title, uris[a.source], summary(a)) for a in members[:HOME_ARTICLES]]))
-        if len(members) > HOME_ARTICLES:
-            more = len(members) - HOME_ARTICLES
+        out.append(article_list([(a.title, uris[a.source], summary(a)) for a in listed[:HOME_ARTICLES]]))
+        if len(listed) > HOME_ARTICLES:
+            more = len(listed) - HOME_ARTICLES
             out.append(f"[…and {more} more in {escape(section.title)}]({section.uri})\n")
-    if not articles:
+    if not sections:
         out.append("No articles yet: add a `.txt` file to `seeds/`.\n")
     return "\n".join(out)
 
 
-def _top_terms(members: Sequence[int], links: Sequence[Links], glossary) -> list[tuple[str, str]]:
+def _top_terms(
+    members: Sequence[int], links: Sequence[Links], glossary: glossary_stage.Glossary
+) -> list[tuple[str, str]]:
     """The terms mentioned most often in these articles: (name, "#anchor")."""
     mentions: dict[int, int] = {}
     for a in members:
@@ -203,7 +210,14 @@ def _top_terms(members: Sequence[int], links: Sequence[Links], glossary) -> list
     return [(glossary.terms[t].name, f"#{glossary.terms[t].anchor}") for t in best]
 
 
-def _article_page(article: Article, uris, glossary, links: Sequence[Links], index: int, articles) -> str:
+def _article_page(
+    article: Article,
+    uris: dict[str, str],
+    glossary: glossary_stage.Glossary,
+    links: Sequence[Links],
+    index: int,
+    articles: Sequence[Article],
+) -> str:
     uri = uris[article.source]
     glossary_url = relative(uri, GLOSSARY_URI)
     terms = glossary.terms
