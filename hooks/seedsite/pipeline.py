@@ -18,11 +18,13 @@ from .read import SeedError, read_article
 from .render import (
     GlossaryEntry,
     Link,
+    Rendered,
     article_list,
     article_page,
     escape,
     front_matter,
     glossary_page,
+    href,
     page_url,
     relative,
     summary,
@@ -52,6 +54,8 @@ class Page:
     uri: str
     """Source path in the docs tree (`articles/strong-focus-on-development.md`)."""
     markdown: str
+    blocks: tuple[str, ...] = ()
+    """HTML for the Markdown's placeholders (`render.fill`, once MkDocs has converted it)."""
     seed: str | None = None
     """The seed it was made from, relative to the seeds folder (for "edit this page")."""
     in_nav: bool = False
@@ -84,8 +88,11 @@ class Site:
     problems: tuple[Problem, ...] = field(default=())
 
 
-def build(sources: Sources, site_name: str = "Articles", label: str = "seeds") -> Site:
-    """Turn what `sources.load` read into pages. `label` names the seeds folder in messages."""
+def build(
+    sources: Sources, site_name: str = "Articles", label: str = "seeds", directory_urls: bool = True
+) -> Site:
+    """Turn what `sources.load` read into pages. `label` names the seeds folder in messages; `directory_urls`
+    is MkDocs' `use_directory_urls` (the article pages' links are written as URLs)."""
     problems = list(sources.problems)
     articles: list[Article] = []
     for seed in sources.seeds:
@@ -104,10 +111,10 @@ def build(sources: Sources, site_name: str = "Articles", label: str = "seeds") -
     glossary = glossary_stage.build(articles, sources.glossary, label)
     problems.extend(glossary.problems)
     links = link(articles, glossary)
-    pages = [
-        Page(uris[a.source], _article_page(a, uris, glossary, links, i, articles), seed=a.source)
-        for i, a in enumerate(articles)
-    ]
+    pages = []
+    for i, a in enumerate(articles):
+        rendered = _article_page(a, uris, glossary, links[i], articles, directory_urls)
+        pages.append(Page(uris[a.source], rendered.markdown, rendered.blocks, seed=a.source))
     members: dict[str, list[int]] = {section.folder: [] for section in sections}
     for i, a in enumerate(articles):
         members[a.section].append(i)
@@ -118,10 +125,11 @@ def build(sources: Sources, site_name: str = "Articles", label: str = "seeds") -
     listed = {folder: [articles[i] for i in mine] for folder, mine in members.items()}
     home = _home_page(site_name, sections, listed, uris, _top_terms(range(len(articles)), links, glossary))
     pages.append(Page("index.md", home, in_nav=True))
-    pages.append(Page(GLOSSARY_URI, glossary_page(_glossary_entries(glossary, articles, uris)), in_nav=True))
+    rendered = glossary_page(_glossary_entries(glossary, articles, uris, directory_urls))
+    pages.append(Page(GLOSSARY_URI, rendered.markdown, rendered.blocks, in_nav=True))
     return Site(
         tuple(articles), uris, tuple(sections), tuple(pages), glossary,
-        _glossary_json(glossary, articles, uris), tuple(problems),
+        _glossary_json(glossary, articles, uris, directory_urls), tuple(problems),
     )
 
 
@@ -214,33 +222,26 @@ def _article_page(
     article: Article,
     uris: dict[str, str],
     glossary: glossary_stage.Glossary,
-    links: Sequence[Links],
-    index: int,
+    mine: Links,
     articles: Sequence[Article],
-) -> str:
+    directory_urls: bool,
+) -> Rendered:
     uri = uris[article.source]
-    glossary_url = relative(uri, GLOSSARY_URI)
+    glossary_url = href(uri, GLOSSARY_URI, directory_urls)
     terms = glossary.terms
-    mine = links[index]
     tips = {t: tooltip(terms[t].definition) for t in mine.terms}
     paragraph_links = [
         [Link(h.start, h.end, f"{glossary_url}#{terms[h.term].anchor}", tips[h.term]) for h in hits]
         for hits in mine.hits
     ]
-    footer = []
-    if mine.terms:
-        names = sorted(mine.terms, key=lambda t: terms[t].name.casefold())
-        footer.append("## Terms in this article {#terms}\n")
-        footer.append(term_list([(terms[t].name, f"{glossary_url}#{terms[t].anchor}") for t in names]) + "\n")
-    if mine.related:
-        footer.append("## Related articles {#related}\n")
-        items = []
-        for rel in mine.related:
-            other = articles[rel.article]
-            shared = ", ".join(terms[t].name for t in rel.shared[:3])
-            items.append((other.title, relative(uri, uris[other.source]), f"Shared: {shared}"))
-        footer.append(article_list(items))
-    return article_page(article, paragraph_links, "\n".join(footer))
+    names = sorted(mine.terms, key=lambda t: terms[t].name.casefold())
+    related = []
+    for rel in mine.related:
+        other = articles[rel.article]
+        shared = ", ".join(terms[t].name for t in rel.shared[:3])
+        related.append((other.title, href(uri, uris[other.source], directory_urls), f"Shared: {shared}"))
+    term_links = [(terms[t].name, f"{glossary_url}#{terms[t].anchor}") for t in names]
+    return article_page(article, paragraph_links, term_links, related)
 
 
 def _section_label(articles: Sequence[Article]) -> dict[tuple[str, str], str]:
@@ -254,7 +255,9 @@ def _section_label(articles: Sequence[Article]) -> dict[tuple[str, str], str]:
     return labels
 
 
-def _glossary_entries(glossary, articles: Sequence[Article], uris: dict[str, str]) -> list[GlossaryEntry]:
+def _glossary_entries(
+    glossary, articles: Sequence[Article], uris: dict[str, str], directory_urls: bool
+) -> list[GlossaryEntry]:
     labels = _section_label(articles)
     entries = []
     for term, related in zip(glossary.terms, glossary.related):
@@ -262,20 +265,21 @@ def _glossary_entries(glossary, articles: Sequence[Article], uris: dict[str, str
         for mention in term.mentions:
             per_section.setdefault((mention.article, mention.anchor), mention)
         mentions = tuple(
-            (labels[key], f"{relative(GLOSSARY_URI, uris[key[0]])}#{key[1]}", m) for key, m in per_section.items()
+            (labels[key], f"{href(GLOSSARY_URI, uris[key[0]], directory_urls)}#{key[1]}", m)
+            for key, m in per_section.items()
         )
         source = None
         if term.source is not None and term.origin != "curated":
             key = (term.source.article, term.source.anchor)
-            source = (labels[key], f"{relative(GLOSSARY_URI, uris[key[0]])}#{key[1]}")
+            source = (labels[key], f"{href(GLOSSARY_URI, uris[key[0]], directory_urls)}#{key[1]}")
         rel = tuple((glossary.terms[r].name, f"#{glossary.terms[r].anchor}") for r in related)
         entries.append(GlossaryEntry(term, source, mentions, rel))
     return entries
 
 
-def _glossary_json(glossary, articles: Sequence[Article], uris: dict[str, str]) -> str:
+def _glossary_json(glossary, articles: Sequence[Article], uris: dict[str, str], directory_urls: bool) -> str:
     """Terms, definitions, origins, aliases, related terms and mentions (article URL, anchor, count)."""
-    urls = {a.source: page_url(uris[a.source]) for a in articles}
+    urls = {a.source: page_url(uris[a.source], directory_urls) for a in articles}
     terms = []
     for term, related in zip(glossary.terms, glossary.related):
         places: dict[tuple[str, str], int] = {}
@@ -284,7 +288,7 @@ def _glossary_json(glossary, articles: Sequence[Article], uris: dict[str, str]) 
         terms.append(
             {
                 "name": term.name,
-                "url": f"{page_url(GLOSSARY_URI)}#{term.anchor}",
+                "url": f"{page_url(GLOSSARY_URI, directory_urls)}#{term.anchor}",
                 "kind": term.kind,
                 "definition": term.definition,
                 "origin": term.origin,

@@ -1,8 +1,14 @@
-"""Render: the model → Markdown text, with explicit ids, and seed text escaped so it is always literal.
+"""Render: the model → page text. Seed text always shows as exactly itself, never as markup.
 
-Escaping turns every character that Markdown, its extensions or HTML could read as syntax into a numeric
-character reference (`*` → `&#42;`). References pass through Python-Markdown untouched and the browser shows
-the character itself, so a seed can never add markup, HTML, links or headings of its own.
+An article page is two parts. Its skeleton is Markdown: front matter, the title and the headings, with explicit
+ids, so MkDocs builds the table of contents and Material the permalinks. Its body is HTML written here: each run
+of paragraphs between two headings (and each footer list) is one block, and the Markdown holds a placeholder
+paragraph where it goes; the hook puts the blocks back into the page's HTML (`fill`). Seed text is plain text,
+so Markdown would only parse it to find nothing: writing it as escaped HTML is exact, and spares Python-Markdown
+the bulk of every page, its links above all.
+
+Markdown text (titles, headings, the glossary, home and section pages) is escaped by turning every character
+that Markdown, its extensions or HTML could read as syntax into a numeric character reference (`*` → `&#42;`).
 """
 
 from __future__ import annotations
@@ -20,15 +26,19 @@ from .text import first, sentences, slugify
 
 SUMMARY_LIMIT = 300
 """Longest summary (meta description, article lists), in characters."""
-_ALWAYS = set("\\`*_[]{}<>&#")
+_PLACEHOLDER_OPEN, _PLACEHOLDER_CLOSE = "\ue000", "\ue001"
+"""Private-use characters around a block's number in the Markdown; seed text never holds them unescaped."""
+_ALWAYS = set("\\`*_[]{}<>&#" + _PLACEHOLDER_OPEN + _PLACEHOLDER_CLOSE)
 """Characters read as syntax anywhere in a line: escapes, code, emphasis, links, attribute lists, HTML,
-entities, and a heading's closing hashes. (Every character reference is one more step for Python-Markdown's
-inline processor, so common prose characters — quotes, colons — are left alone where nothing reads them.)"""
+entities, a heading's closing hashes, and the block placeholders. (Every character reference is one more step
+for Python-Markdown's inline processor, so common prose characters are left alone where nothing reads them.)"""
 _REFERENCES = {ord(ch): f"&#{ord(ch)};" for ch in _ALWAYS}
-_ATTRIBUTE_REFERENCES = {ord(ch): f"&#{ord(ch)};" for ch in _ALWAYS | set("\"'()!<>&|~^=+:$")}
 _STARTERS = frozenset("-+=|~:.)0123456789")
 _LINE_START = re.compile(r"^(\s*)(\d*)([-+=|~:.)])")
 """A list item, rule, setext underline, table row, fence or definition at the start of a block."""
+_LINK_TAG = re.compile(r'(<a class="headerlink"[^>]*>[^<]*</a>)|<a\b[^>]*>|</a>')
+_ID = re.compile(r'<[a-z][^>]* id="([^"]+)"')
+_FILLED = re.compile(f"(?:<p>)?{_PLACEHOLDER_OPEN}(\\d+){_PLACEHOLDER_CLOSE}(?:</p>)?")
 
 
 @dataclass(frozen=True)
@@ -38,11 +48,19 @@ class Link:
     start: int
     end: int
     href: str
-    """A Markdown link target relative to the page's source file (`../glossary.md#union-state`)."""
+    """The URL, relative to the page (`../../glossary/#union-state`)."""
     title: str = ""
     """Tooltip text."""
     css: str = "glossary-term"
     """The link's class."""
+
+
+@dataclass(frozen=True)
+class Rendered:
+    """A page as Markdown, with HTML blocks to put in place of its placeholders once it is converted."""
+
+    markdown: str
+    blocks: tuple[str, ...] = ()
 
 
 def escape(text: str) -> str:
@@ -53,24 +71,50 @@ def escape(text: str) -> str:
     return _LINE_START.sub(lambda m: f"{m.group(1)}{m.group(2)}&#{ord(m.group(3))};", out, count=1)
 
 
-def _attribute(value: str) -> str:
-    """A link title: every character that ends it or that Markdown could read, as a character reference."""
-    return value.translate(_ATTRIBUTE_REFERENCES)
-
-
 def paragraph(text: str, anchor: str, links: Sequence[Link] = ()) -> str:
-    """One paragraph as a Markdown block with an id; `links` (sorted, non-overlapping) become links."""
+    """One paragraph as HTML with an id; `links` (sorted, non-overlapping) become links."""
     parts: list[str] = []
     pos = 0
     for link in links:
-        parts.append(escape(text[pos : link.start]))
+        parts.append(_text(text[pos : link.start]))
         # Material's tooltips show a title as HTML, so the title holds HTML: the text, HTML-escaped.
-        title = f' "{_attribute(html.escape(link.title))}"' if link.title else ""
-        css = f"{{: .{link.css} }}" if link.css else ""
-        parts.append(f"[{escape(text[link.start : link.end])}]({link.href}{title}){css}")
+        title = f' title="{_attribute(_text(link.title))}"' if link.title else ""
+        css = f' class="{link.css}"' if link.css else ""
+        text_html = _text(text[link.start : link.end])
+        parts.append(f'<a{css} href="{_attribute(link.href)}"{title}>{text_html}</a>')
         pos = link.end
-    parts.append(escape(text[pos:]))
-    return "".join(parts) + f"\n{{: #{anchor} }}"
+    parts.append(_text(text[pos:]))
+    return f'<p id="{anchor}">{"".join(parts)}</p>'
+
+
+def fill(page_html: str, blocks: Sequence[str]) -> tuple[str, int]:
+    """Converted page HTML with each placeholder paragraph replaced by its block; and how many were filled
+    (fewer than `blocks` means a Markdown extension mangled a placeholder)."""
+    filled = 0
+
+    def block(match: re.Match) -> str:
+        nonlocal filled
+        number = int(match.group(1))
+        if number >= len(blocks):
+            return match.group()
+        filled += 1
+        return blocks[number]
+
+    return _FILLED.sub(block, page_html), filled
+
+
+def unlinked(block: str) -> str:
+    """The block without its links (their text stays), permalinks kept: what a search index reads of it."""
+    return _LINK_TAG.sub(_keep_permalink, block)
+
+
+def _keep_permalink(match: re.Match) -> str:
+    return match.group(1) or ""
+
+
+def ids(blocks: Sequence[str]) -> set[str]:
+    """The ids of the elements in these blocks."""
+    return {found for block in blocks for found in _ID.findall(block)}
 
 
 def front_matter(**fields: str) -> str:
@@ -89,13 +133,22 @@ def _u_escape(match: re.Match) -> str:
     return f"\\u{ord(match.group()):04x}"
 
 
-def page_url(uri: str) -> str:
-    """A page's URL relative to the site root, as MkDocs makes it with directory URLs
-    (`articles/x.md` → `articles/x/`, `index.md` → ``)."""
+def page_url(uri: str, directory_urls: bool = True) -> str:
+    """A page's URL relative to the site root, as MkDocs makes it: with directory URLs `articles/x.md` →
+    `articles/x/` and `index.md` → ``; without, `articles/x.html` and `index.html`."""
     stem = uri[: -len(".md")]
+    if not directory_urls:
+        return stem + ".html"
     if stem == "index" or stem.endswith("/index"):
         return stem[: -len("index")]
     return stem + "/"
+
+
+def href(from_uri: str, to_uri: str, directory_urls: bool = True) -> str:
+    """The URL of the page made from `to_uri`, relative to the page made from `from_uri`."""
+    here = posixpath.dirname(page_url(from_uri, directory_urls))
+    folder, name = posixpath.split(page_url(to_uri, directory_urls))
+    return _relative_dir(here, folder) + name or "./"
 
 
 def summary(article: Article) -> str:
@@ -117,36 +170,47 @@ def _relative_dir(from_dir: str, to_dir: str) -> str:
 def article_page(
     article: Article,
     links: Sequence[Sequence[Link]] = (),
-    footer: str = "",
-) -> str:
-    """The Markdown page of one article. `links[i]` are the links inside paragraph i (reading order)."""
-    out = [front_matter(title=article.title, description=summary(article))]
-    out.append(f"# {escape(article.title)}\n")
+    terms: Sequence[tuple[str, str]] = (),
+    related: Sequence[tuple[str, str, str]] = (),
+) -> Rendered:
+    """One article: `links[i]` are the links inside paragraph i (reading order); `terms` (name, URL) and
+    `related` (title, URL, note) are listed after the text."""
+    markdown = [front_matter(title=article.title, description=summary(article)), f"# {escape(article.title)}\n"]
+    blocks: list[str] = []
     number = 0
 
-    def block(text: str) -> None:
-        nonlocal number
-        span = links[number] if number < len(links) else ()
-        number += 1
-        out.append(paragraph(text, f"p{number}", span) + "\n")
+    def add(block: str) -> None:
+        markdown.append(f"{_PLACEHOLDER_OPEN}{len(blocks)}{_PLACEHOLDER_CLOSE}\n")
+        blocks.append(block)
 
-    for text in article.intro:
-        block(text)
+    def paragraphs(texts: Sequence[str]) -> None:
+        nonlocal number
+        out = []
+        for text in texts:
+            out.append(paragraph(text, f"p{number + 1}", links[number] if number < len(links) else ()))
+            number += 1
+        if out:
+            add("\n".join(out))
+
+    paragraphs(article.intro)
     for section in article.sections:
-        hashes = "#" * section.level
-        out.append(f"{hashes} {escape(section.heading)} {{#{section.anchor}}}\n")
-        for text in section.paragraphs:
-            block(text)
-    if footer:
-        out.append(footer)
-    return "\n".join(out)
+        markdown.append(f"{'#' * section.level} {escape(section.heading)} {{#{section.anchor}}}\n")
+        paragraphs(section.paragraphs)
+    if terms:
+        markdown.append("## Terms in this article {#terms}\n")
+        add(f'<p class="term-list">{" · ".join(_a(name, url) for name, url in terms)}</p>')
+    if related:
+        markdown.append("## Related articles {#related}\n")
+        items = "".join(f"<li>{_a(title, url)} — {_text(note)}</li>" for title, url, note in related)
+        add(f"<ul>{items}</ul>")
+    return Rendered("\n".join(markdown), tuple(blocks))
 
 
 def article_list(items: Sequence[tuple[str, str, str]]) -> str:
     """A Markdown list of (title, link target, summary) entries."""
     lines = []
-    for title, href, text in items:
-        line = f"- [{escape(title)}]({href})"
+    for title, target, text in items:
+        line = f"- [{escape(title)}]({target})"
         if text:
             line += f" — {escape(text)}"
         lines.append(line)
@@ -168,12 +232,25 @@ def term_list(terms: Sequence[tuple[str, str]]) -> str:
 
 
 def highlighted(mention: Mention) -> str:
-    """The mention's sentence with the term marked."""
+    """The mention's sentence as HTML, with the term marked."""
     s = mention.sentence
     if mention.end <= mention.start:
-        return escape(s)
+        return _text(s)
     before, term, after = s[: mention.start], s[mention.start : mention.end], s[mention.end :]
-    return f"{escape(before)}<mark>{escape(term)}</mark>{escape(after)}"
+    return f"{_text(before)}<mark>{_text(term)}</mark>{_text(after)}"
+
+
+def _text(text: str) -> str:
+    return html.escape(text, quote=False)
+
+
+def _attribute(value: str) -> str:
+    """A double-quoted attribute's value."""
+    return html.escape(value, quote=False).replace('"', "&quot;")
+
+
+def _a(label: str, url: str) -> str:
+    return f'<a href="{_attribute(url)}">{_text(label)}</a>'
 
 
 ORIGIN_LABELS = {"curated": "Curated definition", "stated": "Stated in the text", "first-use": "First use"}
@@ -191,32 +268,34 @@ class GlossaryEntry:
     related: tuple[tuple[str, str], ...]
 
 
-SENTENCES_PER_GLOSSARY = 1500
-"""About how many mention sentences the glossary page quotes in all (at least 3 a term)."""
+SENTENCES_PER_GLOSSARY = 1000
+"""About how many mention sentences the glossary page quotes in all (at least 1 a term)."""
 LINKS_PER_GLOSSARY = 3000
-"""About how many further mention links it holds in all (at least 10 a term)."""
+"""About how many further mention links it holds in all (at least 5 a term)."""
 
 
-def glossary_page(entries: Sequence[GlossaryEntry]) -> str:
+def glossary_page(entries: Sequence[GlossaryEntry]) -> Rendered:
     """The glossary: an A–Z jump bar, then one entry per term under its letter. Each entry quotes its mentions
     (one per article section) and links the other articles; a small glossary quotes them all, a large one
     shares out a fixed budget (glossary.json has every mention), so the page grows with the number of terms,
-    not with the corpus."""
-    sentences_shown = max(3, SENTENCES_PER_GLOSSARY // max(len(entries), 1))
-    links_shown = max(10, LINKS_PER_GLOSSARY // max(len(entries), 1))
-    out = [front_matter(title="Glossary", description=f"{len(entries)} terms from the articles."), "# Glossary\n"]
+    not with the corpus. The letters are Markdown headings (the table of contents); each letter's entries are
+    one HTML block."""
+    sentences_shown = max(1, SENTENCES_PER_GLOSSARY // max(len(entries), 1))
+    links_shown = max(5, LINKS_PER_GLOSSARY // max(len(entries), 1))
+    markdown = [front_matter(title="Glossary", description=f"{len(entries)} terms from the articles."), "# Glossary\n"]
+    blocks: list[str] = []
     letters: dict[str, list[GlossaryEntry]] = {}
     for entry in entries:
         letters.setdefault(_letter(entry.term.name), []).append(entry)
     bar = " ".join(f"[{escape(letter)}](#{_letter_id(letter)})" for letter in letters)
-    out.append(f"{bar}\n{{: .glossary-az }}\n")
+    markdown.append(f"{bar}\n{{: .glossary-az }}\n")
     if not entries:
-        out.append("No terms yet.\n")
+        markdown.append("No terms yet.\n")
     for letter, group in letters.items():
-        out.append(f"## {escape(letter)} {{#{_letter_id(letter)}}}\n")
-        for entry in group:
-            out.append(_entry(entry, sentences_shown, links_shown))
-    return "\n".join(out)
+        markdown.append(f"## {escape(letter)} {{#{_letter_id(letter)}}}\n")
+        markdown.append(f"{_PLACEHOLDER_OPEN}{len(blocks)}{_PLACEHOLDER_CLOSE}\n")
+        blocks.append("\n".join(_entry(entry, sentences_shown, links_shown) for entry in group))
+    return Rendered("\n".join(markdown), tuple(blocks))
 
 
 def _letter(name: str) -> str:
@@ -230,30 +309,32 @@ def _letter_id(letter: str) -> str:
 
 def _entry(entry: GlossaryEntry, sentences_shown: int, links_shown: int) -> str:
     term = entry.term
-    lines = [f"### {escape(term.name)} {{#{term.anchor}}}\n"]
-    definition = escape(term.definition) if term.definition else "_No definition yet._"
-    lines.append(f"{definition}\n{{: .glossary-definition }}\n")
+    anchor = _attribute(term.anchor)
+    lines = [
+        f'<h3 id="{anchor}">{_text(term.name)}<a class="headerlink" href="#{anchor}" title="Permanent link">¶</a></h3>',
+        f'<p class="glossary-definition">{_text(term.definition) if term.definition else "<em>No definition yet.</em>"}</p>',
+    ]
     origin = ORIGIN_LABELS.get(term.origin, term.origin)
     if entry.source:
-        origin += f" — [{escape(entry.source[0])}]({entry.source[1]})"
+        origin += f" — {_a(*entry.source)}"
     meta = [origin]
     if term.aliases:
-        meta.append("Also: " + ", ".join(escape(a) for a in term.aliases))
-    lines.append("<br>".join(meta) + "\n{: .glossary-meta }\n")
+        meta.append("Also: " + _text(", ".join(term.aliases)))
+    lines.append(f'<p class="glossary-meta">{"<br>".join(meta)}</p>')
     if entry.mentions:
-        lines.append(f"Mentioned in ({len(entry.mentions)}):\n")
+        lines.append(f"<p>Mentioned in ({len(entry.mentions)}):</p>")
         shown = entry.mentions[:sentences_shown]
-        items = [f"- [{escape(label)}]({href}): {highlighted(mention)}" for label, href, mention in shown]
-        lines.append("\n".join(items) + "\n")
+        items = "".join(f"<li>{_a(label, url)}: {highlighted(mention)}</li>" for label, url, mention in shown)
+        lines.append(f"<ul>{items}</ul>")
         articles: dict[str, tuple[str, str]] = {}  # later mentions, one link per article
-        for label, href, mention in entry.mentions[sentences_shown:]:
-            articles.setdefault(mention.article, (label.split(" › ")[0], href))
+        for label, url, mention in entry.mentions[sentences_shown:]:
+            articles.setdefault(mention.article, (label.split(" › ")[0], url))
         more = list(articles.values())
         if more:
-            links = " · ".join(f"[{escape(title)}]({href})" for title, href in more[:links_shown])
+            links = " · ".join(_a(title, url) for title, url in more[:links_shown])
             rest = len(more) - links_shown
-            tail = f" …and {rest} more articles (`glossary.json` lists every mention)." if rest > 0 else ""
-            lines.append(f"Also in: {links}{tail}\n")
+            tail = f" …and {rest} more articles (<code>glossary.json</code> lists every mention)." if rest > 0 else ""
+            lines.append(f"<p>Also in: {links}{tail}</p>")
     if entry.related:
-        lines.append(f"Related terms: {term_list(entry.related)}\n")
+        lines.append(f"<p>Related terms: {' · '.join(_a(name, url) for name, url in entry.related)}</p>")
     return "\n".join(lines)
