@@ -129,6 +129,9 @@ _EXPANSION = re.compile(r"\(([A-Z][A-Z0-9&]{1,5})\)")
 _ACRONYM = re.compile(r"(?<![\w\-])[A-Z][A-Z0-9&]{1,5}(?![\w\-])")
 _SHOUTING = re.compile(r"[A-Z]{2,}(?:[ \t]+[A-Z]{2,}){2,}")  # "UNIVERSITY OF OXFORD": capitals, not acronyms
 _ROMAN = re.compile(r"[IVXLCDM]+")
+_LOW = _class(lambda ch: ch.isalpha() and ch.islower())
+_LOWER_PAIR = re.compile(rf"(?<!\S)([{_LOW}]{{3,}})\s+(?=([{_LOW}]{{3,}})[{re.escape(_EDGE)}]*(?!\S))")
+"""Two adjacent lower-case words: the first a whole token, the second with punctuation after it at most."""
 
 
 
@@ -174,52 +177,50 @@ def min_mentions(article_count: int) -> int:
 def extract(articles: Sequence[Article]) -> list[Candidate]:
     """Every candidate term in the corpus, each once, sorted by name."""
     evidence = _Evidence(*(Counter() for _ in range(8)), words=0, expansions={})
-    tokens: list[str] = []
-    runs: list[Counter] = []  # per article: (opens a sentence, run of capitalised words) → occurrences
+    tokens: Counter[str] = Counter()
+    pairs: Counter[tuple[str, str]] = Counter()
+    runs: Counter[tuple[str, str]] = Counter()  # (what comes before, run of capitalised words) → occurrences
+    per_article: list[set[tuple[str, str]]] = []
     for article in articles:
         text = "\n" + "\n".join(article.paragraphs)  # a paragraph's first word opens a sentence
-        tokens.extend(text.split())
-        tokens.append("\n")  # no phrase spans two articles
-        runs.append(Counter((bool(opener), run) for opener, run in _NAME_RUN.findall(text)))
+        tokens.update(text.split())
+        pairs.update(_LOWER_PAIR.findall(text))  # no phrase spans two articles
+        found = _NAME_RUN.findall(text)
+        runs.update(found)
+        per_article.append(set(found))
         _count_marked(text, evidence)
-    _count_words(tokens, evidence)
-    _count_names(runs, evidence)
+    _count_words(tokens, pairs, evidence)
+    _count_names(runs, per_article, evidence)
     return _select(evidence, len(articles))
 
 
-def _count_words(tokens: list[str], ev: _Evidence) -> None:
-    """Lower-case word counts and adjacent lower-case word pairs, counted on raw tokens and cleaned after."""
-    for token, count in Counter(tokens).items():
+def _count_words(tokens: Counter[str], pairs: Counter[tuple[str, str]], ev: _Evidence) -> None:
+    """Lower-case word counts (tokens cleaned of punctuation at their edges), and the pairs of adjacent
+    lower-case words of three letters or more that recur (the second may end in punctuation)."""
+    for token, count in tokens.items():
         word = token.strip(_EDGE)
         if word.isalpha() and word.islower():
             ev.lower[word] += count
             ev.words += count
-    for (left, right), count in Counter(zip(tokens, tokens[1:])).items():
-        if count < 2 or not (left.isalpha() and left.islower()):
-            continue
-        word = right.rstrip(_EDGE)
-        if word.isalpha() and word.islower() and len(left) > 2 and len(word) > 2:
-            ev.phrases[f"{left} {word}"] += count
+    for (left, right), count in pairs.items():
+        if count >= 2:
+            ev.phrases[f"{left} {right}"] += count
 
 
-def _count_names(runs: Sequence[Counter], ev: _Evidence) -> None:
-    """Names from the runs of capitalised words, once the whole corpus's lower-case words are known."""
-    for per_article in runs:
-        for (opening, run), count in per_article.items():
-            for word in run.split()[1 if opening else 0 :]:
-                if word not in CONNECTORS:
-                    ev.capital[_plain(word)] += count
-    trimmed: dict[tuple[bool, str], tuple[str, bool] | None] = {}
-    for per_article in runs:
-        seen: set[str] = set()
-        for key, count in per_article.items():
-            if key not in trimmed:
-                trimmed[key] = _trim_run(key[1], key[0], ev.lower)
-            name = trimmed[key]
-            if name:
-                (ev.names if name[1] else ev.single_opening)[name[0]] += count
-                seen.add(name[0])
-        ev.spread.update(seen)
+def _count_names(runs: Counter, per_article: Sequence[set], ev: _Evidence) -> None:
+    """Names from the runs of capitalised words (each keyed by the text before it: empty unless the run opens a
+    sentence), once the whole corpus's lower-case words are known."""
+    for (opener, run), count in runs.items():
+        for word in run.split()[1 if opener else 0 :]:
+            if word not in CONNECTORS:
+                ev.capital[_plain(word)] += count
+    trimmed: dict[tuple[str, str], tuple[str, bool] | None] = {}
+    for (opener, run), count in runs.items():
+        name = trimmed[(opener, run)] = _trim_run(run, bool(opener), ev.lower)
+        if name:
+            (ev.names if name[1] else ev.single_opening)[name[0]] += count
+    for keys in per_article:
+        ev.spread.update({name[0] for key in keys if (name := trimmed[key])})
 
 
 def _count_marked(text: str, ev: _Evidence) -> None:

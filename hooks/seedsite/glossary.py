@@ -33,6 +33,7 @@ _DEFINING_VERB = re.compile(
 )
 _APPOSITIVE = re.compile(r"^,\s+(?:a|an|the)\s+[^,]{3,80},")
 _EXPLAINS_PREVIOUS = re.compile(r"^(?:It|This|That)\s+(?:means|refers to|denotes|is defined as)\s+(?!that\b)")
+_EXPLAINS_ANYWHERE = re.compile(r"(?:It|This|That)\s+(?:means|refers to|denotes|is defined as)\s")
 
 
 @dataclass(frozen=True)
@@ -168,24 +169,26 @@ def _scan(terms: Sequence[Term], paragraphs: Sequence[str]) -> list[list[Hit]]:
 
 
 def _mentions(terms, articles, blocks, paragraphs, hits) -> tuple[list[list[Mention]], dict[int, Mention]]:
-    """Per term, its mentions in reading order, each with the sentence around it; and per term, the first
-    sentence like "It means …" that follows a sentence mentioning it."""
+    """Per term, its mentions in reading order; and per term, the first sentence like "It means …" that follows
+    a sentence mentioning it."""
     out: list[list[Mention]] = [[] for _ in terms]
     explained: dict[int, Mention] = {}
     for block, text, found in zip(blocks, paragraphs, hits):
         if not found:
             continue
         source = articles[block.article].source
+        for hit in found:
+            out[hit.term].append(Mention(source, block.anchor, text, hit.start, hit.end))
+        if not _EXPLAINS_ANYWHERE.search(text):
+            continue
         spans = list(sentence_spans(text)) or [(0, len(text))]
         starts = [s for s, _ in spans]
         for hit in found:
             k = max(0, bisect.bisect_right(starts, hit.start) - 1)
-            s, e = spans[k][0], max(spans[k][1], hit.end)
-            out[hit.term].append(Mention(source, block.anchor, text[s:e], hit.start - s, hit.end - s))
             if k + 1 < len(spans) and hit.term not in explained:
                 ns, ne = spans[k + 1]
                 if _EXPLAINS_PREVIOUS.match(text[ns:ne]):
-                    explained[hit.term] = Mention(source, block.anchor, text[ns:ne])
+                    explained[hit.term] = Mention(source, block.anchor, text, ns, ns)
     return out, explained
 
 

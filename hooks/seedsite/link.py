@@ -12,6 +12,7 @@
 
 from __future__ import annotations
 
+import heapq
 import math
 from collections import defaultdict
 from collections.abc import Sequence
@@ -77,21 +78,19 @@ def _related(counts: Sequence[dict[int, int]], articles: Sequence[Article]) -> l
         for term in terms:
             postings[term].append(a)
     weight = {t: math.log(total / len(p)) for t, p in postings.items() if 1 < len(p) <= min(total / 2, MAX_POSTING)}
+    sources = [article.source for article in articles]
     out = []
     for a, terms in enumerate(counts):
         scores: defaultdict[int, float] = defaultdict(float)
-        shared: defaultdict[int, list[int]] = defaultdict(list)
         for term in terms:
             if term in weight:
                 for b in postings[term]:
-                    if b != a:
-                        scores[b] += weight[term]
-                        shared[b].append(term)
-        ranked = sorted(scores, key=lambda b: (-round(scores[b], 9), articles[b].source))[:RELATED_ARTICLES]
-        out.append(
-            tuple(
-                Related(b, scores[b], tuple(sorted(shared[b], key=lambda t: (-weight[t], t))))
-                for b in ranked
-            )
-        )
+                    scores[b] += weight[term]
+        scores.pop(a, None)
+        ranked = heapq.nsmallest(RELATED_ARTICLES, [(-v, sources[b], b) for b, v in scores.items()])
+        related = []
+        for _, _, b in ranked:
+            shared = sorted((t for t in terms if t in weight and t in counts[b]), key=lambda t: (-weight[t], t))
+            related.append(Related(b, scores[b], tuple(shared)))
+        out.append(tuple(related))
     return out

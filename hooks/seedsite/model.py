@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from .text import sentence_around
+
 
 @dataclass(frozen=True)
 class Section:
@@ -64,18 +66,34 @@ class Problem:
 
 @dataclass(frozen=True)
 class Mention:
-    """One place a term occurs: an article, the section anchor there, and the sentence."""
+    """One place a term occurs: an article, the section anchor there, the paragraph and where in it."""
 
     article: str
     """The `Article.source` of the article."""
     anchor: str
     """The id of the section (or paragraph, for the intro) holding the mention."""
-    sentence: str
-    """The sentence that mentions the term."""
-    start: int = 0
-    """Offset of the mention within `sentence`."""
-    end: int = 0
-    """End offset of the mention within `sentence`."""
+    text: str
+    """The paragraph that mentions the term."""
+    at: int = 0
+    """Offset of the mention in `text`."""
+    to: int = 0
+    """End offset of the mention in `text` (equal to `at` for a mention of a whole sentence)."""
+
+    @property
+    def sentence(self) -> str:
+        """The sentence that mentions the term (found when asked: most mentions are only counted)."""
+        start, end = sentence_around(self.text, self.at, self.to)
+        return self.text[start:end]
+
+    @property
+    def start(self) -> int:
+        """Offset of the mention within `sentence`."""
+        return self.at - sentence_around(self.text, self.at, self.to)[0]
+
+    @property
+    def end(self) -> int:
+        """End offset of the mention within `sentence`."""
+        return self.to - sentence_around(self.text, self.at, self.to)[0]
 
 
 @dataclass(frozen=True)

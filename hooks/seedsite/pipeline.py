@@ -111,9 +111,10 @@ def build(
     glossary = glossary_stage.build(articles, sources.glossary, label)
     problems.extend(glossary.problems)
     links = link(articles, glossary)
+    tips = [tooltip(term.definition) for term in glossary.terms]
     pages = []
     for i, a in enumerate(articles):
-        rendered = _article_page(a, uris, glossary, links[i], articles, directory_urls)
+        rendered = _article_page(a, uris, glossary, tips, links[i], articles, directory_urls)
         pages.append(Page(uris[a.source], rendered.markdown, rendered.blocks, seed=a.source))
     members: dict[str, list[int]] = {section.folder: [] for section in sections}
     for i, a in enumerate(articles):
@@ -222,6 +223,7 @@ def _article_page(
     article: Article,
     uris: dict[str, str],
     glossary: glossary_stage.Glossary,
+    tips: Sequence[str],
     mine: Links,
     articles: Sequence[Article],
     directory_urls: bool,
@@ -229,7 +231,6 @@ def _article_page(
     uri = uris[article.source]
     glossary_url = href(uri, GLOSSARY_URI, directory_urls)
     terms = glossary.terms
-    tips = {t: tooltip(terms[t].definition) for t in mine.terms}
     paragraph_links = [
         [Link(h.start, h.end, f"{glossary_url}#{terms[h.term].anchor}", tips[h.term]) for h in hits]
         for hits in mine.hits
@@ -259,19 +260,19 @@ def _glossary_entries(
     glossary, articles: Sequence[Article], uris: dict[str, str], directory_urls: bool
 ) -> list[GlossaryEntry]:
     labels = _section_label(articles)
+    urls = {a.source: href(GLOSSARY_URI, uris[a.source], directory_urls) for a in articles}
     entries = []
     for term, related in zip(glossary.terms, glossary.related):
         per_section: dict[tuple[str, str], Mention] = {}
         for mention in term.mentions:
             per_section.setdefault((mention.article, mention.anchor), mention)
         mentions = tuple(
-            (labels[key], f"{href(GLOSSARY_URI, uris[key[0]], directory_urls)}#{key[1]}", m)
-            for key, m in per_section.items()
+            (labels[key], f"{urls[key[0]]}#{key[1]}", m) for key, m in per_section.items()
         )
         source = None
         if term.source is not None and term.origin != "curated":
             key = (term.source.article, term.source.anchor)
-            source = (labels[key], f"{href(GLOSSARY_URI, uris[key[0]], directory_urls)}#{key[1]}")
+            source = (labels[key], f"{urls[key[0]]}#{key[1]}")
         rel = tuple((glossary.terms[r].name, f"#{glossary.terms[r].anchor}") for r in related)
         entries.append(GlossaryEntry(term, source, mentions, rel))
     return entries

@@ -22,7 +22,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from .model import Article, Mention, Term
-from .text import first, sentences, slugify
+from .text import first, sentence_spans, slugify
 
 SUMMARY_LIMIT = 300
 """Longest summary (meta description, article lists), in characters."""
@@ -37,6 +37,7 @@ _STARTERS = frozenset("-+=|~:.)0123456789")
 _LINE_START = re.compile(r"^(\s*)(\d*)([-+=|~:.)])")
 """A list item, rule, setext underline, table row, fence or definition at the start of a block."""
 _LINK_TAG = re.compile(r'(<a class="headerlink"[^>]*>[^<]*</a>)|<a\b[^>]*>|</a>')
+_SPECIAL = re.compile("[&<>]")
 _ID = re.compile(r'<[a-z][^>]* id="([^"]+)"')
 _FILLED = re.compile(f"(?:<p>)?{_PLACEHOLDER_OPEN}(\\d+){_PLACEHOLDER_CLOSE}(?:</p>)?")
 
@@ -73,18 +74,23 @@ def escape(text: str) -> str:
 
 def paragraph(text: str, anchor: str, links: Sequence[Link] = ()) -> str:
     """One paragraph as HTML with an id; `links` (sorted, non-overlapping) become links."""
+    escaped = _text if _SPECIAL.search(text) else str  # most paragraphs hold nothing to escape
     parts: list[str] = []
     pos = 0
     for link in links:
-        parts.append(_text(text[pos : link.start]))
-        # Material's tooltips show a title as HTML, so the title holds HTML: the text, HTML-escaped.
-        title = f' title="{_attribute(_text(link.title))}"' if link.title else ""
+        parts.append(escaped(text[pos : link.start]))
+        title = f' title="{_tooltip_attribute(link.title)}"' if link.title else ""
         css = f' class="{link.css}"' if link.css else ""
-        text_html = _text(text[link.start : link.end])
-        parts.append(f'<a{css} href="{_attribute(link.href)}"{title}>{text_html}</a>')
+        parts.append(f'<a{css} href="{_attribute(link.href)}"{title}>{escaped(text[link.start : link.end])}</a>')
         pos = link.end
-    parts.append(_text(text[pos:]))
+    parts.append(escaped(text[pos:]))
     return f'<p id="{anchor}">{"".join(parts)}</p>'
+
+
+@functools.lru_cache(maxsize=4096)
+def _tooltip_attribute(tooltip: str) -> str:
+    """Material's tooltips show a title as HTML, so the title holds HTML: the text, HTML-escaped."""
+    return _attribute(_text(tooltip))
 
 
 def fill(page_html: str, blocks: Sequence[str]) -> tuple[str, int]:
@@ -153,7 +159,9 @@ def href(from_uri: str, to_uri: str, directory_urls: bool = True) -> str:
 
 def summary(article: Article) -> str:
     """The article's first sentence, for lists and the meta description (shortened like a tooltip)."""
-    return tooltip(first(sentences(first(article.paragraphs))), SUMMARY_LIMIT)
+    text = article.intro[0] if article.intro else first(p for s in article.sections for p in s.paragraphs)
+    span = next(sentence_spans(text), (0, 0))
+    return tooltip(text[span[0] : span[1]], SUMMARY_LIMIT)
 
 
 def relative(from_uri: str, to_uri: str) -> str:
@@ -161,7 +169,7 @@ def relative(from_uri: str, to_uri: str) -> str:
     return _relative_dir(posixpath.dirname(from_uri), posixpath.dirname(to_uri)) + posixpath.basename(to_uri)
 
 
-@functools.lru_cache(maxsize=4096)
+@functools.lru_cache(maxsize=None)
 def _relative_dir(from_dir: str, to_dir: str) -> str:
     path = posixpath.relpath(to_dir or ".", from_dir or ".")
     return "" if path == "." else path + "/"

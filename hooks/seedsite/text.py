@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import bisect
+import functools
 import re
 from collections.abc import Iterable, Iterator
 
@@ -67,6 +69,19 @@ def sentence_spans(text: str) -> Iterator[tuple[int, int]]:
         start = end
     if text[start:].strip():
         yield _trim(text, start, len(text))
+
+
+def sentence_around(text: str, start: int, end: int) -> tuple[int, int]:
+    """(start, end) of the sentence of `text` holding the stretch start–end (stretched to hold all of it)."""
+    starts, spans = _sentences_of(text)
+    k = max(0, bisect.bisect_right(starts, start) - 1)
+    return spans[k][0], max(spans[k][1], end)
+
+
+@functools.lru_cache(maxsize=1024)
+def _sentences_of(text: str) -> tuple[list[int], list[tuple[int, int]]]:
+    spans = list(sentence_spans(text)) or [(0, len(text))]
+    return [s for s, _ in spans], spans
 
 
 def sentences(text: str) -> list[str]:
