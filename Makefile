@@ -18,8 +18,8 @@ $(STAMP): requirements.txt requirements-dev.txt
 	rm -f $(VENV)/.installed-*
 	touch $@
 
-serve: $(STAMP)  ## live preview on http://127.0.0.1:8000, rebuilt when a seed changes
-	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
+serve: $(STAMP)  ## live preview on http://127.0.0.1:8000, rebuilt when a seed changes (only what changed)
+	$(BIN)/mkdocs serve --dirty --dev-addr 127.0.0.1:8000
 
 build: $(STAMP)  ## the static site in site/, failing on any warning
 	$(BIN)/mkdocs build --strict

@@ -89,7 +89,8 @@ def build(articles: Sequence[Article], curated_data: bytes | None = None, label:
     terms.sort(key=lambda t: (t.name.casefold(), t.name))
     blocks = blocks_of(articles)
     paragraphs = [articles[b.article].paragraphs[b.paragraph] for b in blocks]
-    hits = _scan(terms, paragraphs)
+    find = matcher(terms).find
+    hits = [find(text) for text in paragraphs]
     mentioned = {hit.term for found in hits for hit in found}
     for i, term in enumerate(terms):
         if term.name in curated_names and i not in mentioned:
@@ -163,9 +164,9 @@ def _term(c: Candidate) -> Term:
     )
 
 
-def _scan(terms: Sequence[Term], paragraphs: Sequence[str]) -> list[list[Hit]]:
-    matcher = Matcher((i, v, t.case_sensitive) for i, t in enumerate(terms) for v in t.variants)
-    return [matcher.find(text) for text in paragraphs]
+def matcher(terms: Sequence[Term]) -> Matcher:
+    """Finds mentions of these terms (`Hit.term` indexes `terms`)."""
+    return Matcher((i, v, t.case_sensitive) for i, t in enumerate(terms) for v in t.variants)
 
 
 def _mentions(terms, articles, blocks, paragraphs, hits) -> tuple[list[list[Mention]], dict[int, Mention]]:

@@ -15,7 +15,7 @@ from __future__ import annotations
 import heapq
 import math
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 
 from .glossary import Glossary
@@ -52,45 +52,69 @@ class Links:
 
 def link(articles: Sequence[Article], glossary: Glossary) -> list[Links]:
     """Per article, its links, its terms and its related articles."""
-    per_article: list[list[tuple[Hit, ...]]] = [[] for _ in articles]
-    counts: list[dict[int, int]] = [defaultdict(int) for _ in articles]
-    seen: set[tuple[int, str, int]] = set()
+    grouped: list[list[tuple[str, Sequence[Hit]]]] = [[] for _ in articles]
     for block, hits in zip(glossary.blocks, glossary.hits):
+        grouped[block.article].append((block.section, hits))
+    firsts = [_first_mentions(paragraphs) for paragraphs in grouped]
+    related = _Related([counts for _, counts in firsts], [a.source for a in articles])
+    return [Links(hits, _most_mentioned(counts), related.of(a)) for a, (hits, counts) in enumerate(firsts)]
+
+
+def relink(index: int, paragraphs: Sequence[tuple[str, Sequence[Hit]]], links: Sequence[Links],
+           articles: Sequence[Article]) -> Links:
+    """The links of article `index` from its paragraphs' (section anchor, hits), the other articles' terms
+    taken from `links`: for a quick rebuild after one article was edited."""
+    hits, counts = _first_mentions(paragraphs)
+    terms = [dict.fromkeys(other.terms) for other in links]
+    terms[index] = counts
+    return Links(hits, _most_mentioned(counts), _Related(terms, [a.source for a in articles]).of(index))
+
+
+def _first_mentions(paragraphs: Sequence[tuple[str, Sequence[Hit]]]) -> tuple[tuple[tuple[Hit, ...], ...], dict]:
+    """Per paragraph the hits to link (a term's first in each section), and how often each term occurs."""
+    counts: defaultdict[int, int] = defaultdict(int)
+    seen: set[tuple[str, int]] = set()
+    out = []
+    for section, hits in paragraphs:
         chosen = []
         for hit in hits:
-            counts[block.article][hit.term] += 1
-            key = (block.article, block.section, hit.term)
-            if key not in seen:
-                seen.add(key)
+            counts[hit.term] += 1
+            if (section, hit.term) not in seen:
+                seen.add((section, hit.term))
                 chosen.append(hit)
-        per_article[block.article].append(tuple(chosen))
-    related = _related(counts, articles)
-    return [
-        Links(tuple(per_article[a]), tuple(sorted(counts[a], key=lambda t: (-counts[a][t], t))), related[a])
-        for a in range(len(articles))
-    ]
+        out.append(tuple(chosen))
+    return tuple(out), counts
 
 
-def _related(counts: Sequence[dict[int, int]], articles: Sequence[Article]) -> list[tuple[Related, ...]]:
-    total = len(counts)
-    postings: defaultdict[int, list[int]] = defaultdict(list)
-    for a, terms in enumerate(counts):
-        for term in terms:
-            postings[term].append(a)
-    weight = {t: math.log(total / len(p)) for t, p in postings.items() if 1 < len(p) <= min(total / 2, MAX_POSTING)}
-    sources = [article.source for article in articles]
-    out = []
-    for a, terms in enumerate(counts):
+def _most_mentioned(counts: dict[int, int]) -> tuple[int, ...]:
+    return tuple(sorted(counts, key=lambda t: (-counts[t], t)))
+
+
+class _Related:
+    """Related articles by shared terms, each weighing its inverse document frequency."""
+
+    def __init__(self, terms: Sequence[Collection[int]], sources: Sequence[str]) -> None:
+        total = len(terms)
+        self.terms, self.sources = terms, sources
+        self.postings: defaultdict[int, list[int]] = defaultdict(list)
+        for a, mine in enumerate(terms):
+            for term in mine:
+                self.postings[term].append(a)
+        self.weight = {
+            t: math.log(total / len(p)) for t, p in self.postings.items() if 1 < len(p) <= min(total / 2, MAX_POSTING)
+        }
+
+    def of(self, a: int) -> tuple[Related, ...]:
+        weight, mine = self.weight, self.terms[a]
         scores: defaultdict[int, float] = defaultdict(float)
-        for term in terms:
+        for term in mine:
             if term in weight:
-                for b in postings[term]:
+                for b in self.postings[term]:
                     scores[b] += weight[term]
         scores.pop(a, None)
-        ranked = heapq.nsmallest(RELATED_ARTICLES, [(-v, sources[b], b) for b, v in scores.items()])
-        related = []
+        ranked = heapq.nsmallest(RELATED_ARTICLES, [(-v, self.sources[b], b) for b, v in scores.items()])
+        out = []
         for _, _, b in ranked:
-            shared = sorted((t for t in terms if t in weight and t in counts[b]), key=lambda t: (-weight[t], t))
-            related.append(Related(b, scores[b], tuple(shared)))
-        out.append(tuple(related))
-    return out
+            shared = sorted((t for t in mine if t in weight and t in self.terms[b]), key=lambda t: (-weight[t], t))
+            out.append(Related(b, scores[b], tuple(shared)))
+        return tuple(out)

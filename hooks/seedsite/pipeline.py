@@ -6,13 +6,14 @@ read → glossary → link → render, with whole-corpus work done once per buil
 from __future__ import annotations
 
 import functools
+import hashlib
 import json
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
 
 from . import glossary as glossary_stage
-from .link import Links, link
+from .link import Links, link, relink
 from .model import Article, Mention, Problem
 from .read import SeedError, read_article
 from .render import (
@@ -40,6 +41,9 @@ HOME_ARTICLES = 25
 """Articles listed per section on the home page; the section's own page lists them all."""
 TOP_TERMS = 12
 """Terms listed on the home and section pages."""
+
+QUICK_EDITS = 20
+"""`update` redoes at most this many edited seeds; more, and a full build is quicker to reason about."""
 
 DEFAULT_SECTION = "articles"
 """The section of seeds placed directly in the seeds folder."""
@@ -86,6 +90,10 @@ class Site:
     glossary_json: str
     """The glossary for other tools: terms, definitions, origins, aliases, mentions."""
     problems: tuple[Problem, ...] = field(default=())
+    links: tuple[Links, ...] = field(default=(), repr=False)
+    """Per article, what `link` made of it."""
+    inputs: tuple = field(default=(), repr=False)
+    """What the site was made from (sources and options), to tell what a later build changed."""
 
 
 def build(
@@ -116,9 +124,73 @@ def build(
     for i, a in enumerate(articles):
         rendered = _article_page(a, uris, glossary, tips, links[i], articles, directory_urls)
         pages.append(Page(uris[a.source], rendered.markdown, rendered.blocks, seed=a.source))
+    pages.extend(_index_pages(site_name, sections, articles, uris, links, glossary))
+    rendered = glossary_page(_glossary_entries(glossary, articles, uris, directory_urls))
+    pages.append(Page(GLOSSARY_URI, rendered.markdown, rendered.blocks, in_nav=True))
+    return Site(
+        tuple(articles), uris, tuple(sections), tuple(pages), glossary,
+        _glossary_json(glossary, articles, uris, directory_urls), tuple(problems), tuple(links),
+        _inputs(sources, site_name, directory_urls),
+    )
+
+
+def update(
+    previous: Site, sources: Sources, site_name: str = "Articles", directory_urls: bool = True
+) -> Site | None:
+    """A quick rebuild after seeds were edited, for a live preview of a large site: only the edited articles
+    are read again, matched against the glossary as it was, linked and rendered; the home and section pages are
+    made anew; the glossary page, glossary.json and the other articles' pages stay as they were until the next
+    full build. None when only a full build will do: a seed added, removed or retitled, the curated file, the
+    options or the folder's problems changed, or an edited seed that cannot be read."""
+    before, now = previous.inputs, _inputs(sources, site_name, directory_urls)
+    if not before or before[1:] != now[1:] or [p for p, _ in before[0]] != [p for p, _ in now[0]]:
+        return None
+    changed = [i for i, (old, new) in enumerate(zip(before[0], now[0])) if old != new]
+    if len(changed) > QUICK_EDITS:
+        return None
+    articles, links, pages = list(previous.articles), list(previous.links), list(previous.pages)
+    glossary, uris = previous.glossary, previous.uris
+    page_index = {page.uri: n for n, page in enumerate(pages)}
+    matcher = glossary_stage.matcher(glossary.terms)
+    tips = [tooltip(term.definition) for term in glossary.terms]
+    for i in changed:
+        seed = sources.seeds[i]
+        try:
+            article = _read(seed.path, seed.data)
+        except SeedError:
+            return None
+        if article.title != articles[i].title or article.encoding != articles[i].encoding:
+            return None
+        articles[i] = article = replace(article, slug=articles[i].slug)
+        blocks = glossary_stage.blocks_of([article])
+        links[i] = relink(i, [(b.section, matcher.find(article.paragraphs[b.paragraph])) for b in blocks], links,
+                          articles)
+        rendered = _article_page(article, uris, glossary, tips, links[i], articles, directory_urls)
+        pages[page_index[uris[article.source]]] = Page(uris[article.source], rendered.markdown, rendered.blocks,
+                                                       seed=article.source)
+    for page in _index_pages(site_name, previous.sections, articles, uris, links, glossary):
+        pages[page_index[page.uri]] = page
+    return replace(previous, articles=tuple(articles), pages=tuple(pages), links=tuple(links), inputs=now)
+
+
+def _inputs(sources: Sources, site_name: str, directory_urls: bool) -> tuple:
+    seeds = tuple((seed.path, hashlib.blake2b(seed.data, digest_size=16).digest()) for seed in sources.seeds)
+    return seeds, sources.glossary, sources.problems, site_name, directory_urls
+
+
+def _index_pages(
+    site_name: str,
+    sections: Sequence[SectionInfo],
+    articles: Sequence[Article],
+    uris: dict[str, str],
+    links: Sequence[Links],
+    glossary: glossary_stage.Glossary,
+) -> list[Page]:
+    """The section pages and the home page."""
     members: dict[str, list[int]] = {section.folder: [] for section in sections}
     for i, a in enumerate(articles):
         members[a.section].append(i)
+    pages = []
     for section in sections:
         mine = members[section.folder]
         page = _section_page(section, [articles[i] for i in mine], uris, _top_terms(mine, links, glossary))
@@ -126,12 +198,7 @@ def build(
     listed = {folder: [articles[i] for i in mine] for folder, mine in members.items()}
     home = _home_page(site_name, sections, listed, uris, _top_terms(range(len(articles)), links, glossary))
     pages.append(Page("index.md", home, in_nav=True))
-    rendered = glossary_page(_glossary_entries(glossary, articles, uris, directory_urls))
-    pages.append(Page(GLOSSARY_URI, rendered.markdown, rendered.blocks, in_nav=True))
-    return Site(
-        tuple(articles), uris, tuple(sections), tuple(pages), glossary,
-        _glossary_json(glossary, articles, uris, directory_urls), tuple(problems),
-    )
+    return pages
 
 
 @functools.lru_cache(maxsize=20_000)

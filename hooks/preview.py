@@ -1,0 +1,95 @@
+"""Quick `mkdocs serve --dirty` rebuilds of a site of generated pages (used by `microsite.py`, MkDocs-only).
+
+MkDocs re-renders every page on every rebuild. With `--dirty` it skips a page whose `File.is_modified()` is False,
+but a page generated from in-memory content is always "modified". So under `--dirty`:
+
+- each generated page is backed by a file in a private folder, rewritten only when the page changed (or when
+  something every page shows changed: the nav's pages and titles, mkdocs.yml), so that MkDocs' own modification
+  check skips the others; the output of pages that went away is deleted (a dirty build never cleans the site);
+- a skipped page keeps its nav title (MkDocs only learns a title by reading the page);
+- the search index keeps the entries of the pages not rebuilt (Material's own merge assumes one rebuilt page).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import shutil
+import tempfile
+from collections.abc import Iterable
+from pathlib import Path
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.nav import Navigation
+
+
+class DirtyPages:
+    """State kept from one `mkdocs serve --dirty` rebuild to the next."""
+
+    def __init__(self) -> None:
+        self.folder = Path(tempfile.mkdtemp(prefix="microsite-pages-"))
+        self.digests: dict[str, bytes] = {}  # src_uri → digest of what its file holds
+        self.dest: dict[str, str] = {}  # src_uri → output path, to delete pages that go away
+        self.titles: dict[str, str] = {}  # src_uri → title when last built
+        self.nav_key: tuple = ()
+        self.urls: set[str] = set()
+
+    def close(self) -> None:
+        shutil.rmtree(self.folder, ignore_errors=True)
+
+    def file(self, config: MkDocsConfig, uri: str, markdown: str, extra: Iterable[str], **kwargs) -> File:
+        """A generated page backed by a file that changes only when `markdown` or `extra` (what else makes the
+        page: its HTML blocks) does."""
+        digest = hashlib.blake2b(markdown.encode("utf-8"), digest_size=16)
+        for part in extra:
+            digest.update(part.encode("utf-8"))
+        path = self.folder / uri
+        if self.digests.get(uri) != digest.digest() or not path.exists():
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(markdown, encoding="utf-8")
+            self.digests[uri] = digest.digest()
+        return File.generated(config, uri, abs_src_path=str(path), **kwargs)
+
+    def settle(self, files: Files, config: MkDocsConfig, nav_key: tuple) -> int:
+        """After `file` was called for every generated page: when the nav or mkdocs.yml changed, every page is
+        marked changed; output of pages that went away is deleted. Returns how many pages will be rebuilt."""
+        config_file = Path(config.config_file_path) if config.config_file_path else None
+        nav_key = (nav_key, config_file.stat().st_mtime if config_file else 0)
+        if nav_key != self.nav_key:
+            for path in self.folder.rglob("*.md"):
+                path.touch()
+            self.nav_key = nav_key
+        pages = {f.src_uri: f for f in files.documentation_pages()}
+        for gone in set(self.dest) - set(pages):
+            Path(self.dest.pop(gone)).unlink(missing_ok=True)
+            self.digests.pop(gone, None)
+            self.titles.pop(gone, None)
+            (self.folder / gone).unlink(missing_ok=True)
+        self.dest.update({uri: f.abs_dest_path for uri, f in pages.items()})
+        self.urls = {f.url for f in pages.values()}
+        return sum(f.is_modified() for f in pages.values())
+
+    def keep_titles(self, nav: Navigation) -> None:
+        for page in nav.pages:
+            if page.file.src_uri in self.titles and not page.file.is_modified():
+                page.title = self.titles[page.file.src_uri]
+
+    def built(self, src_uri: str, title: str | None) -> None:
+        if title:
+            self.titles[src_uri] = title
+
+    def merge_search_index(self, config: MkDocsConfig) -> None:
+        """The entries of the pages rebuilt now, plus the previous entries of every other page that still exists
+        (before the search plugin writes its index; it keeps this index as the next rebuild's previous one)."""
+        search = next((p for p in config.plugins.values() if hasattr(p, "search_index_prev")), None)
+        if search is None or getattr(search, "search_index_prev", None) is None:
+            return
+        current = search.search_index.entries
+        rebuilt = {entry["location"].split("#", 1)[0] for entry in current}
+        kept = [
+            entry
+            for entry in search.search_index_prev.entries
+            if (page := entry["location"].split("#", 1)[0]) not in rebuilt and page in self.urls
+        ]
+        search.search_index.entries = kept + current
+        search.search_index_prev = None
