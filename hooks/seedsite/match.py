@@ -14,7 +14,7 @@ from typing import NamedTuple
 
 import ahocorasick
 
-_NON_WORD = re.compile(r"[^\w\-]")
+_NON_WORD = re.compile(r"[^\w\- ]")  # a space stays a space: no need to replace it
 
 
 class Hit(NamedTuple):

@@ -47,6 +47,7 @@ _JOINED_WORDS = re.compile(r"(?<=[^\W_])_(?=[^\W_])")
 _PARAGRAPH_ID = re.compile(r"p\d+")
 _EQ_HEADING = re.compile(r"^\s*(={2,6})\s*(.*?)\s*\1\s*$")
 _MD_HEADING = re.compile(r"^\s{0,3}(#{1,6})\s+(.*?)(?:\s+#+)?\s*$")
+_NOT_CONTROL = bytes(range(32, 256)) + b"\t\n\r\x0c"
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
 _FINAL_PUNCT = tuple(".,;:!?…。！？、，；：")
 _CLOSERS = "\"'”’»)]»"
@@ -107,7 +108,7 @@ def _looks_binary(data: bytes) -> bool:
     sample = data[:4096]
     if b"\x00" in sample:
         return True
-    controls = sum(1 for b in sample if b < 32 and b not in b"\t\n\r\x0c")
+    controls = len(sample.translate(None, _NOT_CONTROL))
     return bool(sample) and controls / len(sample) > 0.05
 
 

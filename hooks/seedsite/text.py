@@ -13,7 +13,6 @@ INVISIBLE = "\u200b\u200c\u200d\u2060\ufeff"
 """Zero-width characters that count as blank space when deciding whether a line is empty."""
 
 _slugify = _slugify_factory(case="lower")
-_SPACES = re.compile(r"\s+")
 
 # Tokens that end with a period without ending a sentence.
 _ABBREVIATIONS = frozenset(
@@ -34,7 +33,7 @@ def is_blank(line: str) -> bool:
 
 def squash(text: str) -> str:
     """Collapse every run of white space to one space and trim the ends."""
-    return _SPACES.sub(" ", text).strip()
+    return " ".join(text.split())
 
 
 def slugify(text: str) -> str:
