@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import re
 
 import pytest
+from bs4 import BeautifulSoup
 from conftest import ROOT, SEED
 from seedsite import glossary, link, pipeline, sources
 from seedsite.model import Article, Section
@@ -152,13 +154,39 @@ def test_headings_are_never_linked():
 
 
 def test_the_generated_markdown_has_no_link_in_any_heading():
+    """Headings are Markdown; the links are in the HTML blocks of the paragraphs, which hold no heading."""
     site = pipeline.build(sources.load(ROOT / "seeds"))
     (page,) = [p for p in site.pages if p.seed == SEED.name]
     headings = [line for line in page.markdown.splitlines() if line.startswith("#")]
     assert any("Union State" in h for h in headings)  # "The Union State is in focus"
     assert not [h for h in headings if "](" in h or "<a " in h], headings
-    # and the body does link the term
-    assert "[Union State](../glossary.md#union-state" in page.markdown
+    assert "<a " not in page.markdown and "](" not in page.markdown  # the page's only links are in its blocks
+    assert page.blocks and not [b for b in page.blocks if re.search(r"<h[1-6]\b", b)]
+    # and the body does link the term, with its final URL (the article is at articles/<slug>/)
+    assert any(
+        '<a class="glossary-term" href="../../glossary/#union-state" title="' in block and ">Union State</a>" in block
+        for block in page.blocks
+    )
+
+
+@pytest.mark.parametrize(
+    ("directory_urls", "glossary_url", "related_url"),
+    [(True, "../../glossary/", "../alpha/"), (False, "../glossary.html", "alpha.html")],
+)
+def test_article_links_are_urls_for_mkdocs_use_directory_urls(directory_urls, glossary_url, related_url):
+    """The blocks go into the built HTML as they are, so their hrefs are the final URLs of the pages."""
+    site = pipeline.build(sources.Sources(seeds=(
+        sources.Seed("a.txt", b"Alpha\nIn spring, farmers of the Quillon Basin signed the Zarnov Treaty.\n"),
+        sources.Seed("b.txt", b"Beta\nIn law, the Zarnov Treaty protects the Quillon Basin.\n"),
+        sources.Seed("c.txt", b"Gamma\nIn summer, glaciers near Oberlin melt slowly.\n"),  # terms shared by half
+        sources.Seed("d.txt", b"Delta\nIn any season, boats sail past Tessaly.\n"),  # the articles or less relate
+    ), glossary=None, problems=()), directory_urls=directory_urls)
+    (page,) = [p for p in site.pages if p.seed == "b.txt"]
+    body = BeautifulSoup("".join(page.blocks), "html.parser")
+    terms = {a.get_text(): a["href"] for a in body.select("a.glossary-term")}
+    assert terms == {"Zarnov Treaty": f"{glossary_url}#zarnov-treaty", "Quillon Basin": f"{glossary_url}#quillon-basin"}
+    assert [a["href"] for a in body.select("p.term-list a")] == sorted(terms.values())
+    assert [a["href"] for a in body.select("ul li a")] == [related_url]
 
 
 # --- related articles -----------------------------------------------------------------------------------------

@@ -185,6 +185,31 @@ def test_the_crawler_finds_a_broken_link_and_a_broken_anchor(tmp_path):
     assert "no id 'gone'" in result.broken[0] and "no file c/index.html" in result.broken[1]
 
 
+@pytest.fixture(scope="module")
+def file_url_site(tmp_path_factory) -> Path:
+    """The repo's site built with --strict and `use_directory_urls: false` (pages are `x.html`, not `x/`)."""
+    project = make_project(tmp_path_factory.mktemp("file-url-site"))
+    config = (project / "mkdocs.yml").read_text(encoding="utf-8")
+    assert "use_directory_urls: true" in config
+    (project / "mkdocs.yml").write_text(config.replace("use_directory_urls: true", "use_directory_urls: false"))
+    result = mkdocs_build(project, "--strict")
+    assert result.returncode == 0, result.stderr
+    return project / "site"
+
+
+def test_every_internal_link_resolves_without_directory_urls(file_url_site):
+    """The blocks' links are written as final URLs (`render.href`), so they follow `use_directory_urls`."""
+    result = crawl(file_url_site)
+    assert not result.broken, f"{result}:\n" + "\n".join(result.broken[:50])
+    article = file_url_site / "articles" / "strong-focus-on-development.html"
+    info = page_info(article)
+    assert info.term_links and all(h.startswith("../glossary.html#") for h, _ in info.term_links)
+    assert info.footer["terms"] and all(h.startswith("../glossary.html#") for h in info.footer["terms"])
+    glossary = main_content(soup(file_url_site / "glossary.html"))
+    mentions = [a["href"] for a in glossary.find_all("a", href=re.compile(r"^articles/"))]
+    assert mentions and all(h.startswith("articles/strong-focus-on-development.html#") for h in mentions)
+
+
 # --- the seed article page ------------------------------------------------------------------------------------
 
 

@@ -1,8 +1,9 @@
 """Lossless text: whatever a seed says, its page shows that text, every word of it, in order.
 
 - A property (hypothesis): random Unicode seeds, rich in Markdown and HTML metacharacters, go through the real
-  reader and `render.article_page`, then through Python-Markdown with exactly the extensions MkDocs uses for
-  mkdocs.yml (read from the config, MkDocs' built-ins included), and are parsed with a real HTML parser. One
+  reader and `render.article_page`; its Markdown goes through Python-Markdown with exactly the extensions MkDocs
+  uses for mkdocs.yml (read from the config, MkDocs' built-ins included), its HTML blocks are put in with
+  `render.fill` as the hook does, and the page is parsed with a real HTML parser. One
   `mkdocs build` per example would be far too slow; what MkDocs adds around the Markdown is covered by the real
   builds below and in test_bad_input.py.
 - The dev corpus, built for real: every word of every seed is on its page in order; `python -m seedsite.verify`
@@ -26,19 +27,22 @@ from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 from mkdocs.config import load_config
 from mkdocs.utils.meta import get_data
+from seedsite import render
 from seedsite.pipeline import build
 from seedsite.read import SeedError, decode, read_article
-from seedsite.render import article_page
+from seedsite.render import Link, article_page
 from seedsite.sources import load
 from seedsite.text import INVISIBLE
 
 METACHARACTERS = list("\\`*_[]{}()<>&#|~^=+:$\"'!-.%@/;?") + ["&amp;", "&#42;", "{{", "}}", "{%", "%}", "{:", "```"]
+METACHARACTERS += ["\ue000", "\ue001", "\ue0000\ue001", "&#57344;0&#57345;"]  # the block placeholders
 LOOKALIKE_LINES = [
     "# x", "## x ##", "1. x", "12) x", "> x", "- x", "+ x", "* x", "| a | b |", "|---|---|", "    four-space indent",
     "---", "***", "====", "== ==", "== x ==", "[x](y)", "![x](y)", "<div>", "</div>", "<div markdown>", "{#id}",
     "{: .c #i }", "{{ jinja }}", "{% raw %}", "$x$", "$$x$$", "*x*", "_x_", "__x__", "`x`", "```", "~~~", "<!-- x -->",
     "<script>alert(1)</script>", "<img src=x onerror=alert(1)>", "Term", ": definition", "[^1]: x", "[TOC]",
-    "<https://example.com>", "x  ", "\\", "&amp;", "&#42;", "&nbsp;",
+    "<https://example.com>", "x  ", "\\", "&amp;", "&#42;", "&nbsp;", "\ue0000\ue001", "\ue0001\ue001 x",
+    '<a class="headerlink" href="#p1">¶</a>', '<p id="p1">x</p>',
 ]  # fmt: skip
 ODD_CHARACTERS = ["\u200b", "\u200d", "\u2060", "\ufeff", "\u00a0", "\u2028", "\x85", "\x02", "\x03", "\x7f", "\t"]
 """Zero-width and unusual spaces, and control characters (Python-Markdown uses \\x02 and \\x03 as markers)."""
@@ -61,23 +65,42 @@ def norm(text: str) -> str:
 
 @pytest.fixture(scope="module")
 def to_html():
-    """Markdown → HTML as MkDocs renders a page of this site: the extensions and options of mkdocs.yml."""
+    """A rendered page → HTML as the hook makes it: its Markdown as MkDocs converts a page of this site (the
+    extensions and options of mkdocs.yml), then its blocks put in (`render.fill`), every one of them."""
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
     config = load_config(str(ROOT / "mkdocs.yml"))
     md = markdown.Markdown(extensions=config.markdown_extensions, extension_configs=config.mdx_configs)
 
-    def convert(page: str) -> BeautifulSoup:
-        body, _ = get_data(page)  # front matter off, as MkDocs does
-        return BeautifulSoup(md.reset().convert(body), "html.parser")
+    def convert(page: render.Rendered, linked: bool = True) -> BeautifulSoup:
+        body, _ = get_data(page.markdown)  # front matter off, as MkDocs does
+        blocks = page.blocks if linked else [render.unlinked(block) for block in page.blocks]
+        html, filled = render.fill(md.reset().convert(body), blocks)
+        assert filled == len(page.blocks), "a block's placeholder was lost"
+        return BeautifulSoup(html, "html.parser")
 
     return convert
 
 
 def blocks(html: BeautifulSoup) -> list[tuple[str, str]]:
-    """(tag, text) of every element of a rendered article body, permalinks left out."""
+    """(tag, text) of every element of a rendered article body, permalinks left out and term links unwrapped."""
     for link in html.select("a.headerlink"):
         link.decompose()
+    for link in html.select("a.glossary-term"):
+        link.unwrap()
+    html.smooth()  # a link's text and the text around it are one string again, as the seed had them
     return [(tag.name, norm(tag.get_text())) for tag in html.find_all(True)]
+
+
+TIP = 'A "tip" & <b>it\'s</b>'
+
+
+def first_word_links(article) -> list[list[Link]]:
+    """A term link over the first word of every paragraph, as the glossary would put one there."""
+    out = []
+    for text in article.paragraphs:
+        found = WORD.search(text)
+        out.append([Link(found.start(), found.end(), "../../glossary/#x", TIP)] if found else [])
+    return out
 
 
 def expected_blocks(article) -> list[tuple[str, str]]:
@@ -110,17 +133,35 @@ def test_any_seed_renders_as_exactly_its_text(to_html, text):
         article = read_article(text.encode("utf-8"), "x.txt")
     except SeedError:
         assume(False)  # an empty seed, or one so full of control characters that it looks binary
-    html = to_html(article_page(article))
+    links = first_word_links(article)
+    page = article_page(article, links)
+    html = to_html(page)
+    terms = html.select("a.glossary-term")
+    assert [a.get_text() for a in terms] == [
+        para[hits[0].start : hits[0].end] for para, hits in zip(article.paragraphs, links) if hits
+    ]
+    assert all(BeautifulSoup(a["title"], "html.parser").get_text() == TIP for a in terms)
     assert blocks(html) == expected_blocks(article), "text altered, or seed text became markup"
     assert in_order(words(text), words(html.get_text(" "))), "a word of the seed is missing"
+    # what the search plugin reads (the blocks without their links) is the same text
+    unlinked = to_html(page, linked=False)
+    assert not unlinked.select("a.glossary-term")
+    assert blocks(unlinked) == expected_blocks(article)
+    assert in_order(words(text), words(unlinked.get_text(" ")))
 
 
-def test_the_property_sees_markup_if_escaping_fails(to_html, monkeypatch):
-    """The check above would catch a renderer that let Markdown through."""
-    import seedsite.render as render
-
-    monkeypatch.setattr(render, "escape", lambda text: text)
-    article = read_article(b"Title\n*x* and <b>y</b>\n", "x.txt")
+@pytest.mark.parametrize(
+    ("broken", "seed"),
+    [
+        ("escape", "Title *x* and <b>y</b>\nplain text\n"),  # the Markdown of a title
+        ("_text", "Title\n*x* and <b>y</b>\n"),  # the HTML of a paragraph
+    ],
+)
+def test_the_property_sees_markup_if_escaping_fails(to_html, monkeypatch, broken, seed):
+    """The check above would catch a renderer that let Markdown (`escape`) or HTML (`_text`) through."""
+    article = read_article(seed.encode(), "x.txt")
+    assert blocks(to_html(article_page(article))) == expected_blocks(article)  # as it is, it holds
+    monkeypatch.setattr(render, broken, lambda text: text)
     assert blocks(to_html(article_page(article))) != expected_blocks(article)
 
 
@@ -193,8 +234,12 @@ def test_make_verify_builds_then_fails_on_a_lost_word(built):
     ok = subprocess.run(make, cwd=built, capture_output=True, text=True)
     assert ok.returncode == 0, ok.stdout + ok.stderr
     assert ok.stdout.splitlines()[-1].endswith(" 0 with lost text, 0 other problems")
-    with open(built / "hooks" / "seedsite" / "render.py", "a", encoding="utf-8") as render:
-        render.write("\n_escape = escape\nescape = lambda text: _escape(text.replace('landmark', ''))\n")
+    with open(built / "hooks" / "seedsite" / "render.py", "a", encoding="utf-8") as source:
+        # "landmark" is in a paragraph, and a paragraph is HTML that `paragraph` writes
+        source.write(
+            "\n_paragraph = paragraph\n"
+            "paragraph = lambda text, *args: _paragraph(text, *args).replace('landmark', '')\n"
+        )
     lost = subprocess.run(make, cwd=built, capture_output=True, text=True)
     assert lost.returncode != 0
     assert f"seeds/{SEED.name}: word " in lost.stdout and "'landmark'" in lost.stdout

@@ -1,12 +1,30 @@
-"""The renderer: Markdown with explicit ids, and seed text that always renders literally."""
+"""The renderer: Markdown (title, headings, with explicit ids) holding placeholders for HTML blocks (the paragraphs
+and footer lists), and seed text that always renders literally in both."""
 
 from __future__ import annotations
+
+import os
 
 import markdown
 import pytest
 from bs4 import BeautifulSoup
-from seedsite.model import Article, Section
-from seedsite.render import Link, article_page, escape, paragraph
+from conftest import ROOT
+from mkdocs.config import load_config
+from mkdocs.utils.meta import get_data
+from seedsite.model import Article, Section, Term
+from seedsite.render import (
+    GlossaryEntry,
+    Link,
+    Rendered,
+    article_page,
+    escape,
+    fill,
+    glossary_page,
+    href,
+    ids,
+    paragraph,
+    unlinked,
+)
 
 HOSTILE = [
     "# not a heading",
@@ -26,6 +44,11 @@ HOSTILE = [
     "{#id} {: .cls } {{ jinja }} $x$ \\(y\\)",
     "~~strike~~ ==mark== ^^ins^^ ++ctrl++ :smile:",
     "back\\slash and trailing hashes ##",
+    "</p><p id=\"p9\">a paragraph of its own</p>",
+    "<!-- a comment --> &lt; &#42; &#x3C; &nbsp; & &amp",
+    "say \"hi\" and 'bye' > < >= <=",
+    "\ue0000\ue001 looks like a placeholder \ue0001\ue001",
+    '<a class="headerlink" href="#x">¶</a> <a href="y">z</a>',
 ]
 
 EXTENSIONS = ["attr_list", "toc", "tables", "fenced_code"]  # mkdocs.yml's, and those MkDocs adds
@@ -35,13 +58,68 @@ def to_html(md: str) -> BeautifulSoup:
     return BeautifulSoup(markdown.markdown(md, extensions=EXTENSIONS), "html.parser")
 
 
+@pytest.fixture(scope="module")
+def page_html():
+    """A `Rendered` page → its HTML as the hook makes it: MkDocs' Markdown (the extensions and options of
+    mkdocs.yml, front matter off), then `fill`; every placeholder must be filled."""
+    os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+    config = load_config(str(ROOT / "mkdocs.yml"))
+    md = markdown.Markdown(extensions=config.markdown_extensions, extension_configs=config.mdx_configs)
+
+    def convert(rendered: Rendered) -> BeautifulSoup:
+        body, _ = get_data(rendered.markdown)
+        html, filled = fill(md.reset().convert(body), rendered.blocks)
+        assert filled == len(rendered.blocks), "a placeholder was not filled"
+        return BeautifulSoup(html, "html.parser")
+
+    return convert
+
+
+# --- seed text is literal ------------------------------------------------------------------------------------
+
+
 @pytest.mark.parametrize("text", HOSTILE)
-def test_escaped_text_renders_as_itself(text):
-    html = to_html(paragraph(text, "p1"))
-    para = html.find("p")
-    assert para is not None and para.get("id") == "p1"
+def test_a_paragraph_is_exactly_its_text(text):
+    html = BeautifulSoup(paragraph(text, "p1"), "html.parser")
+    (para,) = html.find_all(True)
+    assert para.name == "p" and para.attrs == {"id": "p1"}
     assert para.get_text() == text
     assert not para.find_all(True), "seed text produced an element"
+
+
+@pytest.mark.parametrize("text", HOSTILE)
+def test_a_linked_paragraph_is_exactly_its_text_with_only_its_links(text):
+    """Links over hostile stretches (its three thirds, end to end) are its only elements."""
+    third = len(text) // 3
+    spans = [(0, third), (third, 2 * third), (2 * third, len(text))]
+    links = [Link(a, b, f"../../glossary/#t{i}", f"tip {i} <{text[a:b]}>") for i, (a, b) in enumerate(spans)]
+    html = BeautifulSoup(paragraph(text, "p7", links), "html.parser")
+    (para,) = html.find_all("p")
+    assert para["id"] == "p7" and para.get_text() == text
+    found = para.find_all(True)
+    assert [a.name for a in found] == ["a", "a", "a"]
+    assert [a.get_text() for a in found] == [text[a:b] for a, b in spans]
+    assert [a["href"] for a in found] == ["../../glossary/#t0", "../../glossary/#t1", "../../glossary/#t2"]
+    assert not [a for a in found if a.find_all(True)]
+
+
+@pytest.mark.parametrize("text", HOSTILE)
+def test_escaped_markdown_text_renders_as_itself(text):
+    """`escape` (titles, headings, home, section and glossary Markdown) still keeps Markdown out."""
+    para = to_html(escape(text)).find("p")
+    assert para is not None and para.get_text() == text
+    assert not para.find_all(True), "seed text produced an element"
+
+
+@pytest.mark.parametrize("text", HOSTILE)
+def test_escaped_heading_text_renders_as_itself(text):
+    html = to_html(f"## {escape(text)} {{#h}}")
+    (heading,) = html.find_all(True)
+    assert heading.name == "h2" and heading["id"] == "h" and heading.get_text() == text
+
+
+def test_escape_turns_the_placeholder_characters_into_references():
+    assert escape("\ue0000\ue001") == "&#57344;0&#57345;"
 
 
 def test_escape_leaves_plain_prose_alone():
@@ -50,36 +128,350 @@ def test_escape_leaves_plain_prose_alone():
     )
 
 
+# --- links and tooltips --------------------------------------------------------------------------------------
+
+
 def test_links_wrap_exactly_their_span_with_a_tooltip():
     text = "The Union State grew."
-    md = paragraph(text, "p3", [Link(4, 15, "../glossary.md#union-state", 'A "union" of <two>')])
-    html = to_html(md)
+    html = BeautifulSoup(
+        paragraph(text, "p3", [Link(4, 15, "../../glossary/#union-state", 'A "union" of <two>')]), "html.parser"
+    )
     link = html.find("a")
     assert link.get_text() == "Union State"
-    assert link["href"] == "../glossary.md#union-state"
+    assert link["href"] == "../../glossary/#union-state"
     assert link["class"] == ["glossary-term"]
     # Material's tooltip shows the title as HTML, so the title is HTML for the tooltip's text
     assert BeautifulSoup(link["title"], "html.parser").get_text() == 'A "union" of <two>'
     assert not BeautifulSoup(link["title"], "html.parser").find_all(True)
     assert html.find("p").get_text() == text
+    assert html.find("p")["id"] == "p3"
 
 
-def test_article_page_has_title_sections_ids_and_paragraph_anchors():
-    article = Article(
-        source="a.txt",
-        section="",
-        title="A <title> & *more*",
-        slug="a-title-more",
-        intro=("Intro one.", "Intro two."),
-        sections=(
-            Section("First *part*", 2, "first-part", ("Body one.",)),
-            Section("Deeper", 3, "deeper", ()),
-        ),
+TOOLTIPS = [
+    'The "Union" State',
+    "The Union's State",
+    "'single' and \"double\" quotes",
+    "less <than> and <b>bold</b> and <script>alert(1)</script>",
+    "fish & chips, &amp; a reference, &lt;b&gt; escaped already",
+    '"><script>alert(1)</script>',
+    "' onmouseover='alert(1)",
+    "a > b >= c",
+]
+
+
+@pytest.mark.parametrize("tip", TOOLTIPS)
+def test_a_tooltip_title_is_html_whose_text_is_the_tooltip(tip):
+    html = BeautifulSoup(paragraph("See the Union State.", "p1", [Link(8, 19, "../x/#y", tip)]), "html.parser")
+    (link,) = html.find_all("a")
+    assert set(link.attrs) == {"class", "href", "title"}, "the title leaked into other attributes"
+    assert link.get_text() == "Union State" and link["href"] == "../x/#y"
+    shown = BeautifulSoup(link["title"], "html.parser")  # what Material's tooltip makes of it
+    assert shown.get_text() == tip
+    assert not shown.find_all(True), "the tooltip's text became markup"
+
+
+def test_a_link_without_title_or_class_has_neither():
+    html = BeautifulSoup(paragraph("a b c", "p1", [Link(2, 3, "../x/", "", "")]), "html.parser")
+    (link,) = html.find_all("a")
+    assert link.attrs == {"href": "../x/"} and link.get_text() == "b"
+
+
+def test_an_href_is_kept_exactly():
+    url = '../x/?a=1&b="2"#<y>'
+    html = BeautifulSoup(paragraph("a b c", "p1", [Link(2, 3, url)]), "html.parser")
+    assert html.find("a")["href"] == url
+
+
+# --- page URLs -----------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("from_uri", "to_uri", "directory", "plain"),
+    [
+        ("history/foo.md", "glossary.md", "../../glossary/", "../glossary.html"),
+        ("articles/foo.md", "glossary.md", "../../glossary/", "../glossary.html"),
+        ("index.md", "glossary.md", "glossary/", "glossary.html"),
+        ("glossary.md", "index.md", "../", "index.html"),
+        ("index.md", "index.md", "./", "index.html"),  # home to home
+        ("glossary.md", "glossary.md", "./", "glossary.html"),  # same page
+        ("history/foo.md", "history/foo.md", "./", "foo.html"),
+        ("history/foo.md", "history/bar.md", "../bar/", "bar.html"),  # sibling
+        ("history/foo.md", "history/index.md", "../", "index.html"),  # its section page
+        ("history/index.md", "history/foo.md", "foo/", "foo.html"),
+        ("history/index.md", "history/index.md", "./", "index.html"),
+        ("history/foo.md", "index.md", "../../", "../index.html"),
+        ("glossary.md", "history/foo.md", "../history/foo/", "history/foo.html"),
+        ("index.md", "history/foo.md", "history/foo/", "history/foo.html"),
+        ("index.md", "history/index.md", "history/", "history/index.html"),
+        ("a/b/c.md", "index.md", "../../../", "../../index.html"),  # deeper
+        ("a/b/c.md", "a/b/d.md", "../d/", "d.html"),
+        ("a/b/c.md", "a/x/d.md", "../../x/d/", "../x/d.html"),
+        ("a/b/c.md", "glossary.md", "../../../glossary/", "../../glossary.html"),
+        ("glossary.md", "a/b/c.md", "../a/b/c/", "a/b/c.html"),
+        ("a/b/index.md", "a/index.md", "../", "../index.html"),
+    ],
+)
+def test_href_is_the_url_relative_to_the_page(from_uri, to_uri, directory, plain):
+    assert href(from_uri, to_uri) == directory
+    assert href(from_uri, to_uri, directory_urls=True) == directory
+    assert href(from_uri, to_uri, directory_urls=False) == plain
+
+
+@pytest.mark.parametrize("directory_urls", [True, False])
+def test_href_resolves_to_the_target_page_url(directory_urls):
+    """Resolved as a browser does, from the page's own URL, each href lands on the target page's URL."""
+    from urllib.parse import urljoin
+
+    from seedsite.render import page_url
+
+    uris = ["index.md", "glossary.md", "a/index.md", "a/x.md", "a/y.md", "b/c/index.md", "b/c/z.md"]
+    base = "https://example.org/sub/"
+    for here in uris:
+        for there in uris:
+            got = urljoin(base + page_url(here, directory_urls), href(here, there, directory_urls))
+            assert got == base + page_url(there, directory_urls), (here, there)
+
+
+# --- blocks: fill, unlinked, ids -----------------------------------------------------------------------------
+
+P, Q = "\ue000", "\ue001"
+
+
+def test_fill_puts_every_block_in_place_of_its_placeholder():
+    html = f"<h1>T</h1>\n<p>{P}0{Q}</p>\n<h2>H</h2>\n<p>{P}1{Q}</p>\n<p>{P}2{Q}</p>"
+    blocks = ['<p id="p1">one</p>', '<p id="p2">two</p>\n<p id="p3">three</p>', "<ul><li>x</li></ul>"]
+    out, filled = fill(html, blocks)
+    assert filled == 3
+    assert out == (
+        '<h1>T</h1>\n<p id="p1">one</p>\n<h2>H</h2>\n<p id="p2">two</p>\n<p id="p3">three</p>\n<ul><li>x</li></ul>'
     )
-    html = to_html(article_page(article).split("---\n", 2)[2])
-    assert html.find("h1").get_text() == "A <title> & *more*"
-    assert [(h.name, h["id"], h.get_text()) for h in html.find_all(["h2", "h3"])] == [
+    assert P not in out and Q not in out
+
+
+def test_fill_puts_blocks_by_number_not_by_order():
+    out, filled = fill(f"<p>{P}1{Q}</p><p>{P}0{Q}</p>", ["<b>zero</b>", "<i>one</i>"])
+    assert (out, filled) == ("<i>one</i><b>zero</b>", 2)
+
+
+def test_fill_counts_fewer_when_a_placeholder_is_missing():
+    html = f"<p>{P}0{Q}</p>\n<p>mangled 1</p>\n<p>{P}2{Q}</p>"
+    out, filled = fill(html, ["<p>a</p>", "<p>b</p>", "<p>c</p>"])
+    assert filled == 2  # of 3
+    assert out == "<p>a</p>\n<p>mangled 1</p>\n<p>c</p>"
+
+
+def test_fill_leaves_a_placeholder_without_a_block_and_does_not_count_it():
+    html = f"<p>{P}0{Q}</p><p>{P}5{Q}</p>"
+    out, filled = fill(html, ["<p>a</p>"])
+    assert (out, filled) == (f"<p>a</p><p>{P}5{Q}</p>", 1)
+
+
+def test_fill_leaves_seed_looking_text_alone():
+    """Seed text that looks like a placeholder reaches the page as character references (`escape`) or as text
+    in a block (never rescanned): `fill` changes neither."""
+    html = markdown.markdown(f"# {escape(P + '0' + Q)}\n\n{P}0{Q}\n\n{escape('x ' + P + '1' + Q)}\n")
+    assert html.count(P) == 1  # only the real placeholder is a raw character
+    out, filled = fill(html, [f'<p id="p1">{P}1{Q} and &lt;p&gt;0&lt;/p&gt;</p>', "<p>never</p>"])
+    assert filled == 1
+    page = BeautifulSoup(out, "html.parser")
+    assert [(t.name, t.get_text()) for t in page.find_all(True)] == [
+        ("h1", f"{P}0{Q}"),
+        ("p", f"{P}1{Q} and <p>0</p>"),
+        ("p", f"x {P}1{Q}"),
+    ]
+    assert "never" not in out
+
+
+def test_fill_with_no_blocks_changes_nothing():
+    html = "<h1>T</h1><p>plain 0 text &#57344;0&#57345;</p>"
+    assert fill(html, []) == (html, 0)
+
+
+def test_unlinked_keeps_link_text_and_drops_the_tags():
+    block = paragraph(
+        "The Union State and the Great Victory.",
+        "p4",
+        [Link(4, 15, "../../glossary/#union-state", 'A "union" <of> states'), Link(24, 37, "../../glossary/#gv")],
+    )
+    plain = unlinked(block)
+    assert plain == '<p id="p4">The Union State and the Great Victory.</p>'
+    assert "<a" not in plain and "</a>" not in plain
+    assert BeautifulSoup(plain, "html.parser").get_text() == BeautifulSoup(block, "html.parser").get_text()
+
+
+def test_unlinked_keeps_hostile_text_as_text():
+    for text in HOSTILE:
+        block = paragraph(text, "p1", [Link(0, 2, "../x/", "tip")])
+        plain = BeautifulSoup(unlinked(block), "html.parser")
+        assert plain.get_text() == text, text
+        assert [t.name for t in plain.find_all(True)] == ["p"], text
+
+
+def test_unlinked_keeps_permalinks():
+    block = (
+        '<h3 id="union-state">Union State<a class="headerlink" href="#union-state" title="Permanent link">¶</a></h3>\n'
+        '<p class="glossary-definition">A union.</p>\n'
+        '<ul><li><a href="../a/#p1">A</a>: the <mark>Union State</mark>.</li></ul>'
+    )
+    plain = unlinked(block)
+    assert '<a class="headerlink" href="#union-state" title="Permanent link">¶</a>' in plain
+    page = BeautifulSoup(plain, "html.parser")
+    assert [a["class"] for a in page.find_all("a")] == [["headerlink"]]
+    assert page.find("li").get_text() == "A: the Union State."
+    assert page.find("mark") is not None
+
+
+def test_unlinked_leaves_a_block_without_links_as_it_is():
+    block = '<p id="p1">No links &lt;a href="x"&gt; here.</p>'
+    assert unlinked(block) == block
+
+
+def test_ids_are_the_ids_of_the_blocks_elements():
+    blocks = [
+        paragraph("One.", "p1") + "\n" + paragraph('Two with id="fake" and <p id="nope">.', "p2"),
+        '<h3 id="union-state">U<a class="headerlink" href="#union-state" title="Permanent link">¶</a></h3>',
+        '<p class="term-list"><a href="../../glossary/#x">X</a></p>',
+    ]
+    assert ids(blocks) == {"p1", "p2", "union-state"}
+    assert ids([]) == set()
+
+
+# --- pages ---------------------------------------------------------------------------------------------------
+
+ARTICLE = Article(
+    source="a.txt",
+    section="",
+    title="A <title> & *more*",
+    slug="a-title-more",
+    intro=("Intro one.", "Intro two."),
+    sections=(
+        Section("First *part*", 2, "first-part", ("Body one.",)),
+        Section("Deeper", 3, "deeper", ()),
+        Section("Last", 2, "last", ("Body *two* <b>.", "Body three.")),
+    ),
+)
+
+
+def test_article_page_markdown_holds_the_skeleton_and_a_placeholder_per_block():
+    rendered = article_page(ARTICLE)
+    assert isinstance(rendered, Rendered)
+    body = rendered.markdown.split("---\n", 2)[2]
+    assert body.strip().split("\n\n") == [
+        "# A &#60;title&#62; &#38; &#42;more&#42;",
+        f"{P}0{Q}",
+        "## First &#42;part&#42; {#first-part}",
+        f"{P}1{Q}",
+        "### Deeper {#deeper}",
+        "## Last {#last}",
+        f"{P}2{Q}",
+    ]
+    assert len(rendered.blocks) == 3  # intro, "First part", "Last"; "Deeper" has no paragraph
+    assert "Intro" not in body and "Body" not in body  # the paragraphs are in the blocks (the description
+    # in the front matter is the summary)
+
+
+def test_article_page_has_title_sections_ids_and_paragraph_anchors(page_html):
+    html = page_html(article_page(ARTICLE))
+    assert html.find("h1").get_text().rstrip("¶") == "A <title> & *more*"
+    assert [(h.name, h["id"], h.get_text().rstrip("¶")) for h in html.find_all(["h2", "h3"])] == [
         ("h2", "first-part", "First *part*"),
         ("h3", "deeper", "Deeper"),
+        ("h2", "last", "Last"),
     ]
-    assert [p["id"] for p in html.find_all("p")] == ["p1", "p2", "p3"]
+    assert [(p["id"], p.get_text()) for p in html.find_all("p")] == [
+        ("p1", "Intro one."),
+        ("p2", "Intro two."),
+        ("p3", "Body one."),
+        ("p4", "Body *two* <b>."),
+        ("p5", "Body three."),
+    ]
+    # each paragraph under its own heading
+    order = [(t.name, t.get("id")) for t in html.find_all(["h1", "h2", "h3", "p"])]
+    assert order == [
+        ("h1", "a---more"), ("p", "p1"), ("p", "p2"), ("h2", "first-part"), ("p", "p3"),
+        ("h3", "deeper"), ("h2", "last"), ("p", "p4"), ("p", "p5"),
+    ]  # fmt: skip
+    assert not html.find("b")
+
+
+def test_article_page_links_paragraphs_and_lists_terms_and_related_articles(page_html):
+    links = [
+        [],
+        [Link(6, 9, "../../glossary/#two", "the number 2")],
+        [Link(0, 4, "../../glossary/#body", "a <body>")],
+    ]
+    terms = [("Body", "../../glossary/#body"), ("Two & <more>", "../../glossary/#two")]
+    related = [("Other <article>", "../other/", "Shared: Body, Two"), ("Third", "../../b/third/", "")]
+    rendered = article_page(ARTICLE, links, terms, related)
+    assert len(rendered.blocks) == 5
+    html = page_html(rendered)
+    term_links = html.select("a.glossary-term")
+    assert [(a.find_parent("p")["id"], a.get_text(), a["href"]) for a in term_links] == [
+        ("p2", "two", "../../glossary/#two"),
+        ("p3", "Body", "../../glossary/#body"),
+    ]
+    assert BeautifulSoup(term_links[1]["title"], "html.parser").get_text() == "a <body>"
+    assert [(h["id"], h.get_text().rstrip("¶")) for h in html.find_all("h2")][-2:] == [
+        ("terms", "Terms in this article"),
+        ("related", "Related articles"),
+    ]
+    term_list = html.select_one("p.term-list")
+    assert term_list.find_previous("h2")["id"] == "terms"
+    assert [(a.get_text(), a["href"]) for a in term_list.find_all("a")] == terms
+    assert term_list.get_text() == "Body · Two & <more>"
+    items = html.find("h2", id="related").find_next("ul").find_all("li")
+    assert [(li.a.get_text(), li.a["href"]) for li in items] == [(t, u) for t, u, _ in related]
+    assert items[0].get_text() == "Other <article> — Shared: Body, Two"
+
+
+def test_an_article_without_terms_or_related_articles_has_no_footer(page_html):
+    html = page_html(article_page(ARTICLE, terms=[], related=[]))
+    assert not html.find(id="terms") and not html.find(id="related") and not html.find("ul")
+
+
+def test_an_article_of_headings_only_has_no_blocks(page_html):
+    bare = Article("b.txt", "", "Bare", "bare", (), (Section("Only", 2, "only", ()),))
+    rendered = article_page(bare)
+    assert rendered.blocks == () and P not in rendered.markdown
+    assert [h.get("id") for h in page_html(rendered).find_all(["h1", "h2"])] == ["bare", "only"]
+
+
+def term(name: str, anchor: str, definition: str = "", aliases: tuple[str, ...] = ()) -> Term:
+    return Term(name, anchor, (name,), aliases, definition, "curated")
+
+
+def test_glossary_page_letters_are_markdown_headings_and_entries_html_blocks(page_html):
+    entries = [
+        GlossaryEntry(term("Apple <tree>", "apple-tree", 'A "fruit" & <b>tree</b>', ("Malus",)), None, (), ()),
+        GlossaryEntry(term("Avocado", "avocado"), None, (), (("Apple <tree>", "#apple-tree"),)),
+        GlossaryEntry(term("Banana", "banana", "Yellow."), None, (), ()),
+    ]
+    rendered = glossary_page(entries)
+    assert isinstance(rendered, Rendered) and len(rendered.blocks) == 2  # A, B
+    assert "Apple" not in rendered.markdown.split("---\n", 2)[2]  # the entries are in the blocks
+    assert ids(rendered.blocks) == {"apple-tree", "avocado", "banana"}
+    html = page_html(rendered)
+    order = [(t.name, t.get_text().rstrip("¶")) for t in html.find_all(["h1", "h2", "h3"])]
+    assert order == [
+        ("h1", "Glossary"), ("h2", "A"), ("h3", "Apple <tree>"), ("h3", "Avocado"), ("h2", "B"), ("h3", "Banana"),
+    ]  # fmt: skip
+    apple = html.find("h3", id="apple-tree")
+    permalink = apple.find("a", class_="headerlink")
+    assert permalink is not None and permalink["href"] == "#apple-tree"
+    definition = apple.find_next("p", class_="glossary-definition")
+    assert definition.get_text() == 'A "fruit" & <b>tree</b>' and not definition.find_all(True)
+    assert "Also: Malus" in apple.find_next("p", class_="glossary-meta").get_text()
+    assert html.find("h3", id="avocado").find_next("p", class_="glossary-definition").get_text() == (
+        "No definition yet."
+    )
+    related = [a for a in html.find_all("a", href="#apple-tree") if "headerlink" not in a.get("class", [])]
+    assert [a.get_text() for a in related] == ["Apple <tree>"]
+    az = html.select_one("p.glossary-az")
+    assert [(a.get_text(), a["href"]) for a in az.find_all("a")] == [("A", "#letter-a"), ("B", "#letter-b")]
+    assert [h["id"] for h in html.find_all("h2")] == ["letter-a", "letter-b"]
+
+
+def test_an_empty_glossary_has_no_blocks(page_html):
+    rendered = glossary_page([])
+    assert rendered.blocks == ()
+    assert "No terms yet." in page_html(rendered).get_text()

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import json
 import re
 
 import pytest
-from conftest import SEED, main_content, soup
-from seedsite.sources import load
+from bs4 import BeautifulSoup
+from conftest import SEED, main_content, make_project, mkdocs_build, soup
 from seedsite.pipeline import build
+from seedsite.sources import load
 
 SEED_URL = "articles/strong-focus-on-development/index.html"
 
@@ -62,6 +64,104 @@ def test_nav_lists_sections_not_articles(seed_site):
     labels = [a.get_text(" ", strip=True) for a in nav.select("a.md-nav__link")]
     assert "Articles" in labels
     assert "Strong focus on development" not in labels
+
+
+def top_nav(page) -> list[tuple[str, str | None, bool]]:
+    """The primary nav's top-level items: (label, href or None for the current page, a section?)."""
+    items = page.select_one("nav.md-nav--primary > ul.md-nav__list").find_all("li", recursive=False)
+    out = []
+    for li in items:
+        link = li.find(class_="md-nav__link")
+        # a section has child items: a nav of its own (the current page's table of contents is not one)
+        subnav = li.select_one(":scope > nav:not(.md-nav--secondary)")
+        nested = "md-nav__item--nested" in li["class"] or subnav is not None
+        out.append((link.get_text(" ", strip=True), link.get("href"), nested))
+    return out
+
+
+def test_a_section_holding_only_its_index_page_is_a_plain_nav_link(seed_site):
+    """The articles stay out of the nav, so the "Articles" section holds only its index page: the nav shows it as
+    a plain link to that page, no section to open (`on_nav`), and it is the current item on that page."""
+    assert top_nav(soup(seed_site / "glossary" / "index.html")) == [
+        ("Home", "..", False), ("Glossary", None, False), ("Articles", "../articles/", False),
+    ]  # fmt: skip
+    assert top_nav(soup(seed_site / SEED_URL)) == [
+        ("Home", "../..", False), ("Glossary", "../../glossary/", False), ("Articles", "../", False),
+    ]  # fmt: skip
+    section = soup(seed_site / "articles" / "index.html")
+    (active,) = section.select("nav.md-nav--primary > ul.md-nav__list > li.md-nav__item--active")
+    assert active.find(class_="md-nav__link").get_text(strip=True) == "Articles"
+    assert not section.select("nav.md-nav--primary .md-nav__item--section, nav.md-nav--primary .md-nav__item--nested")
+
+
+# --- search: the index is made from the blocks before their links are put in -----------------------------------
+
+
+def paragraph_texts(html: str) -> list[str]:
+    return [re.sub(r"\s+", " ", p.get_text()).strip() for p in BeautifulSoup(html, "html.parser").find_all("p")]
+
+
+def test_the_search_index_holds_the_article_text_and_the_page_its_links(seed_site):
+    """The search plugin indexes each article before its term links go in: it loses no text, and the built page
+    still has every link."""
+    index = json.loads((seed_site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    docs = {doc["location"]: doc for doc in index["docs"]}
+    url = SEED_URL.removesuffix("index.html")
+    article = [doc for location, doc in docs.items() if location.split("#")[0] == url]
+    assert not [doc for doc in index["docs"] if "\ue000" in doc["text"] or "\ue001" in doc["text"]]
+    assert not [doc for doc in article if "<a" in doc["text"]]
+
+    # a sentence with a linked term in it: plain text in the index, a glossary link on the page
+    sentence = "The first post-election visit of a Head of State always has a landmark character."
+    assert sentence in BeautifulSoup(docs[url]["text"], "html.parser").get_text()
+    content = main_content(soup(seed_site / SEED_URL))
+    p1 = content.find("p", id="p1")
+    assert sentence in p1.get_text()
+    link = p1.find("a", class_="glossary-term", string="Head of State")
+    assert link is not None and link["href"] == "../../glossary/#head-of-state" and link["title"]
+
+    # every section of the article: the index has the text of every one of its paragraphs, in order
+    sections = {"": []}
+    current = ""
+    for tag in content.find_all(["h2", "p"]):
+        if tag.name == "h2":
+            current = tag["id"]
+            sections[current] = []
+        elif tag.get("id", "").startswith("p") or tag.get("class") == ["term-list"]:
+            sections[current].append(re.sub(r"\s+", " ", tag.get_text()).strip())
+    assert len(sections) == 6 and sum(map(len, sections.values())) == 12  # intro, 4 sections, terms; 11 + 1
+    for anchor, texts in sections.items():
+        location = f"{url}#{anchor}" if anchor else url
+        assert paragraph_texts(docs[location]["text"]) == texts, location
+    assert len(content.select("a.glossary-term")) > 20
+    assert docs[f"{url}#terms"]["title"] == "Terms in this article"
+
+
+def test_the_search_index_has_every_glossary_entry(seed_site):
+    """The glossary's entries are HTML blocks too; each term is a section of the index, with its definition."""
+    index = json.loads((seed_site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    docs = {doc["location"]: doc for doc in index["docs"]}
+    terms = json.loads((seed_site / "glossary.json").read_text(encoding="utf-8"))["terms"]
+    assert len(terms) > 10
+    for term in terms:
+        doc = docs[term["url"]]
+        assert doc["title"] == term["name"]
+        assert paragraph_texts(doc["text"])[0] == term["definition"]
+
+
+def test_mkdocs_validates_links_to_ids_that_only_the_blocks_hold(tmp_path):
+    """The glossary's term ids are only in its HTML blocks, and the home page's Markdown links to them: MkDocs
+    checks those links because the hook gives it the blocks' ids (`render.ids`). Without them, a strict build
+    fails on every such link."""
+    project = make_project(tmp_path / "project")
+    with open(project / "hooks" / "seedsite" / "render.py", "a", encoding="utf-8") as render:
+        render.write("\nids = lambda blocks: set()\n")
+    result = mkdocs_build(project, "--strict")
+    assert result.returncode != 0
+    assert (
+        "Doc file 'index.md' contains a link 'glossary.md#union-state', but the doc 'glossary.md' does not contain"
+        " an anchor '#union-state'" in result.stderr
+    ), result.stderr[-2000:]
 
 
 @pytest.mark.slow
