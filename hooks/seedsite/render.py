@@ -209,7 +209,8 @@ def article_page(
         add(f'<p class="term-list">{" · ".join(_a(name, url) for name, url in terms)}</p>')
     if related:
         markdown.append("## Related articles {#related}\n")
-        items = "".join(f"<li>{_a(title, url)} — {_text(note)}</li>" for title, url, note in related)
+        notes = [f" — {_text(note)}" if note else "" for _, _, note in related]
+        items = "".join(f"<li>{_a(title, url)}{note}</li>" for (title, url, _), note in zip(related, notes))
         add(f"<ul>{items}</ul>")
     return Rendered("\n".join(markdown), tuple(blocks))
 
