@@ -3,10 +3,12 @@ to MkDocs; every decision is made in the `seedsite` package below it."""
 
 from __future__ import annotations
 
+import gc
 import logging
 import os
 import re
 import time
+from dataclasses import replace
 from typing import ClassVar
 from pathlib import Path
 from urllib.parse import quote
@@ -16,7 +18,9 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
 from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.utils.meta import get_data
 
+import background
 import preview
 from seedsite import pipeline, render, sources
 
@@ -28,20 +32,34 @@ QUICK_AFTER = float(os.environ.get("MICROSITE_QUICK_AFTER", "1.0"))
 """Under `mkdocs serve`, once a full pipeline run takes longer than this (seconds), an edit to a few seeds
 rebuilds only their pages (`pipeline.update`); a smaller site is always rebuilt whole. The environment variable
 MICROSITE_QUICK_AFTER sets it (0: always quick, as the tests use it)."""
+BACKGROUND_FROM = int(os.environ.get("MICROSITE_BACKGROUND_FROM", "200"))
+"""From this many articles, `mkdocs build` makes the glossary, links and pages in a second process while MkDocs
+converts the article pages, whose Markdown depends on the article alone (`pipeline.Draft.outline`). The
+environment variable MICROSITE_BACKGROUND_FROM sets it (0: always)."""
 
 _TITLE = re.compile(r"^title: *(.*)$", re.MULTILINE)
 
 
 class _State:
-    site: pipeline.Site | None = None
-    full_seconds = 0.0
-    """How long the last full pipeline run took."""
     serving = False
     dirty: preview.DirtyPages | None = None
-    blocks: ClassVar[dict[str, tuple[str, ...]]] = {}
-    """Page source path → the HTML blocks its Markdown holds placeholders for."""
+    site: pipeline.Site | None = None
+    """The last full or quick build's site (for `pipeline.update`)."""
+    full_seconds = 0.0
+    """How long the last full pipeline run took."""
+    draft: pipeline.Draft | None = None
+    pending: background.Background | None = None
+    """`pipeline.finish` running in a second process."""
+    started = 0.0
+    pages: ClassVar[dict[str, pipeline.Page]] = {}
+    """Page source path → the generated page (or its outline until `pending` is done)."""
+    outlined: ClassVar[set[str]] = set()
+    """Pages of the outline whose Markdown comes with the second process's pages."""
+    waiting: ClassVar[dict[str, Page]] = {}
+    """Pages converted before their blocks were made."""
     unlinked: ClassVar[dict[str, list[str]]] = {}
     """Page source path → its blocks as first put in (without links)."""
+    glossary_json = ""
 
 
 def _seeds_dir(config: MkDocsConfig) -> Path:
@@ -60,25 +78,36 @@ def on_shutdown() -> None:
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
-    started = time.perf_counter()
+    _State.started = started = time.perf_counter()
+    _State.pending, _State.draft = None, None
+    _State.waiting.clear()
+    _State.unlinked.clear()
     seeds_dir = _seeds_dir(config)
     loaded = sources.load(seeds_dir, SEEDS_FOLDER)
     site = None
     if _State.serving and _State.site is not None and _State.full_seconds > QUICK_AFTER:
         site = pipeline.update(_State.site, loaded, config.site_name, config.use_directory_urls)
-    if site is None:
-        site = pipeline.build(loaded, config.site_name, SEEDS_FOLDER, config.use_directory_urls)
-        _State.full_seconds = time.perf_counter() - started
-        how = "pipeline {:.2f} s"
-    else:
+    if site is not None:
         how = "quick pipeline {:.2f} s (edited seeds only; glossary and related articles as of the last full build)"
-    _State.site = site
-    _State.blocks.clear()
-    for problem in site.problems:
-        (log.warning if problem.fatal else log.info)(str(problem))
+    else:
+        _State.draft = draft = pipeline.draft(loaded, config.site_name, SEEDS_FOLDER, config.use_directory_urls)
+        if not _State.serving and len(draft.articles) >= BACKGROUND_FROM and background.available():
+            _State.pending = background.Background(_finish_lean, draft)
+            how = "seeds read in {:.2f} s; glossary, links and pages in a second process"
+            _report(draft.problems)
+        else:
+            site = _finish(draft)
+            _State.full_seconds = time.perf_counter() - started
+            how = "pipeline {:.2f} s"
+    pages = site.pages if site is not None else _State.draft.outline()
+    _State.pages = {page.uri: page for page in pages}
+    _State.outlined = {page.uri for page in pages if not page.complete}
+    if site is not None:
+        _State.site, _State.glossary_json = site, site.glossary_json
+        _report(site.problems)
     docs_dir = Path(config.docs_dir).resolve()
     nav_key = []
-    for page in site.pages:
+    for page in pages:
         existing = files.get_file_from_path(page.uri)
         if existing is not None:
             log.warning(f"docs/{page.uri}: a generated page has this path; the hand-written file is ignored")
@@ -90,8 +119,6 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
             file = File.generated(config, page.uri, content=page.markdown, inclusion=inclusion)
         if page.in_nav:
             nav_key.append((page.uri, title.group(1) if (title := _TITLE.search(page.markdown)) else ""))
-        if page.blocks:
-            _State.blocks[page.uri] = page.blocks
         if page.seed is not None:
             file.edit_uri = quote(Path(os.path.relpath(seeds_dir / page.seed, docs_dir)).as_posix())
         files.append(file)
@@ -101,11 +128,69 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
                        if f.inclusion.is_in_nav() and f.generated_by is None and f.abs_src_path)
         count = _State.dirty.settle(files, config, tuple(nav_key))
         rebuilt = f", {count} page{'s' if count != 1 else ''} to rebuild"
-    log.info(
-        f"microsite: {len(site.articles)} articles in {len(site.sections)} sections, "
-        + how.format(time.perf_counter() - started) + rebuilt
-    )
+    articles = sum(page.seed is not None for page in pages)
+    sections = sum(page.in_nav and page.uri.endswith("/index.md") for page in pages)
+    log.info(f"microsite: {articles} articles in {sections} sections, "
+             + how.format(time.perf_counter() - started) + rebuilt)
     return files
+
+
+def _finish(draft: pipeline.Draft) -> pipeline.Site:
+    """`pipeline.finish`, without the cyclic garbage collector (it has nothing to collect there, and in a
+    process holding MkDocs' objects each of its passes costs more)."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        return pipeline.finish(draft)
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def _finish_lean(draft: pipeline.Draft) -> pipeline.Site:
+    """`_finish` with only what `mkdocs build` needs of the site (pages, glossary.json, problems): the rest is
+    not worth sending from the second process."""
+    site = _finish(draft)
+    return replace(site, glossary=replace(site.glossary, terms=(), blocks=(), hits=()), links=(), articles=())
+
+
+def _report(problems) -> None:
+    for problem in problems:
+        (log.warning if problem.fatal else log.info)(str(problem))
+
+
+def _complete() -> None:
+    """Take the pages from the second process, if one is at work (waiting for it if need be)."""
+    pending, draft = _State.pending, _State.draft
+    if pending is None or draft is None:
+        return
+    _State.pending = None
+    waited = time.perf_counter()
+    try:
+        site = pending.result()
+    except RuntimeError as err:
+        log.warning(f"microsite: the second process failed, so the glossary is made here: {err}")
+        site = _finish(draft)
+    _report(site.problems[len(draft.problems) :])
+    _State.glossary_json = site.glossary_json  # a lean site: not one for `pipeline.update`
+    _State.pages = {page.uri: page for page in site.pages}
+    for uri, page in _State.waiting.items():
+        _anchors(page, _State.pages[uri].blocks)
+    _State.waiting.clear()
+    now = time.perf_counter()
+    log.info(f"microsite: glossary, links and pages ready {now - _State.started:.2f} s after the build began "
+             f"(waited {now - waited:.2f} s for them)")
+
+
+def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    """A page of the outline (home, sections, glossary) gets its Markdown once the glossary is made."""
+    if page.file.src_uri not in _State.outlined:
+        return markdown
+    _State.outlined.discard(page.file.src_uri)
+    _complete()
+    body, meta = get_data(_State.pages[page.file.src_uri].markdown)
+    page.meta.update(meta)
+    return body
 
 
 def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
@@ -128,35 +213,43 @@ def _flat(item):
 
 
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    """The page's text blocks go in, for now without their links (see `on_page_context`)."""
-    blocks = _State.blocks.get(page.file.src_uri)
-    if not blocks:
-        return html
-    unlinked = _State.unlinked[page.file.src_uri] = [render.unlinked(block) for block in blocks]
-    html, filled = render.fill(html, unlinked)
-    if filled != len(blocks):
-        log.warning(f"{page.file.src_uri}: {len(blocks) - filled} of {len(blocks)} text blocks were not placed "
-                    "(a Markdown extension changed their placeholders)")
-    if page.present_anchor_ids is not None:  # MkDocs checks links to these ids once every page is rendered
-        page.present_anchor_ids |= render.ids(blocks)
+    """MkDocs checks links to the ids in a page's blocks once every page is converted: they are added here, or
+    when the second process's pages arrive."""
+    mine = _State.pages.get(page.file.src_uri)
+    if mine is not None and mine.blocks:
+        _anchors(page, mine.blocks)
+    elif mine is not None and _State.pending is not None:
+        _State.waiting[page.file.src_uri] = page
     return html
 
 
-@event_priority(-50)
+def _anchors(page: Page, blocks) -> None:
+    if page.present_anchor_ids is not None:
+        page.present_anchor_ids |= render.ids(blocks)
+
+
+@event_priority(50)  # before the search plugin indexes the page
 def on_page_context(context, page: Page, config: MkDocsConfig, nav: Navigation):
-    """Once the search plugin has indexed the page (its index keeps a link's text, not the link), the blocks
-    get their links: the index is the same, and the search plugin never parses the thousands of term links."""
-    blocks = _State.blocks.get(page.file.src_uri)
-    unlinked = _State.unlinked.pop(page.file.src_uri, None)
-    if blocks and unlinked and page.content:
-        content = page.content
-        for plain, block in zip(unlinked, blocks):
-            content = content.replace(plain, block, 1)
-        page.content = content
+    """The page's text blocks go in without their links: the search plugin's index keeps a link's text, not the
+    link, so it is the same index, made without parsing thousands of links (`on_post_page` adds them)."""
+    _complete()
+    mine = _State.pages.get(page.file.src_uri)
+    if mine is None or not mine.blocks or page.content is None:
+        return context
+    unlinked = [render.unlinked(block) for block in mine.blocks]
+    page.content, filled = render.fill(page.content, unlinked)
+    if filled != len(unlinked):
+        log.warning(f"{page.file.src_uri}: {len(unlinked) - filled} of {len(unlinked)} text blocks were not "
+                    "placed (a Markdown extension changed their placeholders)")
+    _State.unlinked[page.file.src_uri] = unlinked
     return context
 
 
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
+    unlinked = _State.unlinked.pop(page.file.src_uri, None)
+    if unlinked:
+        for plain, block in zip(unlinked, _State.pages[page.file.src_uri].blocks):
+            output = output.replace(plain, block, 1)
     if _State.dirty is not None:
         _State.dirty.built(page.file.src_uri, page.title)
     return output
@@ -169,7 +262,8 @@ def on_serve(server, config: MkDocsConfig, builder):
 
 @event_priority(50)  # before the search plugin writes its index
 def on_post_build(config: MkDocsConfig) -> None:
-    if _State.site is not None:
-        Path(config.site_dir, "glossary.json").write_text(_State.site.glossary_json, encoding="utf-8")
+    _complete()
+    if _State.glossary_json:
+        Path(config.site_dir, "glossary.json").write_text(_State.glossary_json, encoding="utf-8")
     if _State.dirty is not None:
         _State.dirty.merge_search_index(config)

@@ -66,7 +66,7 @@ class DirtyPages:
             self.titles.pop(gone, None)
             (self.folder / gone).unlink(missing_ok=True)
         self.dest.update({uri: f.abs_dest_path for uri, f in pages.items()})
-        self.urls = {f.url for f in pages.values()}
+        self.urls = {"" if f.url == "./" else f.url for f in pages.values()}  # the search index calls home ""
         return sum(f.is_modified() for f in pages.values())
 
     def keep_titles(self, nav: Navigation) -> None:

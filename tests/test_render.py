@@ -23,6 +23,7 @@ from seedsite.render import (
     href,
     ids,
     paragraph,
+    skeleton,
     unlinked,
 )
 
@@ -364,8 +365,11 @@ def test_article_page_markdown_holds_the_skeleton_and_a_placeholder_per_block():
         "### Deeper {#deeper}",
         "## Last {#last}",
         f"{P}2{Q}",
+        f"{P}3{Q}",
     ]
-    assert len(rendered.blocks) == 3  # intro, "First part", "Last"; "Deeper" has no paragraph
+    # intro, "First part", "Last" ("Deeper" has no paragraph), and the footer, empty here
+    assert len(rendered.blocks) == 4 and rendered.blocks[-1] == ""
+    assert rendered.markdown == skeleton(ARTICLE)  # the Markdown depends on the article alone
     assert "Intro" not in body and "Body" not in body  # the paragraphs are in the blocks (the description
     # in the front matter is the summary)
 
@@ -403,7 +407,8 @@ def test_article_page_links_paragraphs_and_lists_terms_and_related_articles(page
     terms = [("Body", "../../glossary/#body"), ("Two & <more>", "../../glossary/#two")]
     related = [("Other <article>", "../other/", "Shared: Body, Two"), ("Third", "../../b/third/", "")]
     rendered = article_page(ARTICLE, links, terms, related)
-    assert len(rendered.blocks) == 5
+    assert len(rendered.blocks) == 4
+    assert rendered.markdown == skeleton(ARTICLE)  # links, terms and related articles are all in the blocks
     html = page_html(rendered)
     term_links = html.select("a.glossary-term")
     assert [(a.find_parent("p")["id"], a.get_text(), a["href"]) for a in term_links] == [
@@ -429,10 +434,10 @@ def test_an_article_without_terms_or_related_articles_has_no_footer(page_html):
     assert not html.find(id="terms") and not html.find(id="related") and not html.find("ul")
 
 
-def test_an_article_of_headings_only_has_no_blocks(page_html):
+def test_an_article_of_headings_only_has_only_its_empty_footer_block(page_html):
     bare = Article("b.txt", "", "Bare", "bare", (), (Section("Only", 2, "only", ()),))
     rendered = article_page(bare)
-    assert rendered.blocks == () and P not in rendered.markdown
+    assert rendered.blocks == ("",) and rendered.markdown.count(P) == 1
     assert [h.get("id") for h in page_html(rendered).find_all(["h1", "h2"])] == ["bare", "only"]
 
 

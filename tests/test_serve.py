@@ -320,11 +320,6 @@ def test_dirty_serve_added_and_removed_seeds(project, tmp_path):
         assert server.get("glossary.json")[0] == 200
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="preview.DirtyPages.merge_search_index keeps a previous entry only if its page is in self.urls, the "
-    "Files' URLs; the home page's File.url is './' but its search location is '', so its entries are dropped",
-)
 def test_dirty_serve_edit_keeps_home_in_search(project, tmp_path):
     """The search index after an edit of an article still has the home page (which the edit does not change)."""
     with serving(project, tmp_path / "tmp", dirty=True) as server:
@@ -338,11 +333,6 @@ def test_dirty_serve_edit_keeps_home_in_search(project, tmp_path):
         assert after == before
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="pipeline.update indexes the previous site's articles (readable seeds only) by seed position: a seed "
-    "saved empty (skipped), then filled in, is 'edited', and update raises IndexError; mkdocs serve stays stuck",
-)
 def test_dirty_serve_new_file_saved_empty_then_written(project, tmp_path):
     """An editor's "new file": the seed exists empty for a moment, then gets its text."""
     with serving(project, tmp_path / "tmp", dirty=True) as server:

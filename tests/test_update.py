@@ -385,12 +385,6 @@ UNREADABLE_CASES = {
 }
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="pipeline.update indexes previous.articles/links (readable seeds only) by the position of the seed in "
-    "sources.seeds (every .txt seed): after a skipped seed (binary, empty) the edited seed is compared with, and "
-    "replaces, the wrong article, or indexes past the end (IndexError, and mkdocs serve stays stuck)",
-)
 @pytest.mark.parametrize("case", UNREADABLE_CASES)
 def test_an_edit_with_a_skipped_seed_in_the_folder(corpus, case):
     extra, path, text = UNREADABLE_CASES[case]

@@ -120,7 +120,9 @@ _CAP_WORD = rf"[{_UP}][\w'’]*(?:-[\w'’]+)*"
 _GAP = r"[ \t\u00a0]+"
 _JOIN = rf"{_GAP}(?:(?:{'|'.join(CONNECTORS)}|[{_UP}]\.){_GAP})*"  # "Head of State", "John F. Kennedy"
 _OPENER = r"""(?:[.!?…:;]["”’)\]]*[ \t]+|\n)["“‘«„(\[]*"""  # what comes before a sentence's first word
-_NAME_RUN = re.compile(rf"({_OPENER})?(?<![\w\-.])((?:[{_UP}]\.{_GAP})*{_CAP_WORD}(?:{_JOIN}{_CAP_WORD})*)")
+_NAME_RUN = re.compile(rf"(?=[{_UP}])(?<![\w\-.])(?:[{_UP}]\.{_GAP})*{_CAP_WORD}(?:{_JOIN}{_CAP_WORD})*")
+_OPENS_SENTENCE = re.compile(rf"{_OPENER}$")
+"""Matches the text just before a run that opens a sentence (searched in a window ending at the run)."""
 _INITIAL = re.compile(rf"[{_UP}]\.")
 _CONTRACTION = re.compile(r"['’](?:ve|m|d|ll|re|t)$|n['’]t$", re.IGNORECASE)
 _EDGE = "\"'“”‘’«»()[]{}.,;:!?…—–-*/"
@@ -179,19 +181,25 @@ def extract(articles: Sequence[Article]) -> list[Candidate]:
     evidence = _Evidence(*(Counter() for _ in range(8)), words=0, expansions={})
     tokens: Counter[str] = Counter()
     pairs: Counter[tuple[str, str]] = Counter()
-    runs: Counter[tuple[str, str]] = Counter()  # (what comes before, run of capitalised words) → occurrences
-    per_article: list[set[tuple[str, str]]] = []
+    runs: Counter[tuple[bool, str]] = Counter()  # (opens a sentence, run of capitalised words) → occurrences
+    per_article: list[set[tuple[bool, str]]] = []
     for article in articles:
         text = "\n" + "\n".join(article.paragraphs)  # a paragraph's first word opens a sentence
         tokens.update(text.split())
         pairs.update(_LOWER_PAIR.findall(text))  # no phrase spans two articles
-        found = _NAME_RUN.findall(text)
+        found = _name_runs(text)
         runs.update(found)
         per_article.append(set(found))
         _count_marked(text, evidence)
     _count_words(tokens, pairs, evidence)
     _count_names(runs, per_article, evidence)
     return _select(evidence, len(articles))
+
+
+def _name_runs(text: str) -> list[tuple[bool, str]]:
+    """(opens a sentence, run) for each run of capitalised words in `text`."""
+    opens = _OPENS_SENTENCE.search
+    return [(opens(text, max(0, m.start() - 40), m.start()) is not None, m.group()) for m in _NAME_RUN.finditer(text)]
 
 
 def _count_words(tokens: Counter[str], pairs: Counter[tuple[str, str]], ev: _Evidence) -> None:
@@ -208,15 +216,14 @@ def _count_words(tokens: Counter[str], pairs: Counter[tuple[str, str]], ev: _Evi
 
 
 def _count_names(runs: Counter, per_article: Sequence[set], ev: _Evidence) -> None:
-    """Names from the runs of capitalised words (each keyed by the text before it: empty unless the run opens a
-    sentence), once the whole corpus's lower-case words are known."""
-    for (opener, run), count in runs.items():
-        for word in run.split()[1 if opener else 0 :]:
+    """Names from the runs of capitalised words, once the whole corpus's lower-case words are known."""
+    for (opening, run), count in runs.items():
+        for word in run.split()[1 if opening else 0 :]:
             if word not in CONNECTORS:
                 ev.capital[_plain(word)] += count
-    trimmed: dict[tuple[str, str], tuple[str, bool] | None] = {}
-    for (opener, run), count in runs.items():
-        name = trimmed[(opener, run)] = _trim_run(run, bool(opener), ev.lower)
+    trimmed: dict[tuple[bool, str], tuple[str, bool] | None] = {}
+    for (opening, run), count in runs.items():
+        name = trimmed[(opening, run)] = _trim_run(run, opening, ev.lower)
         if name:
             (ev.names if name[1] else ev.single_opening)[name[0]] += count
     for keys in per_article:
@@ -231,11 +238,12 @@ def _count_marked(text: str, ev: _Evidence) -> None:
         if term:
             ev.quoted[term] += 1
             seen.add(term)
-    shouted = {m.start() for run in _SHOUTING.finditer(text) for m in _ACRONYM.finditer(text, *run.span())}
-    for match in _ACRONYM.finditer(text):
-        acronym = match.group()
-        if not _ROMAN.fullmatch(acronym) and match.start() not in shouted:
-            ev.acronyms[acronym] += 1
+    acronyms = Counter(_ACRONYM.findall(text))
+    for run in _SHOUTING.finditer(text):  # capitals in a row are shouting, not acronyms
+        acronyms.subtract(_ACRONYM.findall(text, *run.span()))
+    for acronym, count in acronyms.items():
+        if count > 0 and not _ROMAN.fullmatch(acronym):
+            ev.acronyms[acronym] += count
             seen.add(acronym)
     for match in _EXPANSION.finditer(text):
         expansion = _expansion(text[max(0, match.start() - 200) : match.start()], match.group(1))

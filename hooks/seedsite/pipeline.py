@@ -28,6 +28,7 @@ from .render import (
     href,
     page_url,
     relative,
+    skeleton,
     summary,
     term_list,
     tooltip,
@@ -63,6 +64,8 @@ class Page:
     seed: str | None = None
     """The seed it was made from, relative to the seeds folder (for "edit this page")."""
     in_nav: bool = False
+    complete: bool = True
+    """False for a page of `Draft.outline` whose Markdown `finish` has yet to make."""
 
 
 @dataclass(frozen=True)
@@ -96,11 +99,43 @@ class Site:
     """What the site was made from (sources and options), to tell what a later build changed."""
 
 
+@dataclass(frozen=True)
+class Draft:
+    """The site before its glossary: the seeds read, sections and page paths decided."""
+
+    articles: tuple[Article, ...]
+    uris: dict[str, str]
+    sections: tuple[SectionInfo, ...]
+    problems: tuple[Problem, ...]
+    sources: Sources
+    site_name: str
+    label: str
+    directory_urls: bool
+
+    def outline(self) -> list[Page]:
+        """Every page `finish` makes, in its order: the article pages with their Markdown as it will be but no
+        blocks yet (`render.skeleton`); the section, home and glossary pages with a title only (`complete`
+        False)."""
+        pages = [Page(self.uris[a.source], skeleton(a), seed=a.source) for a in self.articles]
+        for section in self.sections:
+            pages.append(Page(section.uri, front_matter(title=section.title), in_nav=True, complete=False))
+        pages.append(Page("index.md", front_matter(title="Home"), in_nav=True, complete=False))
+        pages.append(Page(GLOSSARY_URI, front_matter(title="Glossary"), in_nav=True, complete=False))
+        return pages
+
+
 def build(
     sources: Sources, site_name: str = "Articles", label: str = "seeds", directory_urls: bool = True
 ) -> Site:
     """Turn what `sources.load` read into pages. `label` names the seeds folder in messages; `directory_urls`
     is MkDocs' `use_directory_urls` (the article pages' links are written as URLs)."""
+    return finish(draft(sources, site_name, label, directory_urls))
+
+
+def draft(
+    sources: Sources, site_name: str = "Articles", label: str = "seeds", directory_urls: bool = True
+) -> Draft:
+    """The first, quick part of `build`: read the seeds, decide sections and page paths."""
     problems = list(sources.problems)
     articles: list[Article] = []
     for seed in sources.seeds:
@@ -116,21 +151,26 @@ def build(
     folder_uri = {s.folder: s.uri.rsplit("/", 1)[0] for s in sections}
     articles = _unique_slugs(articles)
     uris = {a.source: f"{folder_uri[a.section]}/{a.slug}.md" for a in articles}
-    glossary = glossary_stage.build(articles, sources.glossary, label)
-    problems.extend(glossary.problems)
+    return Draft(tuple(articles), uris, tuple(sections), tuple(problems), sources, site_name, label, directory_urls)
+
+
+def finish(draft: Draft) -> Site:
+    """The rest of `build`: glossary, links, and every page."""
+    articles, uris, directory_urls = draft.articles, draft.uris, draft.directory_urls
+    glossary = glossary_stage.build(articles, draft.sources.glossary, draft.label)
     links = link(articles, glossary)
     tips = [tooltip(term.definition) for term in glossary.terms]
     pages = []
     for i, a in enumerate(articles):
         rendered = _article_page(a, uris, glossary, tips, links[i], articles, directory_urls)
         pages.append(Page(uris[a.source], rendered.markdown, rendered.blocks, seed=a.source))
-    pages.extend(_index_pages(site_name, sections, articles, uris, links, glossary))
+    pages.extend(_index_pages(draft.site_name, draft.sections, articles, uris, links, glossary))
     rendered = glossary_page(_glossary_entries(glossary, articles, uris, directory_urls))
     pages.append(Page(GLOSSARY_URI, rendered.markdown, rendered.blocks, in_nav=True))
     return Site(
-        tuple(articles), uris, tuple(sections), tuple(pages), glossary,
-        _glossary_json(glossary, articles, uris, directory_urls), tuple(problems), tuple(links),
-        _inputs(sources, site_name, directory_urls),
+        articles, uris, draft.sections, tuple(pages), glossary,
+        _glossary_json(glossary, articles, uris, directory_urls), draft.problems + glossary.problems,
+        tuple(links), _inputs(draft.sources, draft.site_name, directory_urls),
     )
 
 
@@ -145,16 +185,18 @@ def update(
     before, now = previous.inputs, _inputs(sources, site_name, directory_urls)
     if not before or before[1:] != now[1:] or [p for p, _ in before[0]] != [p for p, _ in now[0]]:
         return None
-    changed = [i for i, (old, new) in enumerate(zip(before[0], now[0])) if old != new]
-    if len(changed) > QUICK_EDITS:
+    changed = [n for n, (old, new) in enumerate(zip(before[0], now[0])) if old != new]
+    position = {a.source: i for i, a in enumerate(previous.articles)}  # seeds that could not be read have none
+    if len(changed) > QUICK_EDITS or any(sources.seeds[n].path not in position for n in changed):
         return None
     articles, links, pages = list(previous.articles), list(previous.links), list(previous.pages)
     glossary, uris = previous.glossary, previous.uris
     page_index = {page.uri: n for n, page in enumerate(pages)}
     matcher = glossary_stage.matcher(glossary.terms)
     tips = [tooltip(term.definition) for term in glossary.terms]
-    for i in changed:
-        seed = sources.seeds[i]
+    for n in changed:
+        seed = sources.seeds[n]
+        i = position[seed.path]
         try:
             article = _read(seed.path, seed.data)
         except SeedError:

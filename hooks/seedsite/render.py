@@ -182,37 +182,58 @@ def article_page(
     related: Sequence[tuple[str, str, str]] = (),
 ) -> Rendered:
     """One article: `links[i]` are the links inside paragraph i (reading order); `terms` (name, URL) and
-    `related` (title, URL, note) are listed after the text."""
-    markdown = [front_matter(title=article.title, description=summary(article)), f"# {escape(article.title)}\n"]
+    `related` (title, URL, note) are listed after the text, in a last block. The Markdown depends on the article
+    alone (`skeleton`), so that MkDocs can convert it while the glossary is still being made."""
     blocks: list[str] = []
     number = 0
-
-    def add(block: str) -> None:
-        markdown.append(f"{_PLACEHOLDER_OPEN}{len(blocks)}{_PLACEHOLDER_CLOSE}\n")
-        blocks.append(block)
-
-    def paragraphs(texts: Sequence[str]) -> None:
-        nonlocal number
-        out = []
-        for text in texts:
-            out.append(paragraph(text, f"p{number + 1}", links[number] if number < len(links) else ()))
-            number += 1
-        if out:
-            add("\n".join(out))
-
-    paragraphs(article.intro)
-    for section in article.sections:
-        markdown.append(f"{'#' * section.level} {escape(section.heading)} {{#{section.anchor}}}\n")
-        paragraphs(section.paragraphs)
+    for texts in _runs(article):
+        blocks.append("\n".join(
+            paragraph(text, f"p{n}", links[n - 1] if n <= len(links) else ())
+            for n, text in enumerate(texts, number + 1)
+        ))
+        number += len(texts)
+    footer = []
     if terms:
-        markdown.append("## Terms in this article {#terms}\n")
-        add(f'<p class="term-list">{" · ".join(_a(name, url) for name, url in terms)}</p>')
+        footer.append(_heading("Terms in this article", "terms"))
+        footer.append(f'<p class="term-list">{" · ".join(_a(name, url) for name, url in terms)}</p>')
     if related:
-        markdown.append("## Related articles {#related}\n")
+        footer.append(_heading("Related articles", "related"))
         notes = [f" — {_text(note)}" if note else "" for _, _, note in related]
         items = "".join(f"<li>{_a(title, url)}{note}</li>" for (title, url, _), note in zip(related, notes))
-        add(f"<ul>{items}</ul>")
-    return Rendered("\n".join(markdown), tuple(blocks))
+        footer.append(f"<ul>{items}</ul>")
+    blocks.append("\n".join(footer))
+    return Rendered(skeleton(article), tuple(blocks))
+
+
+def skeleton(article: Article) -> str:
+    """An article page's Markdown: front matter, title, headings, and a placeholder for each run of paragraphs
+    and for the footer (the blocks of `article_page`)."""
+    markdown = [front_matter(title=article.title, description=summary(article)), f"# {escape(article.title)}\n"]
+    count = 0
+
+    def placeholder() -> None:
+        nonlocal count
+        markdown.append(f"{_PLACEHOLDER_OPEN}{count}{_PLACEHOLDER_CLOSE}\n")
+        count += 1
+
+    if article.intro:
+        placeholder()
+    for section in article.sections:
+        markdown.append(f"{'#' * section.level} {escape(section.heading)} {{#{section.anchor}}}\n")
+        if section.paragraphs:
+            placeholder()
+    placeholder()  # the footer
+    return "\n".join(markdown)
+
+
+def _runs(article: Article) -> list[tuple[str, ...]]:
+    """The article's runs of paragraphs between headings, those with any paragraph."""
+    return [texts for texts in (article.intro, *(s.paragraphs for s in article.sections)) if texts]
+
+
+def _heading(text: str, anchor: str) -> str:
+    """An h2 as the toc extension writes one, with its permalink."""
+    return f'<h2 id="{anchor}">{_text(text)}<a class="headerlink" href="#{anchor}" title="Permanent link">¶</a></h2>'
 
 
 def article_list(items: Sequence[tuple[str, str, str]]) -> str:
