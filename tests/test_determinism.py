@@ -1,5 +1,6 @@
 """Deterministic output: the same seeds give a byte-identical site, whatever order the file system lists them in,
-whatever Python's hash seed, wherever the project lives; dates come from SOURCE_DATE_EPOCH.
+whatever Python's hash seed, wherever the project lives, whether the glossary is made in the build's own process
+or in a second one (a large site's build); dates come from SOURCE_DATE_EPOCH.
 
 The seeds are the repo's own, the small hostile inputs and two dozen dev-corpus articles, so the glossary and
 links between articles are part of what must not move. File-system order: ext4 lists a folder in name-hash order
@@ -68,9 +69,12 @@ def two_builds():
             shutil.rmtree(project / "seeds")
             write_seeds(project / "seeds", files, reverse)
             projects.append(project)
-        for project, hash_seed in zip(projects, ("1", "2")):
-            result = mkdocs_build(project, env={**ENV, "PYTHONHASHSEED": hash_seed})
+        # the first builds in one process; the second makes its glossary and pages in a second process
+        for project, hash_seed, background in zip(projects, ("1", "2"), ("1000000", "0")):
+            env = {**ENV, "PYTHONHASHSEED": hash_seed, "MICROSITE_BACKGROUND_FROM": background}
+            result = mkdocs_build(project, env=env)
             assert result.returncode == 0, result.stderr[-3000:]
+            assert ("in a second process" in result.stderr) == (background == "0"), result.stderr[-3000:]
         yield [(project, tree(project / "site")) for project in projects]
     finally:
         shutil.rmtree(base)
