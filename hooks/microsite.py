@@ -78,33 +78,54 @@ def on_shutdown() -> None:
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
-    _State.started = started = time.perf_counter()
+    _State.started = time.perf_counter()
     _State.pending, _State.draft = None, None
     _State.waiting.clear()
     _State.unlinked.clear()
     seeds_dir = _seeds_dir(config)
-    loaded = sources.load(seeds_dir, SEEDS_FOLDER)
-    site = None
-    if _State.serving and _State.site is not None and _State.full_seconds > QUICK_AFTER:
-        site = pipeline.update(_State.site, loaded, config.site_name, config.use_directory_urls)
-    if site is not None:
-        how = "quick pipeline {:.2f} s (edited seeds only; glossary and related articles as of the last full build)"
-    else:
-        _State.draft = draft = pipeline.draft(loaded, config.site_name, SEEDS_FOLDER, config.use_directory_urls)
-        if not _State.serving and len(draft.articles) >= BACKGROUND_FROM and background.available():
-            _State.pending = background.Background(_finish_lean, draft)
-            how = "seeds read in {:.2f} s; glossary, links and pages in a second process"
-            _report(draft.problems)
-        else:
-            site = _finish(draft)
-            _State.full_seconds = time.perf_counter() - started
-            how = "pipeline {:.2f} s"
-    pages = site.pages if site is not None else _State.draft.outline()
+    pages, how = _pages(sources.load(seeds_dir, SEEDS_FOLDER), config)
     _State.pages = {page.uri: page for page in pages}
     _State.outlined = {page.uri for page in pages if not page.complete}
-    if site is not None:
-        _State.site, _State.glossary_json = site, site.glossary_json
-        _report(site.problems)
+    nav_key = _add(files, pages, config, seeds_dir)
+    if _State.dirty is not None:
+        count = _State.dirty.settle(files, config, nav_key)
+        how += f", {count} page{'s' if count != 1 else ''} to rebuild"
+    articles = sum(page.seed is not None for page in pages)
+    sections = sum(page.in_nav and page.uri.endswith("/index.md") for page in pages)
+    log.info(f"microsite: {articles} articles in {sections} sections, {how}")
+    return files
+
+
+def _pages(loaded: sources.Sources, config: MkDocsConfig) -> tuple[list[pipeline.Page], str]:
+    """The generated pages (or their outline, while a second process makes them), and how they were made."""
+    started = _State.started
+    if _State.serving and _State.site is not None and _State.full_seconds > QUICK_AFTER:
+        site = pipeline.update(_State.site, loaded, config.site_name, config.use_directory_urls)
+        if site is not None:
+            _take(site)
+            return list(site.pages), (
+                f"quick pipeline {time.perf_counter() - started:.2f} s "
+                "(edited seeds only; glossary and related articles as of the last full build)"
+            )
+    _State.draft = draft = pipeline.draft(loaded, config.site_name, SEEDS_FOLDER, config.use_directory_urls)
+    if not _State.serving and len(draft.articles) >= BACKGROUND_FROM and background.available():
+        _State.pending = background.Background(_finish_lean, draft)
+        _report(draft.problems)
+        how = f"seeds read in {time.perf_counter() - started:.2f} s; glossary, links and pages in a second process"
+        return draft.outline(), how
+    site = _finish(draft)
+    _State.full_seconds = time.perf_counter() - started
+    _take(site)
+    return list(site.pages), f"pipeline {_State.full_seconds:.2f} s"
+
+
+def _take(site: pipeline.Site) -> None:
+    _State.site, _State.glossary_json = site, site.glossary_json
+    _report(site.problems)
+
+
+def _add(files: Files, pages: list[pipeline.Page], config: MkDocsConfig, seeds_dir: Path) -> tuple:
+    """Hand the pages to MkDocs; returns what the nav is made of (for `preview.DirtyPages.settle`)."""
     docs_dir = Path(config.docs_dir).resolve()
     nav_key = []
     for page in pages:
@@ -122,17 +143,9 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         if page.seed is not None:
             file.edit_uri = quote(Path(os.path.relpath(seeds_dir / page.seed, docs_dir)).as_posix())
         files.append(file)
-    rebuilt = ""
-    if _State.dirty is not None:
-        nav_key.extend((f.src_uri, os.path.getmtime(f.abs_src_path)) for f in files.documentation_pages()
-                       if f.inclusion.is_in_nav() and f.generated_by is None and f.abs_src_path)
-        count = _State.dirty.settle(files, config, tuple(nav_key))
-        rebuilt = f", {count} page{'s' if count != 1 else ''} to rebuild"
-    articles = sum(page.seed is not None for page in pages)
-    sections = sum(page.in_nav and page.uri.endswith("/index.md") for page in pages)
-    log.info(f"microsite: {articles} articles in {sections} sections, "
-             + how.format(time.perf_counter() - started) + rebuilt)
-    return files
+    nav_key.extend((f.src_uri, os.path.getmtime(f.abs_src_path)) for f in files.documentation_pages()
+                   if f.inclusion.is_in_nav() and f.generated_by is None and f.abs_src_path)
+    return tuple(nav_key)
 
 
 def _finish(draft: pipeline.Draft) -> pipeline.Site:

@@ -17,6 +17,8 @@ from .link import Links, link, relink
 from .model import Article, Mention, Problem
 from .read import SeedError, read_article
 from .render import (
+    GLOSSARY_TITLE,
+    HOME_TITLE,
     GlossaryEntry,
     Link,
     Rendered,
@@ -119,8 +121,8 @@ class Draft:
         pages = [Page(self.uris[a.source], skeleton(a), seed=a.source) for a in self.articles]
         for section in self.sections:
             pages.append(Page(section.uri, front_matter(title=section.title), in_nav=True, complete=False))
-        pages.append(Page("index.md", front_matter(title="Home"), in_nav=True, complete=False))
-        pages.append(Page(GLOSSARY_URI, front_matter(title="Glossary"), in_nav=True, complete=False))
+        pages.append(Page("index.md", front_matter(title=HOME_TITLE), in_nav=True, complete=False))
+        pages.append(Page(GLOSSARY_URI, front_matter(title=GLOSSARY_TITLE), in_nav=True, complete=False))
         return pages
 
 
@@ -299,7 +301,7 @@ def _home_page(
     terms: Sequence[tuple[str, str]],
 ) -> str:
     """The home page: key terms, then each section's first articles. `members`: folder → its articles."""
-    out = [front_matter(title="Home"), f"# {escape(site_name)}\n"]
+    out = [front_matter(title=HOME_TITLE), f"# {escape(site_name)}\n"]
     if terms:
         links = [(name, GLOSSARY_URI + anchor) for name, anchor in terms]
         out.append(f"Key terms: {term_list(links)}\n")

@@ -24,6 +24,8 @@ from dataclasses import dataclass
 from .model import Article, Mention, Term
 from .text import first, sentence_spans, slugify
 
+GLOSSARY_TITLE = "Glossary"
+HOME_TITLE = "Home"
 SUMMARY_LIMIT = 300
 """Longest summary (meta description, article lists), in characters."""
 _PLACEHOLDER_OPEN, _PLACEHOLDER_CLOSE = "\ue000", "\ue001"
@@ -312,7 +314,10 @@ def glossary_page(entries: Sequence[GlossaryEntry]) -> Rendered:
     one HTML block."""
     sentences_shown = max(1, SENTENCES_PER_GLOSSARY // max(len(entries), 1))
     links_shown = max(5, LINKS_PER_GLOSSARY // max(len(entries), 1))
-    markdown = [front_matter(title="Glossary", description=f"{len(entries)} terms from the articles."), "# Glossary\n"]
+    markdown = [
+        front_matter(title=GLOSSARY_TITLE, description=f"{len(entries)} terms from the articles."),
+        f"# {GLOSSARY_TITLE}\n",
+    ]
     blocks: list[str] = []
     letters: dict[str, list[GlossaryEntry]] = {}
     for entry in entries:
