@@ -3,6 +3,7 @@ to MkDocs; every decision is made in the `seedsite` package below it."""
 
 from __future__ import annotations
 
+import contextlib
 import gc
 import logging
 import os
@@ -100,7 +101,8 @@ def _pages(loaded: sources.Sources, config: MkDocsConfig) -> tuple[list[pipeline
     """The generated pages (or their outline, while a second process makes them), and how they were made."""
     started = _State.started
     if _State.serving and _State.site is not None and _State.full_seconds > QUICK_AFTER:
-        site = pipeline.update(_State.site, loaded, config.site_name, config.use_directory_urls)
+        with _no_gc():
+            site = pipeline.update(_State.site, loaded, config.site_name, config.use_directory_urls)
         if site is not None:
             _take(site)
             return list(site.pages), (
@@ -135,7 +137,7 @@ def _add(files: Files, pages: list[pipeline.Page], config: MkDocsConfig, seeds_d
             files.remove(existing)
         inclusion = InclusionLevel.INCLUDED if page.in_nav else InclusionLevel.NOT_IN_NAV
         if _State.dirty is not None:
-            file = _State.dirty.file(config, page.uri, page.markdown, page.blocks, inclusion=inclusion)
+            file = _State.dirty.file(config, page.uri, page, page.markdown, page.blocks, inclusion=inclusion)
         else:
             file = File.generated(config, page.uri, content=page.markdown, inclusion=inclusion)
         if page.in_nav:
@@ -149,12 +151,18 @@ def _add(files: Files, pages: list[pipeline.Page], config: MkDocsConfig, seeds_d
 
 
 def _finish(draft: pipeline.Draft) -> pipeline.Site:
-    """`pipeline.finish`, without the cyclic garbage collector (it has nothing to collect there, and in a
-    process holding MkDocs' objects each of its passes costs more)."""
+    with _no_gc():
+        return pipeline.finish(draft)
+
+
+@contextlib.contextmanager
+def _no_gc():
+    """The cyclic garbage collector paused: the pipeline makes no cycles to collect, and in a process holding
+    MkDocs' objects each of the collector's passes costs more."""
     enabled = gc.isenabled()
     gc.disable()
     try:
-        return pipeline.finish(draft)
+        yield
     finally:
         if enabled:
             gc.enable()
@@ -193,6 +201,10 @@ def _complete() -> None:
     now = time.perf_counter()
     log.info(f"microsite: glossary, links and pages ready {now - _State.started:.2f} s after the build began "
              f"(waited {now - waited:.2f} s for them)")
+
+
+def on_env(env, config: MkDocsConfig, files: Files):
+    return env if _State.dirty is None else _State.dirty.environment(env, config)
 
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:

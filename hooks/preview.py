@@ -7,7 +7,8 @@ but a page generated from in-memory content is always "modified". So under `--di
   something every page shows changed: the nav's pages and titles, mkdocs.yml), so that MkDocs' own modification
   check skips the others; the output of pages that went away is deleted (a dirty build never cleans the site);
 - a skipped page keeps its nav title (MkDocs only learns a title by reading the page);
-- the search index keeps the entries of the pages not rebuilt (Material's own merge assumes one rebuilt page).
+- the search index keeps the entries of the pages not rebuilt (Material's own merge assumes one rebuilt page);
+- the theme's templates, once compiled, are kept from one rebuild to the next.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ import tempfile
 from collections.abc import Iterable
 from pathlib import Path
 
+from jinja2 import Environment
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation
@@ -33,22 +35,41 @@ class DirtyPages:
         self.titles: dict[str, str] = {}  # src_uri → title when last built
         self.nav_key: tuple = ()
         self.urls: set[str] = set()
+        self.sources: dict[str, object] = {}  # src_uri → the object its file was last written from
+        self.env: Environment | None = None
+        self.env_key: tuple = ()
 
     def close(self) -> None:
         shutil.rmtree(self.folder, ignore_errors=True)
 
-    def file(self, config: MkDocsConfig, uri: str, markdown: str, extra: Iterable[str], **kwargs) -> File:
+    def file(self, config: MkDocsConfig, uri: str, page: object, markdown: str, extra: Iterable[str],
+             **kwargs) -> File:
         """A generated page backed by a file that changes only when `markdown` or `extra` (what else makes the
-        page: its HTML blocks) does."""
-        digest = hashlib.blake2b(markdown.encode("utf-8"), digest_size=16)
-        for part in extra:
-            digest.update(part.encode("utf-8"))
+        page: its HTML blocks) does. `page` is the object they come from: the very same object as last time
+        is the same page, and is not hashed again."""
         path = self.folder / uri
-        if self.digests.get(uri) != digest.digest() or not path.exists():
-            path.parent.mkdir(parents=True, exist_ok=True)
-            path.write_text(markdown, encoding="utf-8")
-            self.digests[uri] = digest.digest()
+        if self.sources.get(uri) is not page or not path.exists():
+            digest = hashlib.blake2b(markdown.encode("utf-8"), digest_size=16)
+            for part in extra:
+                digest.update(part.encode("utf-8"))
+            if self.digests.get(uri) != digest.digest() or not path.exists():
+                path.parent.mkdir(parents=True, exist_ok=True)
+                path.write_text(markdown, encoding="utf-8")
+                self.digests[uri] = digest.digest()
+            self.sources[uri] = page
         return File.generated(config, uri, abs_src_path=str(path), **kwargs)
+
+    def environment(self, env: Environment, config: MkDocsConfig) -> Environment:
+        """The previous rebuild's Jinja environment, with its compiled templates, when the theme is the same
+        (`auto_reload` still notices an edited template)."""
+        key = (tuple(config.theme.dirs), config.theme.get("language"), config.theme.get("locale"))
+        if self.env is not None and key == self.env_key:
+            self.env.globals.update(env.globals)
+            self.env.filters.update(env.filters)
+            return self.env
+        env.auto_reload = True
+        self.env, self.env_key = env, key
+        return env
 
     def settle(self, files: Files, config: MkDocsConfig, nav_key: tuple) -> int:
         """After `file` was called for every generated page: when the nav or mkdocs.yml changed, every page is
@@ -63,6 +84,7 @@ class DirtyPages:
         for gone in set(self.dest) - set(pages):
             Path(self.dest.pop(gone)).unlink(missing_ok=True)
             self.digests.pop(gone, None)
+            self.sources.pop(gone, None)
             self.titles.pop(gone, None)
             (self.folder / gone).unlink(missing_ok=True)
         self.dest.update({uri: f.abs_dest_path for uri, f in pages.items()})

@@ -159,6 +159,7 @@ def href(from_uri: str, to_uri: str, directory_urls: bool = True) -> str:
     return _relative_dir(here, folder) + name or "./"
 
 
+@functools.lru_cache(maxsize=None)
 def summary(article: Article) -> str:
     """The article's first sentence, for lists and the meta description (shortened like a tooltip)."""
     text = article.intro[0] if article.intro else first(p for s in article.sections for p in s.paragraphs)
