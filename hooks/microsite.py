@@ -1,5 +1,12 @@
-"""MkDocs hooks: the only module that imports MkDocs. It reads the seeds, runs the pipeline and hands the pages
-to MkDocs; every decision is made in the `seedsite` package below it."""
+"""MkDocs hooks: with `preview.py`, the only code that imports MkDocs. It reads the seeds, runs the pipeline and
+hands the pages to MkDocs; every decision about the content is made in the `seedsite` package below it.
+
+Along a build: `on_files` makes the pages (on a large site, `mkdocs build` leaves the glossary, links and pages
+to a second process and hands MkDocs the article pages' Markdown at once; under `mkdocs serve`, an edit to a
+few seeds is a quick `pipeline.update`); `on_page_markdown` gives the home, section and glossary pages their
+Markdown when the second process is done; `on_page_content` tells MkDocs the ids in a page's HTML blocks;
+`on_page_context` puts the blocks in without links, for the search plugin; `on_post_page` adds the links;
+`on_post_build` writes glossary.json. Under `--dirty`, `preview.DirtyPages` keeps unchanged pages unbuilt."""
 
 from __future__ import annotations
 
