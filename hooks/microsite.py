@@ -50,6 +50,8 @@ _TITLE = re.compile(r"^title: *(.*)$", re.MULTILINE)
 
 class _State:
     serving = False
+    hint = False
+    """Whether to suggest `--dirty` (once, under a plain `mkdocs serve` of a large site)."""
     dirty: preview.DirtyPages | None = None
     site: pipeline.Site | None = None
     """The last full or quick build's site (for `pipeline.update`)."""
@@ -78,6 +80,7 @@ def on_startup(command: str, dirty: bool) -> None:
     _State.serving = command == "serve"
     if _State.serving and dirty:
         _State.dirty = preview.DirtyPages()
+    _State.hint = _State.serving and not dirty
 
 
 def on_shutdown() -> None:
@@ -101,6 +104,10 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     articles = sum(page.seed is not None for page in pages)
     sections = sum(page.in_nav and page.uri.endswith("/index.md") for page in pages)
     log.info(f"microsite: {articles} articles in {sections} sections, {how}")
+    if _State.hint and _State.full_seconds > QUICK_AFTER:
+        _State.hint = False
+        log.info("microsite: `mkdocs serve --dirty` (what `make serve` runs) re-renders only the pages an edit "
+                 "changes; without it every rebuild renders them all")
     return files
 
 

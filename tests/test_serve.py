@@ -354,6 +354,8 @@ def test_plain_serve_shows_an_edit(project, tmp_path):
     word = "plinthwarble"
     with serving(project, tmp_path / "tmp", dirty=False) as server:
         assert word not in server.get("extra/minsk-metro/")[1]
+        hints = [line for line in server.microsite_lines() if "--dirty" in line]
+        assert len(hints) == 1, server.microsite_lines()  # once: `make serve` re-renders only changed pages
         mark = server.mark()
         append(project / "seeds" / "extra" / "minsk-metro.txt", f"\nThe {word} station opens next year.\n")
         server.wait_for(f"{word} on the edited page", lambda: word in body_text(server.get("extra/minsk-metro/")[1]))
