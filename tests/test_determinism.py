@@ -19,6 +19,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 import pytest
+from background import available as can_fork
 from conftest import CORPUS_DEV, ROOT, make_project, mkdocs_build
 from inputs.hostile import FIXTURES
 
@@ -74,7 +75,8 @@ def two_builds():
             env = {**ENV, "PYTHONHASHSEED": hash_seed, "MICROSITE_BACKGROUND_FROM": background}
             result = mkdocs_build(project, env=env)
             assert result.returncode == 0, result.stderr[-3000:]
-            assert ("in a second process" in result.stderr) == (background == "0"), result.stderr[-3000:]
+            forked = background == "0" and can_fork()  # a one-CPU machine builds in one process either way
+            assert ("in a second process" in result.stderr) == forked, result.stderr[-3000:]
         yield [(project, tree(project / "site")) for project in projects]
     finally:
         shutil.rmtree(base)
