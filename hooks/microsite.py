@@ -97,9 +97,9 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     pages, how = _pages(sources.load(seeds_dir, SEEDS_FOLDER), config)
     _State.pages = {page.uri: page for page in pages}
     _State.outlined = {page.uri for page in pages if not page.complete}
-    nav_key = _add(files, pages, config, seeds_dir)
+    _add(files, pages, config, seeds_dir)
     if _State.dirty is not None:
-        count = _State.dirty.settle(files, config, nav_key)
+        count = _State.dirty.settle(files, config, _nav_key(files, pages))
         how += f", {count} page{'s' if count != 1 else ''} to rebuild"
     articles = sum(page.seed is not None for page in pages)
     sections = sum(page.in_nav and page.uri.endswith("/index.md") for page in pages)
@@ -140,10 +140,9 @@ def _take(site: pipeline.Site) -> None:
     _report(site.problems)
 
 
-def _add(files: Files, pages: list[pipeline.Page], config: MkDocsConfig, seeds_dir: Path) -> tuple:
-    """Hand the pages to MkDocs; returns what the nav is made of (for `preview.DirtyPages.settle`)."""
+def _add(files: Files, pages: list[pipeline.Page], config: MkDocsConfig, seeds_dir: Path) -> None:
+    """Hand the pages to MkDocs."""
     docs_dir = Path(config.docs_dir).resolve()
-    nav_key = []
     for page in pages:
         existing = files.get_file_from_path(page.uri)
         if existing is not None:
@@ -154,14 +153,17 @@ def _add(files: Files, pages: list[pipeline.Page], config: MkDocsConfig, seeds_d
             file = _State.dirty.file(config, page.uri, page, page.markdown, page.blocks, inclusion=inclusion)
         else:
             file = File.generated(config, page.uri, content=page.markdown, inclusion=inclusion)
-        if page.in_nav:
-            nav_key.append((page.uri, title.group(1) if (title := _TITLE.search(page.markdown)) else ""))
         if page.seed is not None:
             file.edit_uri = quote(Path(os.path.relpath(seeds_dir / page.seed, docs_dir)).as_posix())
         files.append(file)
-    nav_key.extend((f.src_uri, os.path.getmtime(f.abs_src_path)) for f in files.documentation_pages()
-                   if f.inclusion.is_in_nav() and f.generated_by is None and f.abs_src_path)
-    return tuple(nav_key)
+
+
+def _nav_key(files: Files, pages: list[pipeline.Page]) -> tuple:
+    """What the nav is made of: the generated nav pages' titles, the hand-written ones' modification times."""
+    titles = [(p.uri, title.group(1) if (title := _TITLE.search(p.markdown)) else "") for p in pages if p.in_nav]
+    written = [(f.src_uri, os.path.getmtime(f.abs_src_path)) for f in files.documentation_pages()
+               if f.inclusion.is_in_nav() and f.generated_by is None and f.abs_src_path]
+    return tuple(titles + written)
 
 
 def _finish(draft: pipeline.Draft) -> pipeline.Site:

@@ -216,7 +216,7 @@ def skeleton(article: Article) -> str:
 
     def placeholder() -> None:
         nonlocal count
-        markdown.append(f"{_PLACEHOLDER_OPEN}{count}{_PLACEHOLDER_CLOSE}\n")
+        markdown.append(_placeholder(count))
         count += 1
 
     if article.intro:
@@ -234,9 +234,16 @@ def _runs(article: Article) -> list[tuple[str, ...]]:
     return [texts for texts in (article.intro, *(s.paragraphs for s in article.sections)) if texts]
 
 
-def _heading(text: str, anchor: str) -> str:
-    """An h2 as the toc extension writes one, with its permalink."""
-    return f'<h2 id="{anchor}">{_text(text)}<a class="headerlink" href="#{anchor}" title="Permanent link">¶</a></h2>'
+def _heading(text: str, anchor: str, level: int = 2) -> str:
+    """A heading as the toc extension writes one, with its permalink."""
+    anchor = _attribute(anchor)
+    link = f'<a class="headerlink" href="#{anchor}" title="Permanent link">¶</a>'
+    return f'<h{level} id="{anchor}">{_text(text)}{link}</h{level}>'
+
+
+def _placeholder(number: int) -> str:
+    """The Markdown paragraph that block `number` replaces (`fill`)."""
+    return f"{_PLACEHOLDER_OPEN}{number}{_PLACEHOLDER_CLOSE}\n"
 
 
 def article_list(items: Sequence[tuple[str, str, str]]) -> str:
@@ -329,7 +336,7 @@ def glossary_page(entries: Sequence[GlossaryEntry]) -> Rendered:
         markdown.append("No terms yet.\n")
     for letter, group in letters.items():
         markdown.append(f"## {escape(letter)} {{#{_letter_id(letter)}}}\n")
-        markdown.append(f"{_PLACEHOLDER_OPEN}{len(blocks)}{_PLACEHOLDER_CLOSE}\n")
+        markdown.append(_placeholder(len(blocks)))
         blocks.append("\n".join(_entry(entry, sentences_shown, links_shown) for entry in group))
     return Rendered("\n".join(markdown), tuple(blocks))
 
@@ -345,9 +352,8 @@ def _letter_id(letter: str) -> str:
 
 def _entry(entry: GlossaryEntry, sentences_shown: int, links_shown: int) -> str:
     term = entry.term
-    anchor = _attribute(term.anchor)
     lines = [
-        f'<h3 id="{anchor}">{_text(term.name)}<a class="headerlink" href="#{anchor}" title="Permanent link">¶</a></h3>',
+        _heading(term.name, term.anchor, 3),
         f'<p class="glossary-definition">{_text(term.definition) if term.definition else "<em>No definition yet.</em>"}</p>',
     ]
     origin = ORIGIN_LABELS.get(term.origin, term.origin)
