@@ -3,10 +3,13 @@ hands the pages to MkDocs; every decision about the content is made in the `seed
 
 Along a build: `on_files` makes the pages (on a large site, `mkdocs build` leaves the glossary, links and pages
 to a second process and hands MkDocs the article pages' Markdown at once; under `mkdocs serve`, an edit to a
-few seeds is a quick `pipeline.update`); `on_page_markdown` gives the home, section and glossary pages their
-Markdown when the second process is done; `on_page_content` tells MkDocs the ids in a page's HTML blocks;
+few seeds is a quick `pipeline.update`); `on_page_content` tells MkDocs the ids in a page's HTML blocks;
 `on_page_context` puts the blocks in without links, for the search plugin; `on_post_page` adds the links;
-`on_post_build` writes glossary.json. Under `--dirty`, `preview.DirtyPages` keeps unchanged pages unbuilt."""
+`on_post_build` writes glossary.json. Under `--dirty`, `preview.DirtyPages` keeps unchanged pages unbuilt.
+
+While the second process works, MkDocs goes on: the article pages are rendered with their placeholders
+("late"), and `on_post_build` puts their blocks into the written files and the search index. The home, section
+and glossary pages come last; `on_page_context` waits for the second process there and converts their Markdown."""
 
 from __future__ import annotations
 
@@ -16,7 +19,7 @@ import logging
 import os
 import re
 import time
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from typing import ClassVar
 from pathlib import Path
 from urllib.parse import quote
@@ -69,7 +72,23 @@ class _State:
     """Pages converted before their blocks were made."""
     unlinked: ClassVar[dict[str, list[str]]] = {}
     """Page source path → its blocks as first put in (without links)."""
+    late: ClassVar[dict[str, _Late]] = {}
+    """Pages rendered before the second process was done, in build order."""
+    search: object | None = None
+    """The search plugin's index, where `on_post_build` can put the late pages' text in its place."""
+    defer = False
+    """Whether pages may be late: there is no search plugin, or one whose index `search` is."""
+    files: Files | None = None
     glossary_json = ""
+
+
+@dataclass
+class _Late:
+    """A page rendered with its placeholders, and where its entries sit in the search index."""
+
+    page: Page
+    start: int
+    end: int = 0
 
 
 def _seeds_dir(config: MkDocsConfig) -> Path:
@@ -93,6 +112,9 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     _State.pending, _State.draft = None, None
     _State.waiting.clear()
     _State.unlinked.clear()
+    _State.late.clear()
+    _State.files = files
+    _State.search, _State.defer = _search_index(config)
     seeds_dir = _seeds_dir(config)
     pages, how = _pages(sources.load(seeds_dir, SEEDS_FOLDER), config)
     _State.pages = {page.uri: page for page in pages}
@@ -223,17 +245,6 @@ def on_env(env, config: MkDocsConfig, files: Files):
     return env if _State.dirty is None else _State.dirty.environment(env, config)
 
 
-def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    """A page of the outline (home, sections, glossary) gets its Markdown once the glossary is made."""
-    if page.file.src_uri not in _State.outlined:
-        return markdown
-    _State.outlined.discard(page.file.src_uri)
-    _complete()
-    body, meta = get_data(_State.pages[page.file.src_uri].markdown)
-    page.meta.update(meta)
-    return body
-
-
 def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
     """A section holding nothing but its index page (as the seed sections do: articles stay out of the nav)
     becomes a plain link to that page."""
@@ -272,21 +283,63 @@ def _anchors(page: Page, blocks) -> None:
 @event_priority(50)  # before the search plugin indexes the page
 def on_page_context(context, page: Page, config: MkDocsConfig, nav: Navigation):
     """The page's text blocks go in without their links: the search plugin's index keeps a link's text, not the
-    link, so it is the same index, made without parsing thousands of links (`on_post_page` adds them)."""
+    link, so it is the same index, made without parsing thousands of links (`on_post_page` adds them). While the
+    second process works, an article page is rendered with its placeholders (`on_post_build` fills them)."""
+    uri = page.file.src_uri
+    mine = _State.pages.get(uri)
+    if mine is None or page.content is None:
+        return context
+    if _State.pending is not None and _State.defer and uri not in _State.outlined:
+        _State.late[uri] = _Late(page, _entry_count())
+        return context
     _complete()
-    mine = _State.pages.get(page.file.src_uri)
-    if mine is None or not mine.blocks or page.content is None:
+    mine = _State.pages[uri]
+    if uri in _State.outlined:
+        _convert(page, mine, config)
+    if not mine.blocks:
         return context
     unlinked = [render.unlinked(block) for block in mine.blocks]
-    page.content, filled = render.fill(page.content, unlinked)
-    if filled != len(unlinked):
-        log.warning(f"{page.file.src_uri}: {len(unlinked) - filled} of {len(unlinked)} text blocks were not "
-                    "placed (a Markdown extension changed their placeholders)")
-    _State.unlinked[page.file.src_uri] = unlinked
+    page.content = _filled(page, unlinked)
+    _State.unlinked[uri] = unlinked
     return context
 
 
+def _convert(page: Page, mine: pipeline.Page, config: MkDocsConfig) -> None:
+    """A home, section or glossary page of the outline, converted again now that its Markdown is made."""
+    _State.outlined.discard(page.file.src_uri)
+    page.markdown, meta = get_data(mine.markdown)
+    page.meta.update(meta)
+    page.render(config, _State.files)
+    _anchors(page, mine.blocks)
+
+
+def _filled(page: Page, blocks: list[str]) -> str:
+    content, filled = render.fill(page.content, blocks)
+    if filled != len(blocks):
+        log.warning(f"{page.file.src_uri}: {len(blocks) - filled} of {len(blocks)} text blocks were not "
+                    "placed (a Markdown extension changed their placeholders)")
+    return content
+
+
+def _search_index(config: MkDocsConfig) -> tuple[object | None, bool]:
+    """The search plugin's index, and whether pages may be late: yes without a search plugin, or with one whose
+    index lists its entries in page order (Material's)."""
+    for plugin in config.plugins.values():
+        index = getattr(plugin, "search_index", None)
+        if index is not None:
+            usable = isinstance(getattr(index, "entries", None), list) and hasattr(index, "add_entry_from_context")
+            return (index, True) if usable else (None, False)
+    return None, True
+
+
+def _entry_count() -> int:
+    return len(_State.search.entries) if _State.search is not None else 0
+
+
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
+    late = _State.late.get(page.file.src_uri)
+    if late is not None:
+        late.end = _entry_count()
     unlinked = _State.unlinked.pop(page.file.src_uri, None)
     if unlinked:
         for plain, block in zip(unlinked, _State.pages[page.file.src_uri].blocks):
@@ -304,7 +357,38 @@ def on_serve(server, config: MkDocsConfig, builder):
 @event_priority(50)  # before the search plugin writes its index
 def on_post_build(config: MkDocsConfig) -> None:
     _complete()
+    _fill_late()
     if _State.glossary_json:
         Path(config.site_dir, "glossary.json").write_text(_State.glossary_json, encoding="utf-8")
     if _State.dirty is not None:
         _State.dirty.merge_search_index(config)
+
+
+def _fill_late() -> None:
+    """The late pages' blocks: with links in the written files, without them in the search index, where each
+    page's entries take the place of those made from its placeholders."""
+    index = _State.search
+    kept, at = [], 0
+    for uri, late in _State.late.items():
+        page, blocks = late.page, list(_State.pages[uri].blocks)
+        path = Path(page.file.abs_dest_path)
+        html = path.read_bytes().decode("utf-8")
+        if page.content in html:  # as MkDocs writes a page:
+            html = html.replace(page.content, _filled(page, blocks), 1)
+            path.write_bytes(html.encode("utf-8", errors="xmlcharrefreplace"))
+        else:
+            log.warning(f"{uri}: its text could not be put in (a plugin changed the page's HTML)")
+        if index is not None:
+            entries = index.entries
+            kept.extend(entries[at : late.start])
+            made = len(entries)
+            page.content = render.fill(page.content, [render.unlinked(block) for block in blocks])[0]
+            index.add_entry_from_context(page)
+            kept.extend(entries[made:])
+            del entries[made:]
+            at = late.end
+    if index is not None and _State.late:
+        index.entries[:] = kept + index.entries[at:]
+    if _State.late:
+        log.info(f"microsite: text put into the {len(_State.late)} pages rendered while the second process worked")
+    _State.late.clear()

@@ -1,6 +1,6 @@
 """Deterministic output: the same seeds give a byte-identical site, whatever order the file system lists them in,
 whatever Python's hash seed, wherever the project lives, whether the glossary is made in the build's own process
-or in a second one (a large site's build); dates come from SOURCE_DATE_EPOCH.
+or in a second one (a large site's build, whose article pages get their text once written); dates come from SOURCE_DATE_EPOCH.
 
 The seeds are the repo's own, the small hostile inputs and two dozen dev-corpus articles, so the glossary and
 links between articles are part of what must not move. File-system order: ext4 lists a folder in name-hash order
@@ -77,6 +77,8 @@ def two_builds():
             assert result.returncode == 0, result.stderr[-3000:]
             forked = background == "0" and can_fork()  # a one-CPU machine builds in one process either way
             assert ("in a second process" in result.stderr) == forked, result.stderr[-3000:]
+            # …and MkDocs rendered the article pages meanwhile, their text put in at the end of the build
+            assert ("pages rendered while the second process worked" in result.stderr) == forked
         yield [(project, tree(project / "site")) for project in projects]
     finally:
         shutil.rmtree(base)
