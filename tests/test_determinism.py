@@ -1,6 +1,7 @@
 """Deterministic output: the same seeds give a byte-identical site, whatever order the file system lists them in,
 whatever Python's hash seed, wherever the project lives, whether the glossary is made in the build's own process
-or in a second one (a large site's build, whose article pages get their text once written); dates come from SOURCE_DATE_EPOCH.
+or in a second one (a large site's build, whose article pages get their text once written); dates come from
+SOURCE_DATE_EPOCH.
 
 The seeds are the repo's own, the small hostile inputs and two dozen dev-corpus articles, so the glossary and
 links between articles are part of what must not move. File-system order: ext4 lists a folder in name-hash order
