@@ -72,6 +72,8 @@ class _State:
     """Pages converted before their blocks were made."""
     unlinked: ClassVar[dict[str, list[str]]] = {}
     """Page source path → its blocks as first put in (without links)."""
+    plain: ClassVar[dict[str, list[str]]] = {}
+    """Page source path → its blocks without links, as the second process made them."""
     late: ClassVar[dict[str, _Late]] = {}
     """Pages rendered before the second process was done, in build order."""
     search: object | None = None
@@ -112,6 +114,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     _State.pending, _State.draft = None, None
     _State.waiting.clear()
     _State.unlinked.clear()
+    _State.plain.clear()
     _State.late.clear()
     _State.files = files
     _State.search, _State.defer = _search_index(config)
@@ -206,11 +209,12 @@ def _no_gc():
             gc.enable()
 
 
-def _finish_lean(draft: pipeline.Draft) -> pipeline.Site:
+def _finish_lean(draft: pipeline.Draft) -> tuple[pipeline.Site, dict[str, list[str]]]:
     """`_finish` with only what `mkdocs build` needs of the site (pages, glossary.json, problems): the rest is
-    not worth sending from the second process."""
+    not worth sending from the second process. With it, the pages' blocks without links (`_unlinked`)."""
     site = _finish(draft)
-    return replace(site, glossary=replace(site.glossary, terms=(), blocks=(), hits=()), links=(), articles=())
+    plain = {page.uri: [render.unlinked(block) for block in page.blocks] for page in site.pages}
+    return replace(site, glossary=replace(site.glossary, terms=(), blocks=(), hits=()), links=(), articles=()), plain
 
 
 def _report(problems) -> None:
@@ -226,7 +230,8 @@ def _complete() -> None:
     _State.pending = None
     waited = time.perf_counter()
     try:
-        site = pending.result()
+        site, plain = pending.result()
+        _State.plain.update(plain)
     except RuntimeError as err:
         log.warning(f"microsite: the second process failed, so the glossary is made here: {err}")
         site = _finish(draft)
@@ -298,7 +303,7 @@ def on_page_context(context, page: Page, config: MkDocsConfig, nav: Navigation):
         _convert(page, mine, config)
     if not mine.blocks:
         return context
-    unlinked = [render.unlinked(block) for block in mine.blocks]
+    unlinked = _unlinked(uri)
     page.content = _filled(page, unlinked)
     _State.unlinked[uri] = unlinked
     return context
@@ -311,6 +316,12 @@ def _convert(page: Page, mine: pipeline.Page, config: MkDocsConfig) -> None:
     page.meta.update(meta)
     page.render(config, _State.files)
     _anchors(page, mine.blocks)
+
+
+def _unlinked(uri: str) -> list[str]:
+    """The page's blocks without their links, made by the second process if one was at work."""
+    made = _State.plain.pop(uri, None)
+    return made if made is not None else [render.unlinked(block) for block in _State.pages[uri].blocks]
 
 
 def _filled(page: Page, blocks: list[str]) -> str:
@@ -382,7 +393,7 @@ def _fill_late() -> None:
             entries = index.entries
             kept.extend(entries[at : late.start])
             made = len(entries)
-            page.content = render.fill(page.content, [render.unlinked(block) for block in blocks])[0]
+            page.content = render.fill(page.content, _unlinked(uri))[0]
             index.add_entry_from_context(page)
             kept.extend(entries[made:])
             del entries[made:]
