@@ -77,9 +77,7 @@ class _State:
     late: ClassVar[dict[str, _Late]] = {}
     """Pages rendered before the second process was done, in build order."""
     search: object | None = None
-    """The search plugin's index, where `on_post_build` can put the late pages' text in its place."""
-    defer = False
-    """Whether pages may be late: there is no search plugin, or one whose index `search` is."""
+    """The search plugin's index, where `on_post_build` puts the late pages' text in its place."""
     files: Files | None = None
     glossary_json = ""
 
@@ -117,7 +115,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     _State.plain.clear()
     _State.late.clear()
     _State.files = files
-    _State.search, _State.defer = _search_index(config)
+    _State.search = _search_index(config)
     seeds_dir = _seeds_dir(config)
     pages, how = _pages(sources.load(seeds_dir, SEEDS_FOLDER), config)
     _State.pages = {page.uri: page for page in pages}
@@ -294,7 +292,7 @@ def on_page_context(context, page: Page, config: MkDocsConfig, nav: Navigation):
     mine = _State.pages.get(uri)
     if mine is None or page.content is None:
         return context
-    if _State.pending is not None and _State.defer and uri not in _State.outlined:
+    if _State.pending is not None and uri not in _State.outlined:
         _State.late[uri] = _Late(page, _entry_count())
         return context
     _complete()
@@ -332,15 +330,13 @@ def _filled(page: Page, blocks: list[str]) -> str:
     return content
 
 
-def _search_index(config: MkDocsConfig) -> tuple[object | None, bool]:
-    """The search plugin's index, and whether pages may be late: yes without a search plugin, or with one whose
-    index lists its entries in page order (Material's)."""
+def _search_index(config: MkDocsConfig) -> object | None:
+    """Material's search index (entries in page order), if the search plugin is on."""
     for plugin in config.plugins.values():
         index = getattr(plugin, "search_index", None)
-        if index is not None:
-            usable = isinstance(getattr(index, "entries", None), list) and hasattr(index, "add_entry_from_context")
-            return (index, True) if usable else (None, False)
-    return None, True
+        if isinstance(getattr(index, "entries", None), list):
+            return index
+    return None
 
 
 def _entry_count() -> int:

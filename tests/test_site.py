@@ -164,6 +164,27 @@ def test_mkdocs_validates_links_to_ids_that_only_the_blocks_hold(tmp_path):
     ), result.stderr[-2000:]
 
 
+def test_a_build_in_two_processes_without_the_search_plugin_fills_every_page(tmp_path):
+    """In a large site's build MkDocs writes the article pages before the second process is done, and the hook
+    puts their text in at the end (`_fill_late`). Without the search plugin there is no index to correct, and
+    the pages must still get every block."""
+    project = make_project(tmp_path / "project")
+    config = project / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace("plugins:\n  - search\n", "plugins: []\n"),
+                      encoding="utf-8")
+    result = mkdocs_build(project, "--strict", env={"MICROSITE_BACKGROUND_FROM": "0"})
+    assert result.returncode == 0, result.stderr[-3000:]
+    if "in a second process" not in result.stderr:
+        pytest.skip("no second process on this machine (one CPU or no fork)")
+    assert "pages rendered while the second process worked" in result.stderr
+    assert not (project / "site" / "search" / "search_index.json").exists()
+    pages = list((project / "site").rglob("*.html"))
+    assert project / "site" / SEED_URL in pages
+    assert not [page for page in pages if "\ue000" in page.read_text(encoding="utf-8")]
+    p1 = main_content(soup(project / "site" / SEED_URL)).find("p", id="p1")
+    assert "Head of State" in [link.get_text() for link in p1.select("a.glossary-term")]
+
+
 @pytest.mark.slow
 def test_dev_corpus_builds_strict_with_every_article_and_section(corpus_site):
     project, result = corpus_site
