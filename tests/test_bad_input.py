@@ -273,3 +273,23 @@ def test_strict_build_fails_with_one_line_per_bad_file(tmp_path):
     assert sorted(warnings) == sorted(f"WARNING -  seeds/{path}: {SKIPPED[path]}" for path in expected)
     assert f"Aborted with {len(expected)} warnings in strict mode!" in result.stdout + result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_long_non_latin_titles_and_capitalised_folder_names_build(tmp_path):
+    """A slug names a folder (255 bytes at most on most file systems, about 127 Cyrillic characters): a long
+    Russian or Chinese title once crashed the build. Folder names keep their capitals and apostrophes."""
+    seeds = tmp_path / "seeds"
+    russian = ("Постановление правительства Российской Федерации об утверждении правил предоставления субсидий "
+               "из федерального бюджета на поддержку сельского хозяйства")
+    for folder, name, title in [("USA", "law.txt", russian), ("McDonald's history", "cn.txt", "中华人民共和国" * 20),
+                                ("EU policy", "eu.txt", "European Union policy")]:
+        (seeds / folder).mkdir(parents=True)
+        (seeds / folder / name).write_text(f"{title}\nThe text of the article. It has two sentences.\n",
+                                           encoding="utf-8")
+    project = make_project(tmp_path / "project", seeds=seeds)
+    result = mkdocs_build(project, "--strict")
+    assert result.returncode == 0, result.stderr[-3000:]
+    pages = [p for p in (project / "site").rglob("index.html") if "Постановление" in p.read_text(encoding="utf-8")]
+    assert any(len(p.parent.name.encode()) <= 120 for p in pages)
+    nav = [a.get_text(" ", strip=True) for a in soup(project / "site" / "index.html").select("nav.md-nav--primary a")]
+    assert {"USA", "McDonald’s history", "EU policy"} <= set(nav), nav

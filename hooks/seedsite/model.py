@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from .text import sentence_around
+from .text import quote_around
 
 
 @dataclass(frozen=True)
@@ -81,19 +81,19 @@ class Mention:
 
     @property
     def sentence(self) -> str:
-        """The sentence that mentions the term (found when asked: most mentions are only counted)."""
-        start, end = sentence_around(self.text, self.at, self.to)
-        return self.text[start:end]
+        """The sentence that mentions the term, cut around the mention if it is very long (`quote_around`;
+        found when asked: most mentions are only counted)."""
+        return quote_around(self.text, self.at, self.to)[0]
 
     @property
     def start(self) -> int:
         """Offset of the mention within `sentence`."""
-        return self.at - sentence_around(self.text, self.at, self.to)[0]
+        return self.at - quote_around(self.text, self.at, self.to)[1]
 
     @property
     def end(self) -> int:
         """End offset of the mention within `sentence`."""
-        return self.to - sentence_around(self.text, self.at, self.to)[0]
+        return self.to - quote_around(self.text, self.at, self.to)[1]
 
 
 @dataclass(frozen=True)

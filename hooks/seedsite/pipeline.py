@@ -38,7 +38,7 @@ from .render import (
 from .sources import Sources
 from .text import slugify, unique
 
-_TITLE_UNSAFE = str.maketrans({ch: " " for ch in "_-<>&\"'`"})
+_TITLE_UNSAFE = str.maketrans({**{ch: " " for ch in "_-<>&\"`"}, "'": "’"})
 GLOSSARY_URI = "glossary.md"
 HOME_ARTICLES = 25
 """Articles listed per section on the home page; the section's own page lists them all."""
@@ -259,7 +259,8 @@ def _sections(articles: Sequence[Article]) -> list[SectionInfo]:
             parts = [unique(slugify(part), set(), "section") for part in folder.split("/")]
             path = "/".join(parts)
             # Material prints nav titles unescaped: a section title keeps no character HTML could read.
-            title = " ".join(folder.rsplit("/", 1)[-1].translate(_TITLE_UNSAFE).split()).capitalize()
+            title = " ".join(folder.rsplit("/", 1)[-1].translate(_TITLE_UNSAFE).split())
+            title = title[:1].upper() + title[1:]  # "USA", "EU policy" and "McDonald’s" keep their capitals
         else:
             path, title = DEFAULT_SECTION, DEFAULT_SECTION.capitalize()
         path = unique(path, taken)

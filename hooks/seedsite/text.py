@@ -36,10 +36,21 @@ def squash(text: str) -> str:
     return " ".join(text.split())
 
 
+SLUG_BYTES = 120
+"""Longest slug in UTF-8 bytes: an article's slug names a folder or file, which most file systems allow 255 bytes
+(about 85 Chinese or 127 Cyrillic characters), and a long URL reads badly anyway."""
+
+
 def slugify(text: str) -> str:
-    """A readable, Unicode-aware slug: lower case, words joined by hyphens ('' if nothing is left)."""
-    slug = _slugify(squash(text.replace("_", " ")), "-")
-    return re.sub(r"-{2,}", "-", slug).strip("-_")
+    """A readable, Unicode-aware slug: lower case, words joined by hyphens ('' if nothing is left), cut after a
+    whole word to at most `SLUG_BYTES` bytes."""
+    slug = re.sub(r"-{2,}", "-", _slugify(squash(text.replace("_", " ")), "-")).strip("-_")
+    if len(slug.encode()) <= SLUG_BYTES:
+        return slug
+    cut = slug.encode()[:SLUG_BYTES].decode(errors="ignore")
+    if "-" in cut and slug[len(cut)] != "-":  # a word cut short goes
+        cut = cut.rsplit("-", 1)[0]
+    return cut.strip("-_")
 
 
 def unique(slug: str, taken: set[str], fallback: str = "section") -> str:
@@ -75,6 +86,32 @@ def sentence_around(text: str, start: int, end: int) -> tuple[int, int]:
     starts, spans = _sentences_of(text)
     k = max(0, bisect.bisect_right(starts, start) - 1)
     return spans[k][0], max(spans[k][1], end)
+
+
+QUOTE_LIMIT = 300
+"""Most characters of a sentence quoted around a stretch (`quote_around`): a text without sentence ends, such as
+a transcript, would otherwise be quoted whole for every term it mentions."""
+
+
+@functools.lru_cache(maxsize=4096)
+def quote_around(text: str, start: int, end: int) -> tuple[str, int]:
+    """The sentence of `text` holding the stretch start–end, cut to about `QUOTE_LIMIT` characters around the
+    stretch at spaces, with "…" where it was cut; and the offset in `text` of the quote's first character, so
+    that the stretch is `quote[start - offset : end - offset]`."""
+    a, b = sentence_around(text, start, end)
+    if b - a <= QUOTE_LIMIT:
+        return text[a:b], a
+    room = max(0, QUOTE_LIMIT - (end - start)) // 2
+    left = max(a, min(start - room, b - QUOTE_LIMIT))
+    right = min(b, max(end + room, left + QUOTE_LIMIT))
+    if left > a:
+        space = text.find(" ", left, start)  # (no space: a script written without them, cut anywhere)
+        left = space + 1 if space >= 0 else left
+    if right < b:
+        space = text.rfind(" ", end, right)
+        right = space if space >= 0 else right
+    before, after = ("…" if left > a else ""), ("…" if right < b else "")
+    return before + text[left:right] + after, left - len(before)
 
 
 @functools.lru_cache(maxsize=1024)
