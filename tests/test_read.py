@@ -153,3 +153,41 @@ def test_cp1252_is_decoded_and_said():
 def test_underscores_in_a_title(title):
     expected = "Alan Turing" if title == "Alan_Turing" else title
     assert read(f"{title}\nText.").title == expected
+
+
+def test_an_essay_whose_paragraphs_open_with_short_sentences_has_no_headings():
+    text = (
+        "Why I walk\n\n"
+        "I did not plan to become a walker. It began after a bad winter. My doctor suggested it.\n\n"
+        "The first week was hard. My legs ached every night. I slept better than I had in years.\n\n"
+        "The second week was easier. I walked to work twice. Nobody at the office noticed.\n\n"
+        "Now I walk every day. It is the best hour of my day. I recommend it to everyone.\n"
+    )
+    article = read_article(text.encode(), "essay.txt")
+    assert article.sections == ()
+    assert article.intro[1].startswith("The first week was hard. My legs")
+
+
+def test_verbless_lead_ins_make_headings_even_beside_one_with_a_verb():
+    text = (
+        "Trade talks\n\n"
+        "The ministers met in Minsk on Monday. They talked for six hours. Both sides were pleased.\n\n"
+        "A friendly economy. Trade grew by a fifth. Exports led the way. Imports followed.\n\n"
+        "Energy is the key. Gas prices were agreed. Oil came next. Power lines are planned.\n\n"
+        "New border rules. Checks will be lighter. Lorries will wait less. Trains will run on time.\n"
+    )
+    article = read_article(text.encode(), "talks.txt")
+    assert [s.heading for s in article.sections] == ["A friendly economy", "Energy is the key", "New border rules"]
+
+
+def test_news_bylines_and_update_lines_under_the_title_are_not_headings():
+    text = (
+        "Port strike ends after three days\n"
+        "By Daniel Okafor\n"
+        "Updated 3:45 p.m. ET, March 4, 2025\n"
+        "SPRINGFIELD — The dockworkers' strike ended on Tuesday after the union accepted a new offer.\n"
+        "Ships began unloading within hours, port officials said.\n"
+    )
+    article = read_article(text.encode(), "port.txt")
+    assert article.sections == ()
+    assert article.intro[:2] == ("By Daniel Okafor", "Updated 3:45 p.m. ET, March 4, 2025")

@@ -8,12 +8,15 @@ lines; a blank-line-separated block whose lines are greedily hard-wrapped is joi
 Subheadings, in order of precedence (a seed uses one convention; explicit markup wins):
 
 1. explicit markup: `== Heading ==` lines (levels 2–6, as in Wikipedia extracts) and Markdown `#` lines;
-2. a standalone short line without final punctuation, followed by prose;
+2. a standalone short line without final punctuation, with prose before it and after it (so the byline and
+   "Updated 3:45 p.m." lines under a news title stay paragraphs);
 3. a short lead-in sentence fused into the start of its paragraph ("A friendly economy. On the foreign …").
    Because an ordinary paragraph may open with a short sentence too, a lead-in must look like a heading
    (at most 8 words, no comma or quote, not opening with a pronoun or connective, a capital first letter,
-   followed by at least two sentences), may not open the article, and the seed must have two or more of them
-   (or the one must have no verb at all, like "A friendly economy.").
+   followed by at least two sentences) and may not open the article. A lead-in without a verb ("A friendly
+   economy.") is a heading; one with a verb ("The Union State is in focus.") only in a seed with two or more
+   lead-ins, at least half of them verbless (an essay whose paragraphs open "The first week was hard.", "The
+   second week was easier." has no headings).
 """
 
 from __future__ import annotations
@@ -193,15 +196,18 @@ def _headings(units: list[_Unit]) -> list[_Unit]:
     if any(unit.heading_level for unit in units):
         return units
     out: list[_Unit] = []
+    prose = False
     for i, unit in enumerate(units):
         following = units[i + 1].text if i + 1 < len(units) else ""
-        if out and _is_standalone_heading(unit.text, following):
+        if prose and _is_standalone_heading(unit.text, following):
             out.append(_Unit(unit.text, 2))
         else:
             out.append(unit)
+            prose = prose or _is_prose(unit.text)
     leads = [i for i, unit in enumerate(out) if i > 0 and not unit.heading_level and _lead_in(unit.text)]
-    if len(leads) < 2:
-        leads = [i for i in leads if not _has_verb(out[i].text[: _lead_in(out[i].text)])]
+    verbless = [i for i in leads if not _has_verb(out[i].text[: _lead_in(out[i].text)])]
+    if len(leads) < 2 or len(verbless) * 2 < len(leads):
+        leads = verbless
     for i in reversed(leads):
         split = _lead_in(out[i].text)
         heading = out[i].text[:split].rstrip()
@@ -216,7 +222,12 @@ def _is_standalone_heading(text: str, following: str) -> bool:
         return False
     if text.rstrip(_CLOSERS).endswith(_FINAL_PUNCT) or not _starts_like_heading(text):
         return False
-    return following.rstrip(_CLOSERS).endswith(_FINAL_PUNCT) or len(following.split()) > 12
+    return _is_prose(following)
+
+
+def _is_prose(text: str) -> bool:
+    """A paragraph that ends like a sentence or is long: not a heading, byline or dateline."""
+    return text.rstrip(_CLOSERS).endswith(_FINAL_PUNCT) or len(text.split()) > 12
 
 
 def _starts_like_heading(text: str) -> bool:
