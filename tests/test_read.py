@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import textwrap
+
 import pytest
 from conftest import SEED
 from seedsite.read import SeedError, read_article
@@ -191,3 +193,36 @@ def test_news_bylines_and_update_lines_under_the_title_are_not_headings():
     article = read_article(text.encode(), "port.txt")
     assert article.sections == ()
     assert article.intro[:2] == ("By Daniel Okafor", "Updated 3:45 p.m. ET, March 4, 2025")
+
+
+MINUTES = (
+    "The annual general meeting of the Riverside Allotment Society was held on Saturday in the church hall, "
+    "with forty-two members present and the chair, Margaret Oduya, presiding over a long and occasionally "
+    "heated discussion of the proposed water charges, which had been circulated to members in advance of the "
+    "meeting."
+)
+
+
+FMT_72 = [  # what `fmt -w 72` makes of MINUTES: it fills lines optimally, not greedily ("to" fits after line 4)
+    "The annual general meeting of the Riverside Allotment Society was held",
+    "on Saturday in the church hall, with forty-two members present and the",
+    "chair, Margaret Oduya, presiding over a long and occasionally heated",
+    "discussion of the proposed water charges, which had been circulated",
+    "to members in advance of the meeting.",
+]
+
+
+@pytest.mark.parametrize("lines", [FMT_72, textwrap.wrap(MINUTES, 30)], ids=["fmt-72", "greedy-30"])
+def test_a_paragraph_wrapped_by_an_optimal_filler_or_narrowly_is_joined(lines):
+    article = read_article(("Minutes\n\n" + "\n".join(lines) + "\n").encode(), "minutes.txt")
+    assert article.intro == (MINUTES,)
+
+
+def test_a_line_ending_on_a_preposition_is_no_heading():
+    text = (
+        "Minutes\n"
+        "The treasurer explained that the society's water bill had doubled over\n"
+        "two years, largely because of leaks in the old pipes along the north boundary.\n"
+    )
+    article = read_article(text.encode(), "minutes.txt")
+    assert article.sections == ()

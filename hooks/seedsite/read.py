@@ -3,7 +3,7 @@
 Decoding, line endings, the title, paragraphs and subheadings are decided here and nowhere else.
 
 A seed is plain text. Its first non-empty line is the title. Paragraphs are one a line, or separated by blank
-lines; a blank-line-separated block whose lines are greedily hard-wrapped is joined into one paragraph.
+lines; a blank-line-separated block whose lines are hard-wrapped at a fixed width is joined into one paragraph.
 
 Subheadings, in order of precedence (a seed uses one convention; explicit markup wins):
 
@@ -60,6 +60,11 @@ _OPENERS = frozenset(
     although though while when if as because since after before today yesterday tomorrow one some many
     such what who why how where which all both each every other another""".split()
 )
+_DANGLING = frozenset(
+    """a an the of to in on at by for with from into onto over under than as and or but nor that which who
+    whose is are was were be has have had""".split()
+)
+"""Words no heading ends on."""
 _VERBS = frozenset(
     """is are was were be been being has have had do does did will would shall should can could may might
     must said says say told tells added""".split()
@@ -176,16 +181,17 @@ def _explicit_heading(line: str) -> _Unit | None:
 
 
 def _hard_wrapped(block: list[str]) -> bool:
-    """True if the block's lines are one paragraph wrapped greedily at a fixed width (40 to 120 columns):
-    each line break falls where the next word would not have fitted, and mostly inside sentences."""
+    """True if the block's lines are one paragraph wrapped at a fixed width (25 to 120 columns): each line but
+    the last is nearly full (the next word would not have fitted, or the line fills 80% of the width, as an
+    optimal filler like `fmt` leaves it), and the breaks fall mostly inside sentences."""
     if len(block) < 2:
         return False
     lines = [line.strip() for line in block]
     width = max(len(line) for line in lines)
-    if not 40 <= width <= 120:
+    if not 25 <= width <= 120:
         return False
     for line, following in zip(lines, lines[1:]):
-        if len(line) + 1 + len(following.split()[0]) <= width:  # the next word would have fitted
+        if len(line) + 1 + len(following.split()[0]) <= width and len(line) < 0.8 * width:
             return False
     sentence_ends = sum(line.rstrip(_CLOSERS).endswith(_FINAL_PUNCT) for line in lines[:-1])
     return sentence_ends <= (len(lines) - 1) / 2
@@ -217,8 +223,11 @@ def _headings(units: list[_Unit]) -> list[_Unit]:
 
 
 def _is_standalone_heading(text: str, following: str) -> bool:
-    """A short line that does not end like a sentence and is followed by prose."""
+    """A short line that does not end like a sentence, nor on a word that needs one after it (a line of wrapped
+    text: "… had doubled over"), and is followed by prose."""
     if not text or not following or len(text) > 80 or len(text.split()) > 12:
+        return False
+    if text.split()[-1].lower() in _DANGLING:
         return False
     if text.rstrip(_CLOSERS).endswith(_FINAL_PUNCT) or not _starts_like_heading(text):
         return False
