@@ -226,3 +226,26 @@ def test_a_line_ending_on_a_preposition_is_no_heading():
     )
     article = read_article(text.encode(), "minutes.txt")
     assert article.sections == ()
+
+
+def test_setext_underlined_headings():
+    text = (
+        "Basalt\n\nBasalt is a volcanic rock. It is common on Earth.\n\n"
+        "Formation\n=========\nIt forms from lava. The lava cools quickly.\n\n"
+        "Columns\n-------\nSome flows crack into columns. They can be huge.\n"
+    )
+    article = read_article(text.encode(), "basalt.txt")
+    assert [(s.heading, s.level) for s in article.sections] == [("Formation", 2), ("Columns", 3)]
+    assert article.sections[0].paragraphs == ("It forms from lava. The lava cools quickly.",)
+
+
+def test_a_short_line_ending_in_a_colon_before_prose_is_a_heading():
+    text = (
+        "The microscope\n\nA microscope makes small things look large. It has lenses.\n\n"
+        "History:\nThe first microscopes were made in the Netherlands around 1600.\n\n"
+        "The parts are as follows, in the order light passes through them:\n"
+        "The mirror sends light up through the stage and the specimen.\n"
+    )
+    article = read_article(text.encode(), "microscope.txt")
+    assert [s.heading for s in article.sections] == ["History"]
+    assert article.sections[0].paragraphs[1].startswith("The parts are as follows")

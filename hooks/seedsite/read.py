@@ -7,9 +7,11 @@ lines; a blank-line-separated block whose lines are hard-wrapped at a fixed widt
 
 Subheadings, in order of precedence (a seed uses one convention; explicit markup wins):
 
-1. explicit markup: `== Heading ==` lines (levels 2–6, as in Wikipedia extracts) and Markdown `#` lines;
-2. a standalone short line without final punctuation, with prose before it and after it (so the byline and
-   "Updated 3:45 p.m." lines under a news title stay paragraphs);
+1. explicit markup: `== Heading ==` lines (levels 2–6, as in Wikipedia extracts), Markdown `#` lines, and a
+   short line underlined with `===` (level 2) or `---` (level 3);
+2. a standalone short line without final punctuation (or ending in a colon, in five words at most:
+   "History:"), with prose before it and after it (so the byline and "Updated 3:45 p.m." lines under a news
+   title stay paragraphs);
 3. a short lead-in sentence fused into the start of its paragraph ("A friendly economy. On the foreign …").
    Because an ordinary paragraph may open with a short sentence too, a lead-in must look like a heading
    (at most 8 words, no comma or quote, not opening with a pronoun or connective, a capital first letter,
@@ -49,6 +51,7 @@ class _Unit:
 _JOINED_WORDS = re.compile(r"(?<=[^\W_])_(?=[^\W_])")
 _PARAGRAPH_ID = re.compile(r"p\d+")
 _EQ_HEADING = re.compile(r"^\s*(={2,6})\s*(.*?)\s*\1\s*$")
+_UNDERLINE = re.compile(r"\s*(?:={3,}|-{3,})\s*")
 _MD_HEADING = re.compile(r"^\s{0,3}(#{1,6})\s+(.*?)(?:\s+#+)?\s*$")
 _NOT_CONTROL = bytes(range(32, 256)) + b"\t\n\r\x0c"
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
@@ -164,6 +167,10 @@ def _units(lines: list[str]) -> list[_Unit]:
         if heading:
             flush()
             units.append(heading)
+        elif block and _UNDERLINE.fullmatch(line) and len(block[-1].split()) <= 12:  # a setext heading
+            text = block.pop()
+            flush()
+            units.append(_Unit(squash(text), 2 if "=" in line else 3))
         else:
             block.append(line)
     flush()
@@ -206,7 +213,7 @@ def _headings(units: list[_Unit]) -> list[_Unit]:
     for i, unit in enumerate(units):
         following = units[i + 1].text if i + 1 < len(units) else ""
         if prose and _is_standalone_heading(unit.text, following):
-            out.append(_Unit(unit.text, 2))
+            out.append(_Unit(unit.text.removesuffix(":").rstrip(), 2))
         else:
             out.append(unit)
             prose = prose or _is_prose(unit.text)
@@ -227,9 +234,9 @@ def _is_standalone_heading(text: str, following: str) -> bool:
     text: "… had doubled over"), and is followed by prose."""
     if not text or not following or len(text) > 80 or len(text.split()) > 12:
         return False
-    if text.split()[-1].lower() in _DANGLING:
+    if text.split()[-1].lower() in _DANGLING or not _starts_like_heading(text):
         return False
-    if text.rstrip(_CLOSERS).endswith(_FINAL_PUNCT) or not _starts_like_heading(text):
+    if text.rstrip(_CLOSERS).endswith(_FINAL_PUNCT) and not (text.endswith(":") and len(text.split()) <= 5):
         return False
     return _is_prose(following)
 
