@@ -155,6 +155,8 @@ def test_a_malformed_entry_is_a_problem_naming_the_file_and_entry(seed, yml, ent
         ("Moscow: The capital.\nRussia: [a, b\nBelarus: x\n", 3),
         ("Moscow: The capital.\n\n\nRussia:\n  definition: {a\n  b: c\n", 6),
         ("Moscow:\n\tdefinition: tab indented\n", 2),
+        ("Moscow: The capital.\nRussia: x\nMoscow: Said twice.\n", 3),  # YAML forbids it; PyYAML keeps the last
+        ("Moscow:\n  definition: x\n  definition: y\n", 3),
     ],
 )
 def test_invalid_yaml_is_a_problem_with_a_line_number(seed, yml, line):
@@ -205,3 +207,8 @@ def test_no_or_an_empty_curated_file_changes_nothing(seed, data):
 def test_the_label_names_the_seeds_folder_in_problems(seed):
     g = glossary.build([seed], b"Atlantis: A sunken island.\n", label="content")
     assert g.problems and all(p.path == "content/glossary.yml" for p in g.problems)
+
+
+def test_a_term_given_twice_is_named_and_a_number_as_a_name_is_told_to_be_quoted(seed):
+    assert "'Moscow' is given twice" in messages(build(seed, "Moscow: a\nMoscow: b\n"))[0]
+    assert "put it in quotes ('1984': …)" in messages(build(seed, "1984: A novel.\n"))[0]

@@ -43,7 +43,7 @@ def load(data: bytes | None, path: str = "seeds/glossary.yml") -> tuple[list[Ent
     if data is None:
         return [], []
     try:
-        document = yaml.safe_load(data.decode("utf-8-sig"))
+        document = yaml.load(data.decode("utf-8-sig"), Loader=_Loader)  # noqa: S506 - a SafeLoader
     except UnicodeDecodeError:
         return [], [Problem(path, "not UTF-8 text, ignored")]
     except yaml.YAMLError as err:
@@ -65,7 +65,22 @@ def load(data: bytes | None, path: str = "seeds/glossary.yml") -> tuple[list[Ent
     return entries, problems
 
 
+class _Loader(yaml.SafeLoader):
+    """YAML's safe loader, refusing a key given twice in one mapping (YAML forbids it; PyYAML keeps the last)."""
+
+    def construct_mapping(self, node, deep=False):
+        seen: set = set()
+        for key_node, _ in node.value:
+            key = self.construct_object(key_node, deep=True)
+            if isinstance(key, (str, int, float, bool)) and key in seen:
+                raise yaml.constructor.ConstructorError(None, None, f"{key!r} is given twice", key_node.start_mark)
+            seen.add(key)
+        return super().construct_mapping(node, deep)
+
+
 def _entry(name: object, value: object) -> tuple[Entry | None, str]:
+    if isinstance(name, (int, float, bool)) or name is None:
+        return None, f"the name must be text: put it in quotes ('{name}': …)"
     if not isinstance(name, str) or not name.strip():
         return None, "the name must be text"
     name = " ".join(name.split())
