@@ -326,3 +326,68 @@ def test_no_entry_links_to_itself(seed_site):
         for tag in tags:
             for a in tag.find_all("a", href=True):
                 assert not a["href"].endswith(f"#{anchor}") or "headerlink" in (a.get("class") or []), (anchor, a)
+
+
+# --- terms named like the glossary page's own headings ---------------------------------------------------------
+
+LOOKALIKES = (
+    "Names like headings\n\n"
+    "The Glossary is a book of words. Letter B is a magazine about one letter. Istanbul is a city on the "
+    "Bosphorus. İzmir is a city on the Aegean. Banana is a fruit.\n"
+)
+LOOKALIKES_CURATED = (
+    "Glossary: A book of words.\n"
+    "Letter B: A magazine about one letter.\n"
+    "Istanbul: A city on the Bosphorus.\n"
+    "İzmir: A city on the Aegean.\n"
+    "Banana: A fruit.\n"
+)
+
+
+def test_term_anchors_never_take_the_glossary_pages_own_ids():
+    """A term "Glossary" would share the h1's id; its anchor is numbered instead. A term "Letter B" keeps its
+    own (the letter heading yields, `render.glossary_page`), whatever letters the page has."""
+    from seedsite.render import GLOSSARY_ID
+
+    assert GLOSSARY_ID in glossary.PAGE_IDS
+    g = glossary.build([read_article(LOOKALIKES.encode(), "a.txt")], LOOKALIKES_CURATED.encode())
+    anchors = {t.name: t.anchor for t in g.terms}
+    assert anchors["Glossary"] == "glossary-2"
+    assert anchors["Letter B"] == "letter-b"
+    assert (anchors["Istanbul"], anchors["İzmir"]) == ("istanbul", "izmir")
+    alone = glossary.build([article("b.txt", "Letter B is a magazine.")], b"Letter B: A magazine.\n")
+    assert terms(alone)["Letter B"].anchor == "letter-b"  # no letter B on that page: the same anchor
+
+
+def test_the_built_glossary_page_has_unique_ids_and_its_letter_links_find_their_letters(tmp_path):
+    """A real build of a site whose terms are named "Glossary", "Letter B", "Istanbul" and "İzmir" (the letters
+    I and İ share a slug): every id on the glossary page is unique, each A–Z link leads to its own letter's
+    heading, and each term link in the article leads to that term's entry."""
+    from conftest import make_project, mkdocs_build
+
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    (seeds / "lookalikes.txt").write_text(LOOKALIKES, encoding="utf-8")
+    (seeds / "glossary.yml").write_text(LOOKALIKES_CURATED, encoding="utf-8")
+    project = make_project(tmp_path / "project", seeds=seeds)
+    result = mkdocs_build(project, "--strict")
+    assert result.returncode == 0, result.stderr[-3000:]
+    page = soup(project / "site" / "glossary" / "index.html")
+    ids = [tag["id"] for tag in page.find_all(id=True)]
+    assert sorted({i for i in ids if ids.count(i) > 1}) == []
+    content = main_content(page)
+    assert content.find("h1")["id"] == "glossary"
+    az = [(a.get_text(), a["href"]) for a in content.select("p.glossary-az a")]
+    assert {"B", "G", "I", "İ", "L"} <= {letter for letter, _ in az}  # and the letters of extracted terms
+    for letter, href in az:
+        target = page.find(id=href.removeprefix("#"))
+        assert target is not None and target.name == "h2", (letter, href)
+        assert target.get_text().rstrip("¶") == letter
+    heads = {h3.get_text().rstrip("¶"): h3["id"] for h3 in content.find_all("h3")}
+    assert heads.items() >= {("Banana", "banana"), ("Glossary", "glossary-2"), ("Letter B", "letter-b"),
+                             ("Istanbul", "istanbul"), ("İzmir", "izmir")}  # fmt: skip
+    article_page = soup(next((project / "site").glob("*/names-like-headings/index.html")))
+    linked = {a.get_text(): a["href"].rpartition("#")[2] for a in main_content(article_page).select("a.glossary-term")}
+    assert {"Banana", "Glossary", "Letter B", "Istanbul", "İzmir"} <= set(linked)
+    for name, anchor in linked.items():
+        assert page.find(id=anchor).get_text().rstrip("¶") == name

@@ -83,7 +83,7 @@ def page_html():
 def test_a_paragraph_is_exactly_its_text(text):
     html = BeautifulSoup(paragraph(text, "p1"), "html.parser")
     (para,) = html.find_all(True)
-    assert para.name == "p" and para.attrs == {"id": "p1"}
+    assert para.name == "p" and para.attrs == {"id": "p1", "dir": "auto"}
     assert para.get_text() == text
     assert not para.find_all(True), "seed text produced an element"
 
@@ -295,7 +295,7 @@ def test_unlinked_keeps_link_text_and_drops_the_tags():
         [Link(4, 15, "../../glossary/#union-state", 'A "union" <of> states'), Link(24, 37, "../../glossary/#gv")],
     )
     plain = unlinked(block)
-    assert plain == '<p id="p4">The Union State and the Great Victory.</p>'
+    assert plain == '<p id="p4" dir="auto">The Union State and the Great Victory.</p>'
     assert "<a" not in plain and "</a>" not in plain
     assert BeautifulSoup(plain, "html.parser").get_text() == BeautifulSoup(block, "html.parser").get_text()
 
@@ -358,12 +358,12 @@ def test_article_page_markdown_holds_the_skeleton_and_a_placeholder_per_block():
     assert isinstance(rendered, Rendered)
     body = rendered.markdown.split("---\n", 2)[2]
     assert body.strip().split("\n\n") == [
-        "# A &#60;title&#62; &#38; &#42;more&#42;",
+        "# A &#60;title&#62; &#38; &#42;more&#42; {dir=auto}",
         f"{P}0{Q}",
-        "## First &#42;part&#42; {#first-part}",
+        "## First &#42;part&#42; {#first-part dir=auto}",
         f"{P}1{Q}",
-        "### Deeper {#deeper}",
-        "## Last {#last}",
+        "### Deeper {#deeper dir=auto}",
+        "## Last {#last dir=auto}",
         f"{P}2{Q}",
         f"{P}3{Q}",
     ]
@@ -480,3 +480,88 @@ def test_an_empty_glossary_has_no_blocks(page_html):
     rendered = glossary_page([])
     assert rendered.blocks == ()
     assert "No terms yet." in page_html(rendered).get_text()
+
+
+def test_glossary_page_ids_are_unique_when_terms_are_named_like_its_headings(page_html):
+    """Terms named "Glossary" (anchored `glossary-2` by `glossary`), "Letter B", and "Istanbul" and "İzmir"
+    (whose letters I and İ both slugify to `i`): the terms keep their anchors, the h1 keeps `glossary`, the
+    letters yield (`letter-b-2`, `letter-i-2`), and the A–Z bar links each letter's own heading."""
+    entries = [
+        GlossaryEntry(term(name, anchor, "Defined."), None, (), ())
+        for name, anchor in [("Banana", "banana"), ("Glossary", "glossary-2"), ("Istanbul", "istanbul"),
+                             ("İzmir", "izmir"), ("Letter B", "letter-b")]
+    ]  # fmt: skip
+    html = page_html(glossary_page(entries))
+    found = [tag["id"] for tag in html.find_all(id=True)]
+    assert len(found) == len(set(found)), found
+    assert html.find("h1")["id"] == "glossary"
+    assert [(h["id"], h.get_text().rstrip("¶")) for h in html.find_all("h3")] == [
+        ("banana", "Banana"), ("glossary-2", "Glossary"), ("istanbul", "Istanbul"), ("izmir", "İzmir"),
+        ("letter-b", "Letter B"),
+    ]  # fmt: skip
+    az = [(a.get_text(), a["href"]) for a in html.select_one("p.glossary-az").find_all("a")]
+    assert az == [("B", "#letter-b-2"), ("G", "#letter-g"), ("I", "#letter-i"), ("İ", "#letter-i-2"),
+                  ("L", "#letter-l")]  # fmt: skip
+    for letter, target in az:
+        heading = html.find(id=target[1:])
+        assert heading.name == "h2" and heading.get_text().rstrip("¶") == letter
+        first_entry = heading.find_next("h3").get_text().rstrip("¶")
+        assert first_entry.startswith(letter), (letter, first_entry)
+
+
+def test_glossary_page_h1_yields_to_a_term_anchored_like_it(page_html):
+    """`glossary` never anchors a term `glossary`; should a term come so anchored, the ids are still unique."""
+    html = page_html(glossary_page([GlossaryEntry(term("Glossary", "glossary"), None, (), ())]))
+    found = [tag["id"] for tag in html.find_all(id=True)]
+    assert len(found) == len(set(found)) and html.find("h3")["id"] == "glossary"
+
+
+# --- right-to-left text --------------------------------------------------------------------------------------
+
+ARABIC = Article(
+    source="ar.txt",
+    section="",
+    title="اللغة العربية",
+    slug="arabic",
+    intro=("العربية لغة سامية.", "שלום עולם, זו פסקה בעברית."),
+    sections=(Section("التاريخ", 2, "history", ("كتبت أول مرة في القرن الرابع.",)),),
+)
+
+
+def test_every_block_of_seed_text_on_an_article_page_takes_its_direction_from_its_text(page_html):
+    """Arabic and Hebrew read right to left: each paragraph and heading has `dir="auto"`, so the browser takes
+    its direction from its first strong character (and English stays left to right)."""
+    for article in (ARABIC, ARTICLE):
+        html = page_html(article_page(article, terms=[("Term", "../../glossary/#term")]))
+        blocks = html.find_all(["h1", "h2", "h3", "p"])
+        footer = [b for b in blocks if b.get("id") == "terms" or "term-list" in b.get("class", [])]
+        seed = [b for b in blocks if b not in footer]
+        assert len(footer) == 2 and len(seed) == len(blocks) - 2
+        assert [b.get("dir") for b in seed] == ["auto"] * len(seed), article.source
+    html = page_html(article_page(ARABIC))
+    texts = [*ARABIC.intro, *ARABIC.sections[0].paragraphs]
+    assert [p.get_text() for p in html.find_all("p", dir="auto")] == texts
+    assert html.find("h1").get_text().rstrip("¶") == "اللغة العربية" and html.find("h2")["id"] == "history"
+
+
+def test_a_paragraph_carries_dir_auto_and_a_few_bytes_only():
+    text = "مرحبا بالعالم."
+    assert paragraph(text, "p1") == f'<p id="p1" dir="auto">{text}</p>'
+
+
+def test_glossary_definitions_and_quoted_mentions_take_their_direction_from_their_text(page_html):
+    from seedsite.model import Mention
+
+    sentence = "العربية لغة سامية."
+    mention = Mention("ar.txt", "p1", sentence, 0, 7)
+    entry = GlossaryEntry(
+        term("العربية", "arabic", "لغة سامية يتحدث بها الملايين."), ("اللغة العربية", "../ar/#p1"),
+        (("اللغة العربية", "../ar/#p1", mention),), (),
+    )  # fmt: skip
+    html = page_html(glossary_page([entry]))
+    assert html.find("h3", id="arabic")["dir"] == "auto"
+    definition = html.find("p", class_="glossary-definition")
+    assert definition["dir"] == "auto" and definition.get_text() == "لغة سامية يتحدث بها الملايين."
+    (item,) = html.find_all("li")
+    assert item["dir"] == "auto" and item.get_text() == f"اللغة العربية: {sentence}"
+    assert item.find("mark").get_text() == "العربية"

@@ -27,6 +27,11 @@ from .text import sentence_spans, slugify, unique
 
 RELATED_TERMS = 5
 """Related terms shown per entry."""
+PAGE_IDS = frozenset({"glossary"})
+"""Ids of the glossary page's own elements, which no term's anchor takes: its h1's (`render.GLOSSARY_ID`; render
+comes after this stage, so it is not imported here, and a test checks the two agree). The letter headings' ids
+yield to the terms' instead (`render.glossary_page`), so that a term's anchor never depends on which letters the
+page has."""
 
 _DEFINING_VERB = re.compile(
     r"^\s*(?:\([^)]*\)\s*)?(?:(?:is|are|was|were)\s+(?:a|an|the|one)\s|(?:refers to|means|denotes)\s)"
@@ -210,9 +215,10 @@ def _define(term: Term, explained: Mention | None) -> Term:
     return term
 
 
-def _with_anchors(terms: Sequence[Term]) -> list[Term]:
-    """Anchors from the names alone (in name order, so a duplicate slug is numbered the same every build)."""
-    taken: set[str] = set()
+def _with_anchors(terms: Sequence[Term], reserved: frozenset[str] = PAGE_IDS) -> list[Term]:
+    """Anchors from the names alone (in name order, so a duplicate slug is numbered the same every build), never
+    one of `reserved` (a term "Glossary" gets `glossary-2`)."""
+    taken = set(reserved)
     return [replace(t, anchor=unique(slugify(t.name), taken, "term")) for t in terms]
 
 

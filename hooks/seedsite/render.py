@@ -7,6 +7,10 @@ paragraph where it goes; the hook puts the blocks back into the page's HTML (`fi
 so Markdown would only parse it to find nothing: writing it as escaped HTML is exact, and spares Python-Markdown
 the bulk of every page, its links above all.
 
+Each block of seed text (a paragraph, an article's title and headings, a glossary term, its definition and each
+quoted mention) has `dir="auto"`, so that a right-to-left one (Arabic, Hebrew) reads right to left: the browser
+takes each block's direction from its first strong character.
+
 Markdown text (titles, headings, the glossary, home and section pages) is escaped by turning every character
 that Markdown, its extensions or HTML could read as syntax into a numeric character reference (`*` → `&#42;`).
 """
@@ -22,9 +26,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from .model import Article, Mention, Term
-from .text import first, sentence_spans, slugify
+from .text import first, sentence_spans, slugify, unique
 
 GLOSSARY_TITLE = "Glossary"
+GLOSSARY_ID = "glossary"
+"""The id of the glossary page's h1, which no term's anchor takes (`glossary.PAGE_IDS`)."""
 HOME_TITLE = "Home"
 SUMMARY_LIMIT = 300
 """Longest summary (meta description, article lists), in characters."""
@@ -75,7 +81,7 @@ def escape(text: str) -> str:
 
 
 def paragraph(text: str, anchor: str, links: Sequence[Link] = ()) -> str:
-    """One paragraph as HTML with an id; `links` (sorted, non-overlapping) become links."""
+    """One paragraph as HTML with an id and `dir="auto"`; `links` (sorted, non-overlapping) become links."""
     escaped = _text if _SPECIAL.search(text) else str  # most paragraphs hold nothing to escape
     parts: list[str] = []
     pos = 0
@@ -86,7 +92,7 @@ def paragraph(text: str, anchor: str, links: Sequence[Link] = ()) -> str:
         parts.append(f'<a{css} href="{_attribute(link.href)}"{title}>{escaped(text[link.start : link.end])}</a>')
         pos = link.end
     parts.append(escaped(text[pos:]))
-    return f'<p id="{anchor}">{"".join(parts)}</p>'
+    return f'<p id="{anchor}" dir="auto">{"".join(parts)}</p>'
 
 
 @functools.lru_cache(maxsize=4096)
@@ -211,7 +217,9 @@ def article_page(
 def skeleton(article: Article) -> str:
     """An article page's Markdown: front matter, title, headings, and a placeholder for each run of paragraphs
     and for the footer (the blocks of `article_page`)."""
-    markdown = [front_matter(title=article.title, description=summary(article)), f"# {escape(article.title)}\n"]
+    title = escape(article.title)
+    attributes = " {dir=auto}" if title.strip() else ""  # after no text, it would be the heading's text
+    markdown = [front_matter(title=article.title, description=summary(article)), f"# {title}{attributes}\n"]
     count = 0
 
     def placeholder() -> None:
@@ -222,7 +230,7 @@ def skeleton(article: Article) -> str:
     if article.intro:
         placeholder()
     for section in article.sections:
-        markdown.append(f"{'#' * section.level} {escape(section.heading)} {{#{section.anchor}}}\n")
+        markdown.append(f"{'#' * section.level} {escape(section.heading)} {{#{section.anchor} dir=auto}}\n")
         if section.paragraphs:
             placeholder()
     placeholder()  # the footer
@@ -234,11 +242,11 @@ def _runs(article: Article) -> list[tuple[str, ...]]:
     return [texts for texts in (article.intro, *(s.paragraphs for s in article.sections)) if texts]
 
 
-def _heading(text: str, anchor: str, level: int = 2) -> str:
-    """A heading as the toc extension writes one, with its permalink."""
+def _heading(text: str, anchor: str, level: int = 2, attributes: str = "") -> str:
+    """A heading as the toc extension writes one, with its permalink (and `attributes`, ` dir="auto"`)."""
     anchor = _attribute(anchor)
     link = f'<a class="headerlink" href="#{anchor}" title="Permanent link">¶</a>'
-    return f'<h{level} id="{anchor}">{_text(text)}{link}</h{level}>'
+    return f'<h{level} id="{anchor}"{attributes}>{_text(text)}{link}</h{level}>'
 
 
 def _placeholder(number: int) -> str:
@@ -319,23 +327,30 @@ def glossary_page(entries: Sequence[GlossaryEntry]) -> Rendered:
     (one per article section) and links the other articles; a small glossary quotes them all, a large one
     shares out a fixed budget (glossary.json has every mention), so the page grows with the number of terms,
     not with the corpus. The letters are Markdown headings (the table of contents); each letter's entries are
-    one HTML block."""
+    one HTML block.
+
+    Every id on the page is unique. The terms' anchors are linked from every article, so they come first; the
+    h1 keeps `GLOSSARY_ID` (which `glossary` gives no term), and each letter's id (`letter-b`) yields to the
+    terms and to the letters before it (a term "Letter B" keeps `letter-b`, and its letter gets `letter-b-2`;
+    "I" and "İ" get `letter-i` and `letter-i-2`)."""
     sentences_shown = max(1, SENTENCES_PER_GLOSSARY // max(len(entries), 1))
     links_shown = max(5, LINKS_PER_GLOSSARY // max(len(entries), 1))
+    taken = {entry.term.anchor for entry in entries}
     markdown = [
         front_matter(title=GLOSSARY_TITLE, description=f"{len(entries)} terms from the articles."),
-        f"# {GLOSSARY_TITLE}\n",
+        f"# {GLOSSARY_TITLE} {{#{unique(GLOSSARY_ID, taken)}}}\n",
     ]
     blocks: list[str] = []
     letters: dict[str, list[GlossaryEntry]] = {}
     for entry in entries:
         letters.setdefault(_letter(entry.term.name), []).append(entry)
-    bar = " ".join(f"[{escape(letter)}](#{_letter_id(letter)})" for letter in letters)
+    letter_ids = {letter: unique(_letter_id(letter), taken) for letter in letters}
+    bar = " ".join(f"[{escape(letter)}](#{letter_ids[letter]})" for letter in letters)
     markdown.append(f"{bar}\n{{: .glossary-az }}\n")
     if not entries:
         markdown.append("No terms yet.\n")
     for letter, group in letters.items():
-        markdown.append(f"## {escape(letter)} {{#{_letter_id(letter)}}}\n")
+        markdown.append(f"## {escape(letter)} {{#{letter_ids[letter]}}}\n")
         markdown.append(_placeholder(len(blocks)))
         blocks.append("\n".join(_entry(entry, sentences_shown, links_shown) for entry in group))
     return Rendered("\n".join(markdown), tuple(blocks))
@@ -347,14 +362,16 @@ def _letter(name: str) -> str:
 
 
 def _letter_id(letter: str) -> str:
+    """The letter heading's id before `glossary_page` makes it unique."""
     return "letter-" + (slugify(letter) or "other")
 
 
 def _entry(entry: GlossaryEntry, sentences_shown: int, links_shown: int) -> str:
     term = entry.term
+    definition = _text(term.definition) if term.definition else "<em>No definition yet.</em>"
     lines = [
-        _heading(term.name, term.anchor, 3),
-        f'<p class="glossary-definition">{_text(term.definition) if term.definition else "<em>No definition yet.</em>"}</p>',
+        _heading(term.name, term.anchor, 3, ' dir="auto"'),
+        f'<p class="glossary-definition" dir="auto">{definition}</p>',
     ]
     origin = ORIGIN_LABELS.get(term.origin, term.origin)
     if entry.source:
@@ -366,7 +383,9 @@ def _entry(entry: GlossaryEntry, sentences_shown: int, links_shown: int) -> str:
     if entry.mentions:
         lines.append(f"<p>Mentioned in ({len(entry.mentions)}):</p>")
         shown = entry.mentions[:sentences_shown]
-        items = "".join(f"<li>{_a(label, url)}: {highlighted(mention)}</li>" for label, url, mention in shown)
+        items = "".join(
+            f'<li dir="auto">{_a(label, url)}: {highlighted(mention)}</li>' for label, url, mention in shown
+        )
         lines.append(f"<ul>{items}</ul>")
         articles: dict[str, tuple[str, str]] = {}  # later mentions, one link per article
         for label, url, mention in entry.mentions[sentences_shown:]:
