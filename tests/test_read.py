@@ -249,3 +249,14 @@ def test_a_short_line_ending_in_a_colon_before_prose_is_a_heading():
     article = read_article(text.encode(), "microscope.txt")
     assert [s.heading for s in article.sections] == ["History"]
     assert article.sections[0].paragraphs[1].startswith("The parts are as follows")
+
+
+def test_setext_headings_in_a_seed_of_one_paragraph_a_line_are_underlined_to_their_length():
+    text = (
+        "Moon\nThe Moon is Earth's only natural satellite. It is large.\n"
+        "Formation\n---------\nThe Moon formed about 4.5 billion years ago. It formed from debris.\n"
+        "A line of text\n---\nA rule under a line of text is no underline. It stays as typed.\n"
+    )
+    article = read_article(text.encode(), "moon.txt")
+    assert [s.heading for s in article.sections] == ["Formation"]
+    assert article.sections[0].paragraphs[1:3] == ("A line of text", "---")

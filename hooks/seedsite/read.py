@@ -8,7 +8,7 @@ lines; a blank-line-separated block whose lines are hard-wrapped at a fixed widt
 Subheadings, in order of precedence (a seed uses one convention; explicit markup wins):
 
 1. explicit markup: `== Heading ==` lines (levels 2–6, as in Wikipedia extracts), Markdown `#` lines, and a
-   short line underlined with `===` (level 2) or `---` (level 3);
+   short line underlined with `===` (level 2) or `---` (level 3), to its length unless a blank line comes before;
 2. a standalone short line without final punctuation (or ending in a colon, in five words at most:
    "History:"), with prose before it and after it (so the byline and "Updated 3:45 p.m." lines under a news
    title stay paragraphs);
@@ -167,7 +167,7 @@ def _units(lines: list[str]) -> list[_Unit]:
         if heading:
             flush()
             units.append(heading)
-        elif block and _UNDERLINE.fullmatch(line) and len(block[-1].split()) <= 12:  # a setext heading
+        elif block and _UNDERLINE.fullmatch(line) and _underlined(block, line):
             text = block.pop()
             flush()
             units.append(_Unit(squash(text), 2 if "=" in line else 3))
@@ -175,6 +175,15 @@ def _units(lines: list[str]) -> list[_Unit]:
             block.append(line)
     flush()
     return units
+
+
+def _underlined(block: list[str], line: str) -> bool:
+    """Whether `line` (`===` or `---`) underlines the block's last line as a heading: a short line of words,
+    alone in its block or underlined to its length (a rule between two lines of text is no underline)."""
+    text = block[-1].strip()
+    if len(text.split()) > 12 or not any(ch.isalnum() for ch in text):
+        return False
+    return len(block) == 1 or abs(len(line.strip()) - len(text)) <= 2
 
 
 def _explicit_heading(line: str) -> _Unit | None:
