@@ -159,10 +159,11 @@ def test_no_stray_byte_order_mark_or_carriage_return_reaches_a_page(hostile):
         assert "\ufeff" not in html and "\r" not in html, source
 
 
-def test_same_titles_get_two_pages(hostile):
-    _, _, pipeline_site = hostile
+def test_same_titles_get_two_pages_and_a_note(hostile):
+    _, result, pipeline_site = hostile
     uris = {pipeline_site.uris["same-title-a.txt"], pipeline_site.uris["same-title-b.txt"]}
     assert uris == {"articles/same-title.md", "articles/same-title-same-title-b.md"}
+    assert "INFO    -  seeds/same-title-b.txt: same title as seeds/same-title-a.txt" in result.stderr.splitlines()
 
 
 @pytest.mark.parametrize(

@@ -149,6 +149,7 @@ def draft(
         if article.encoding not in ("utf-8", "utf-8-sig"):
             problems.append(Problem(f"{label}/{seed.path}", f"not UTF-8, decoded as {article.encoding}", False))
         articles.append(article)
+    problems.extend(_same_titles(articles, label))
     sections = _sections(articles)
     folder_uri = {s.folder: s.uri.rsplit("/", 1)[0] for s in sections}
     articles = _unique_slugs(articles)
@@ -243,6 +244,18 @@ def _index_pages(
     home = _home_page(site_name, sections, listed, uris, _top_terms(range(len(articles)), links, glossary))
     pages.append(Page("index.md", home, in_nav=True))
     return pages
+
+
+def _same_titles(articles: Sequence[Article], label: str) -> list[Problem]:
+    """A note for each article titled like an earlier one in its section: both are built (the second's address
+    is numbered), but readers see two list entries of one name."""
+    first: dict[tuple[str, str], str] = {}
+    notes = []
+    for article in articles:
+        earlier = first.setdefault((article.section, article.title.casefold()), article.source)
+        if earlier != article.source:
+            notes.append(Problem(f"{label}/{article.source}", f"same title as {label}/{earlier}", False))
+    return notes
 
 
 @functools.lru_cache(maxsize=20_000)
