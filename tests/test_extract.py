@@ -138,6 +138,105 @@ def test_a_surname_shared_by_two_full_names_joins_neither():
     assert "Curie" not in names["Marie Curie"].variants
 
 
+def test_a_surname_mostly_used_where_the_full_name_is_joins_it():
+    found = extract(
+        [
+            article("a.txt", "Alexander Lukashenko spoke in Minsk.", "Then Lukashenko left; Lukashenko flew home."),
+            article("b.txt", "Alexander Lukashenko was re-elected."),
+            article("c.txt", "Reporters waited while Lukashenko spoke."),
+        ]
+    )
+    assert owner(found, "Lukashenko") == ["Alexander Lukashenko"]
+
+
+def test_a_place_is_not_folded_into_a_longer_name_opening_with_a_direction():
+    found = extract(
+        [
+            article(
+                "a.txt",
+                "Officials in North Korea tested a missile, and North Korea said more would follow.",
+                "The peninsula of Korea was divided in 1945.",
+            )
+        ]
+    )
+    assert "Korea" in by_name(found)
+    assert "Korea" not in by_name(found)["North Korea"].variants
+
+
+def test_a_word_standing_alone_in_other_articles_is_not_folded_into_a_longer_name():
+    found = extract(
+        [
+            article("a.txt", "Natural Resources Wales manages the forests near Cardiff."),
+            article("b.txt", "The rangers of Natural Resources Wales met in Swansea."),
+            article("c.txt", "The team from Wales beat France at rugby.", "Fans across Wales celebrated."),
+        ]
+    )
+    names = by_name(found)
+    assert "Wales" in names
+    assert "Wales" not in names["Natural Resources Wales"].variants
+
+
+def test_a_name_opening_a_sentence_keeps_its_first_word_when_seen_whole_inside_a_sentence():
+    # "North" and "New" are seen in lower case ("the north"), yet "North Korea" is one name wherever it stands
+    found = extract(
+        [
+            article(
+                "a.txt",
+                "North Korea tested a missile in the north.",
+                "Officials in North Korea said more would follow; new tests came.",
+            )
+        ]
+    )
+    assert owner(found, "Korea") == []
+    assert by_name(found)["North Korea"].count == 2
+
+
+def test_a_word_after_a_dash_and_a_space_opens_a_sentence():
+    found = by_name(
+        extract(
+            [
+                article(
+                    "a.txt",
+                    "FRANKFURT (Reuters) — The European Central Bank raised rates on Thursday.",
+                    "HAMBURG (Reuters) – Dockworkers walked out at the port.",
+                    "Then the European Central Bank cut its forecast.",
+                )
+            ]
+        )
+    )
+    assert "European Central Bank" in found
+    assert "The European Central Bank" not in found
+    assert "Dockworkers" not in found
+
+
+def test_the_text_between_two_quotations_is_not_a_quoted_term():
+    text = (
+        '"The decision was taken after months of careful consideration by the whole board," Smith said. '
+        '"We stand by it." Later she spoke of a "friendly economy" again.'
+    )
+    found = by_name(extract([article("a.txt", text)]))
+    assert "Smith said" not in found
+    assert "friendly economy" in found
+
+
+def test_calendar_and_state_abbreviations_and_weekday_plurals_are_not_names():
+    found = by_name(
+        extract(
+            [
+                article(
+                    "a.txt",
+                    "On Oct. 5 the mayor of Springfield, Ill., flew to Boston, Mass., for talks.",
+                    "Shops in Springfield close on Mondays and Fridays. The talks ended on Nov. 2 in Boston.",
+                    "Springfield, Ill. is smaller than Boston, Mass. and both lie far from Tessaly.",
+                )
+            ]
+        )
+    )
+    assert {"Springfield", "Boston", "Tessaly"} <= set(found)  # "Tessaly." ends a sentence: still a name
+    for junk in ("Oct", "Nov", "Ill", "Mass", "Mondays", "Fridays"):
+        assert junk not in found, junk
+
+
 def economy_terms(*paragraphs: str) -> list[Candidate]:
     found = extract([article("a.txt", *paragraphs)])
     return [c for c in found if "econom" in c.name.casefold()]
@@ -241,6 +340,17 @@ def test_roman_numerals_are_not_acronyms():
     found = by_name(extract([article("a.txt", *text)]))
     assert "II" not in found
     assert "World War II" in found
+
+
+def test_acronyms_made_of_roman_numeral_letters_are_acronyms():
+    text = (
+        "The CDC sent a DVD about LCD screens and a CCD camera.",
+        "Later the CDC sent another DVD, an LCD and a CCD chip, in the MCM year of XIV.",
+        "She holds an LL.D. and an LL.D. is rare.",
+    )
+    found = by_name(extract([article("a.txt", *text)]))
+    assert {"CDC", "DVD", "LCD", "CCD"} <= set(found)
+    assert not {"MCM", "XIV", "LL"} & set(found)
 
 
 def test_a_possessive_before_an_acronym_is_dropped():

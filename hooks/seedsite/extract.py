@@ -6,27 +6,36 @@ name it holds while a large one keeps to the terms that recur; in a corpus of te
 also be mentioned in two articles, or three times as often as the minimum.
 
 - **Names**: runs of capitalised words ("Union State", "Great Patriotic War", "Alexander Lukashenko"), which may
-  hold lower-case connectors ("Head of State", "Leonardo da Vinci"). A run that opens a sentence loses its first
-  word when that word is a function word or is seen in lower case elsewhere ("The", "However", "Indeed",
-  "Over", "Our", "It"); a one-word run that opens a sentence is no evidence at all. A single word is a name only
-  when it is (almost) never written in lower case in the corpus and is not a function word, month, weekday or
-  direction ("Belarus", "Moscow", not "President" when "presidents" occurs).
+  hold lower-case connectors ("Head of State", "Leonardo da Vinci"). A sentence opens at a paragraph's start,
+  after a sentence end and after a dash and a space ("FRANKFURT (Reuters) — The bank raised rates"). A run that
+  opens a sentence loses its first word when that word is a function word or is seen in lower case elsewhere
+  ("The", "However", "Indeed", "Over", "Our", "It"), unless the whole run is also seen inside a sentence and
+  that word is no function word ("North Korea", "New York"); a one-word run that opens a sentence is no
+  evidence at all. A single word is a name only when it is (almost) never written in lower case in the corpus,
+  is not a function word, month, weekday (nor their abbreviations and plurals: "Oct", "Mondays") or direction
+  ("Belarus", "Moscow", not "President" when "presidents" occurs), and is no abbreviation: a word followed by a
+  period (almost) wherever it occurs, at least once by a period that ends no sentence ("Oct. 5", "Springfield,
+  Ill., police").
 - **Quoted terms**: one to four words in double quotes ("friendly economy", "clock reconciliation"): quoting is
   the author's sign of a term, so a quoted phrase needs only one mention in a small corpus; a quoted single word
-  needs one more than a name.
+  needs one more than a name. An opening quote is followed by a non-space and a closing one preceded by one, so
+  the text between two quotations ('"…," Smith said. "…"') is never read as a quoted term.
 - **Recurring phrases**: two lower-case content words (no function word, common verb, -ly adverb or generic
   adjective) that recur (one more mention than a name, and at least two) and belong together: the pair is at least 32
   times likelier than chance (pointwise mutual information ≥ 5 bits), as "foreign policy" is and "small child"
   is not.
-- **Acronyms**: two to six capitals ("NATO", "EAEU"; not Roman numerals), kept with the mentions a name needs
-  (at least two), or from one when the text expands it ("Union State (US)"): it then becomes an alias of its
-  expansion.
+- **Acronyms**: two to six capitals ("NATO", "EAEU", "CDC"; not a well-formed Roman numeral: "II", "XIV"),
+  kept with the mentions a name needs (at least two), or from one when the text expands it ("Union State
+  (US)"): it then becomes an alias of its expansion.
 
 Variants that mean one term are joined: possessives and case always; plurals for phrases and multi-word names
 ("Presidents of Belarus" → "President of Belarus"); a surname into the one full name ending with it
-("Lukashenko" → "Alexander Lukashenko"). Adjectival and demonym forms ("Belarusian", "Belarusians") stay apart
-from the name ("Belarus"); the curated file may join them. Only maximal runs are counted, so a fragment of a
-longer name ("Patriotic War") is a candidate only where it also stands alone.
+("Lukashenko" → "Alexander Lukashenko") when most of the surname's mentions are in articles that also hold the
+full name, and the full name does not open with a month, weekday or direction: "Korea" stays apart from "North
+Korea", and "Wales" from "Natural Resources Wales" where it mostly stands alone. Adjectival and demonym forms
+("Belarusian", "Belarusians") stay apart from the name ("Belarus"); the curated file may join them. Only
+maximal runs are counted, so a fragment of a longer name ("Patriotic War") is a candidate only where it also
+stands alone.
 """
 
 from __future__ import annotations
@@ -59,10 +68,14 @@ FUNCTION_WORDS = frozenset(
 
 NOT_A_NAME = FUNCTION_WORDS | frozenset(
     """january february march april june july august september october november december
-    monday tuesday wednesday thursday friday saturday sunday
+    feb apr jun jul aug sep sept oct nov dec mon tue tues wed thu thur thurs fri sat
+    monday tuesday wednesday thursday friday saturday sunday mondays tuesdays wednesdays thursdays fridays
+    saturdays sundays
     north south east west northern southern eastern western northeast northwest southeast southwest""".split()
 )
-"""Words capitalised by convention, not as names: never a term alone ("Middle East" is one, "East" is not)."""
+"""Words capitalised by convention, not as names: never a term alone ("Middle East" is one, "East" is not).
+"Jan", "Mar" and "Sun" are left out, being names too ("Jan Smuts", "Sun Yat-sen"); "Jan." is an abbreviation
+by the period that follows it."""
 
 PHRASE_STOP_WORDS = NOT_A_NAME | frozenset(
     """eleven twelve twenty thirty forty fifty sixty seventy eighty ninety hundred hundreds thousand thousands
@@ -119,21 +132,25 @@ _UP = _class(str.isupper)
 _CAP_WORD = rf"[{_UP}][\w'’]*(?:-[\w'’]+)*"
 _GAP = r"[ \t\u00a0]+"
 _JOIN = rf"{_GAP}(?:(?:{'|'.join(CONNECTORS)}|[{_UP}]\.){_GAP})*"  # "Head of State", "John F. Kennedy"
-_OPENER = r"""(?:[.!?…:;]["”’)\]]*[ \t]+|\n)["“‘«„(\[]*"""  # what comes before a sentence's first word
+_OPENER = r"""(?:[.!?…:;—–]["”’)\]]*[ \t]+|\n)["“‘«„(\[]*"""  # before a sentence's first word ("— The")
 _NAME_RUN = re.compile(rf"(?=[{_UP}])(?<![\w\-.])(?:[{_UP}]\.{_GAP})*{_CAP_WORD}(?:{_JOIN}{_CAP_WORD})*")
 _OPENS_SENTENCE = re.compile(rf"{_OPENER}$")
 """Matches the text just before a run that opens a sentence (searched in a window ending at the run)."""
 _INITIAL = re.compile(rf"[{_UP}]\.")
 _CONTRACTION = re.compile(r"['’](?:ve|m|d|ll|re|t)$|n['’]t$", re.IGNORECASE)
 _EDGE = "\"'“”‘’«»()[]{}.,;:!?…—–-*/"
-_QUOTED = re.compile(r"[\"“«„]([^\"“”«»„\n]{2,60}?)[\"”»“]")
+_QUOTED = re.compile(r"[\"“«„](?=\S)([^\"“”«»„\n]{2,60}?)(?<=\S)[\"”»“]")
+"""A quotation: an opening quote before a non-space, a closing one after a non-space."""
 _EXPANSION = re.compile(r"\(([A-Z][A-Z0-9&]{1,5})\)")
-_ACRONYM = re.compile(r"(?<![\w\-])[A-Z][A-Z0-9&]{1,5}(?![\w\-])")
+_ACRONYM = re.compile(r"(?<![\w\-])[A-Z][A-Z0-9&]{1,5}(?![\w\-]|\.\w\.)")  # not "LL" of "LL.D."
 _SHOUTING = re.compile(r"[A-Z]{2,}(?:[ \t]+[A-Z]{2,}){2,}")  # "UNIVERSITY OF OXFORD": capitals, not acronyms
-_ROMAN = re.compile(r"[IVXLCDM]+")
+_ROMAN = re.compile(r"(?=[MDCLXVI])M{0,4}(?:CM|CD|D?C{0,3})(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})")
+"""A well-formed Roman numeral ("II", "XIV", "MCM"; not "CDC", "DVD"), matched whole."""
 _LOW = _class(lambda ch: ch.isalpha() and ch.islower())
 _LOWER_PAIR = re.compile(rf"(?<!\S)([{_LOW}]{{3,}})\s+(?=([{_LOW}]{{3,}})[{re.escape(_EDGE)}]*(?!\S))")
 """Two adjacent lower-case words: the first a whole token, the second with punctuation after it at most."""
+_ABBREVIATION_DOT = re.compile(rf"\.[ \t]*[{_LOW}0-9,;:)]")
+"""A period that ends no sentence, after the word it abbreviates ("Oct. 5", "Springfield, Ill., police")."""
 
 
 
@@ -167,6 +184,13 @@ class _Evidence:
     lower: Counter
     capital: Counter
     spread: Counter
+    dotted: Counter
+    """Runs of capitalised words directly followed by a period."""
+    abbreviated: Counter
+    """Runs of capitalised words followed by a period that ends no sentence."""
+    together: Counter
+    """Multi-word names → mentions of their last word alone in the articles that hold the name ("Lukashenko" in
+    the articles naming "Alexander Lukashenko")."""
     words: int
     expansions: dict[str, str]
 
@@ -178,28 +202,36 @@ def min_mentions(article_count: int) -> int:
 
 def extract(articles: Sequence[Article]) -> list[Candidate]:
     """Every candidate term in the corpus, each once, sorted by name."""
-    evidence = _Evidence(*(Counter() for _ in range(8)), words=0, expansions={})
+    evidence = _Evidence(*(Counter() for _ in range(11)), words=0, expansions={})
     tokens: Counter[str] = Counter()
     pairs: Counter[tuple[str, str]] = Counter()
     runs: Counter[tuple[bool, str]] = Counter()  # (opens a sentence, run of capitalised words) → occurrences
-    per_article: list[set[tuple[bool, str]]] = []
+    per_article: list[Counter[tuple[bool, str]]] = []
     for article in articles:
         text = "\n" + "\n".join(article.paragraphs)  # a paragraph's first word opens a sentence
         tokens.update(text.split())
         pairs.update(_LOWER_PAIR.findall(text))  # no phrase spans two articles
-        found = _name_runs(text)
+        found = _name_runs(text, evidence)
         runs.update(found)
-        per_article.append(set(found))
+        per_article.append(Counter(found))
         _count_marked(text, evidence)
     _count_words(tokens, pairs, evidence)
     _count_names(runs, per_article, evidence)
     return _select(evidence, len(articles))
 
 
-def _name_runs(text: str) -> list[tuple[bool, str]]:
-    """(opens a sentence, run) for each run of capitalised words in `text`."""
+def _name_runs(text: str, ev: _Evidence) -> list[tuple[bool, str]]:
+    """(opens a sentence, run) for each run of capitalised words in `text`; counts the runs followed by a period."""
     opens = _OPENS_SENTENCE.search
-    return [(opens(text, max(0, m.start() - 40), m.start()) is not None, m.group()) for m in _NAME_RUN.finditer(text)]
+    found = []
+    for m in _NAME_RUN.finditer(text):
+        start, end = m.span()
+        found.append((opens(text, max(0, start - 40), start) is not None, m.group()))
+        if text.startswith(".", end):  # about one run in ten
+            ev.dotted[m.group()] += 1
+            if _ABBREVIATION_DOT.match(text, end):
+                ev.abbreviated[m.group()] += 1
+    return found
 
 
 def _count_words(tokens: Counter[str], pairs: Counter[tuple[str, str]], ev: _Evidence) -> None:
@@ -215,7 +247,7 @@ def _count_words(tokens: Counter[str], pairs: Counter[tuple[str, str]], ev: _Evi
             ev.phrases[f"{left} {right}"] += count
 
 
-def _count_names(runs: Counter, per_article: Sequence[set], ev: _Evidence) -> None:
+def _count_names(runs: Counter, per_article: Sequence[Counter], ev: _Evidence) -> None:
     """Names from the runs of capitalised words, once the whole corpus's lower-case words are known."""
     for (opening, run), count in runs.items():
         for word in run.split()[1 if opening else 0 :]:
@@ -223,11 +255,19 @@ def _count_names(runs: Counter, per_article: Sequence[set], ev: _Evidence) -> No
                 ev.capital[_plain(word)] += count
     trimmed: dict[tuple[bool, str], tuple[str, bool] | None] = {}
     for (opening, run), count in runs.items():
-        name = trimmed[(opening, run)] = _trim_run(run, opening, ev.lower)
+        inside = opening and " " in run and (False, run) in runs  # the whole run is also seen inside a sentence
+        name = trimmed[(opening, run)] = _trim_run(run, opening, ev.lower, inside)
         if name:
             (ev.names if name[1] else ev.single_opening)[name[0]] += count
     for keys in per_article:
-        ev.spread.update({name[0] for key in keys if (name := trimmed[key])})
+        names: Counter[str] = Counter()
+        for key, count in keys.items():
+            if name := trimmed[key]:
+                names[name[0]] += count
+        ev.spread.update(names.keys())
+        for name in names:
+            if " " in name and (last := name[name.rfind(" ") + 1 :]) in names:
+                ev.together[name] += names[last]
 
 
 def _count_marked(text: str, ev: _Evidence) -> None:
@@ -252,13 +292,15 @@ def _count_marked(text: str, ev: _Evidence) -> None:
     ev.spread.update(seen)
 
 
-def _trim_run(run: str, opening: bool, lower: Counter) -> tuple[str, bool] | None:
-    """(name, evidence) for a run of capitalised words: possessive dropped, a sentence opener trimmed.
+def _trim_run(run: str, opening: bool, lower: Counter, inside: bool = False) -> tuple[str, bool] | None:
+    """(name, evidence) for a run of capitalised words: possessive dropped, a sentence opener trimmed unless the
+    run is also seen `inside` a sentence and its first word is no function word ("New York", "North Korea").
     `evidence` is False for a lone word that opens a sentence (it may still be a name seen elsewhere)."""
     words = run.split()
     if _CONTRACTION.search(words[0]):  # "I've", "It'd", "Don't"
         return None
-    if opening and (words[0].lower() in NOT_A_NAME or _seen_lower(words[0], lower)):
+    first = words[0].lower()
+    if opening and (first in FUNCTION_WORDS or not inside and (first in NOT_A_NAME or _seen_lower(words[0], lower))):
         words = words[1:]
         while words and words[0] in CONNECTORS:
             words = words[1:]
@@ -352,7 +394,7 @@ def _select(ev: _Evidence, article_count: int) -> list[Candidate]:
     for acronym, expansion in ev.expansions.items():
         if acronym in ev.acronyms and expansion.lower() not in found:
             add(expansion, "name", ev.names[expansion] + 1)
-    joined = _join_variants(sorted(found.values(), key=lambda c: c.name))
+    joined = _join_variants(sorted(found.values(), key=lambda c: c.name), ev.together)
     if len(joined) > MAX_TERMS:
         best = sorted(joined, key=lambda c: (-c.count * max(c.spread, 1) * (2 if c.quoted else 1), c.name))
         joined = sorted(best[:MAX_TERMS], key=lambda c: c.name)
@@ -362,6 +404,8 @@ def _select(ev: _Evidence, article_count: int) -> list[Candidate]:
 def _single_name(word: str, ev: _Evidence) -> bool:
     if word.lower() in NOT_A_NAME or len(word) < 3 or not word[0].isupper():
         return False
+    if ev.abbreviated[word] and ev.dotted[word] * 10 >= (ev.names[word] + ev.single_opening[word]) * 9:
+        return False  # "Oct. 5", "Springfield, Ill."
     capital = ev.capital[word]
     plain = word.lower()
     lower = ev.lower[plain] + ev.lower[plain + "s"] + (ev.lower[plain[:-1]] if plain.endswith("s") else 0)
@@ -406,8 +450,10 @@ def variants_of(candidate: Candidate) -> tuple[str, ...]:
     return tuple(dict.fromkeys(forms))
 
 
-def _join_variants(candidates: list[Candidate]) -> list[Candidate]:
-    """Fold plural forms into their singular and a lone surname into the one full name ending with it."""
+def _join_variants(candidates: list[Candidate], together: Counter) -> list[Candidate]:
+    """Fold plural forms into their singular and a lone surname into the one full name ending with it, when most
+    of the surname's mentions are in articles that name the full name (`together`) and the full name opens with
+    no month, weekday or direction ("North Korea" is not a full name of "Korea")."""
     by_name = {c.name: c for c in candidates}
     by_folded = {c.name.casefold(): c.name for c in candidates}
     into: dict[str, str] = {}
@@ -427,7 +473,11 @@ def _join_variants(candidates: list[Candidate]) -> list[Candidate]:
             into[c.name] = c.expansion_of
     for surname, full in owners.items():
         lone = by_name.get(surname)
-        if lone and lone.kind == "name" and len(full) == 1 and lone.spread <= by_name[full[0]].spread:
+        if not lone or lone.kind != "name" or len(full) != 1 or lone.spread > by_name[full[0]].spread:
+            continue
+        first = full[0].split()[0].lower()
+        mostly_with_it = together[full[0]] * 2 > lone.count  # not "Wales" standing alone in other articles
+        if mostly_with_it and (first in FUNCTION_WORDS or first not in NOT_A_NAME):  # "The Hague"; not "North Korea"
             into[surname] = full[0]
     merged: dict[str, Candidate] = {}
     for c in candidates:
