@@ -43,7 +43,8 @@ def load(data: bytes | None, path: str = "seeds/glossary.yml") -> tuple[list[Ent
     if data is None:
         return [], []
     try:
-        document = yaml.load(data.decode("utf-8-sig"), Loader=_Loader)  # noqa: S506 - a SafeLoader
+        text = data.decode("utf-8-sig")
+        document = yaml.load(text, Loader=_UniqueKeysSafeLoader)
     except UnicodeDecodeError:
         return [], [Problem(path, "not UTF-8 text, ignored")]
     except yaml.YAMLError as err:
@@ -65,7 +66,7 @@ def load(data: bytes | None, path: str = "seeds/glossary.yml") -> tuple[list[Ent
     return entries, problems
 
 
-class _Loader(yaml.SafeLoader):
+class _UniqueKeysSafeLoader(yaml.SafeLoader):
     """YAML's safe loader, refusing a key given twice in one mapping (YAML forbids it; PyYAML keeps the last)."""
 
     def construct_mapping(self, node, deep=False):
