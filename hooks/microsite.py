@@ -13,8 +13,6 @@ and glossary pages come last; `on_page_context` waits for the second process the
 
 from __future__ import annotations
 
-import contextlib
-import gc
 import logging
 import os
 import re
@@ -138,8 +136,7 @@ def _pages(loaded: sources.Sources, config: MkDocsConfig) -> tuple[list[pipeline
     """The generated pages (or their outline, while a second process makes them), and how they were made."""
     started = _State.started
     if _State.serving and _State.site is not None and _State.full_seconds > QUICK_AFTER:
-        with _no_gc():
-            site = pipeline.update(_State.site, loaded, config.site_name, config.use_directory_urls)
+        site = pipeline.update(_State.site, loaded, config.site_name, config.use_directory_urls)
         if site is not None:
             _take(site)
             return list(site.pages), (
@@ -152,7 +149,7 @@ def _pages(loaded: sources.Sources, config: MkDocsConfig) -> tuple[list[pipeline
         _report(draft.problems)
         how = f"seeds read in {time.perf_counter() - started:.2f} s; glossary, links and pages in a second process"
         return draft.outline(), how
-    site = _finish(draft)
+    site = pipeline.finish(draft)
     _State.full_seconds = time.perf_counter() - started
     _take(site)
     return list(site.pages), f"pipeline {_State.full_seconds:.2f} s"
@@ -189,28 +186,10 @@ def _nav_key(files: Files, pages: list[pipeline.Page]) -> tuple:
     return tuple(titles + written)
 
 
-def _finish(draft: pipeline.Draft) -> pipeline.Site:
-    with _no_gc():
-        return pipeline.finish(draft)
-
-
-@contextlib.contextmanager
-def _no_gc():
-    """The cyclic garbage collector paused: the pipeline makes no cycles to collect, and in a process holding
-    MkDocs' objects each of the collector's passes costs more."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
-
-
 def _finish_lean(draft: pipeline.Draft) -> tuple[pipeline.Site, dict[str, list[str]]]:
-    """`_finish` with only what `mkdocs build` needs of the site (pages, glossary.json, problems): the rest is
+    """`pipeline.finish` with only what `mkdocs build` needs of the site (pages, glossary.json, problems): the rest is
     not worth sending from the second process. With it, the pages' blocks without links (`_unlinked`)."""
-    site = _finish(draft)
+    site = pipeline.finish(draft)
     plain = {page.uri: [render.unlinked(block) for block in page.blocks] for page in site.pages}
     return replace(site, glossary=replace(site.glossary, terms=(), blocks=(), hits=()), links=(), articles=()), plain
 
@@ -232,7 +211,7 @@ def _complete() -> None:
         _State.plain.update(plain)
     except RuntimeError as err:
         log.warning(f"microsite: the second process failed, so the glossary is made here: {err}")
-        site = _finish(draft)
+        site = pipeline.finish(draft)
     _report(site.problems[len(draft.problems) :])
     _State.glossary_json = site.glossary_json  # a lean site: not one for `pipeline.update`
     _State.pages = {page.uri: page for page in site.pages}

@@ -1,4 +1,5 @@
-"""Pipeline: seed files → the site's generated pages. Pure Python; the MkDocs hook only calls `build`.
+"""Pipeline: seed files → the site's generated pages. Pure Python; the MkDocs hook calls `draft` and `finish`
+(together, `build`), or `update`.
 
 read → glossary → link → render, with whole-corpus work done once per build.
 """
@@ -6,9 +7,10 @@ read → glossary → link → render, with whole-corpus work done once per buil
 from __future__ import annotations
 
 import functools
+import gc
 import hashlib
 import json
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 
 
@@ -126,6 +128,24 @@ class Draft:
         return pages
 
 
+def _gc_paused(function: Callable) -> Callable:
+    """`function` with the cyclic garbage collector paused while it runs. The pipeline makes no reference cycles
+    (what it drops, reference counting frees), and on a large site the collector's passes over its millions of
+    objects grow with the site: at 2,000 articles they cost a fifth of the time."""
+
+    @functools.wraps(function)
+    def paused(*args, **kwargs):
+        enabled = gc.isenabled()
+        gc.disable()
+        try:
+            return function(*args, **kwargs)
+        finally:
+            if enabled:
+                gc.enable()
+
+    return paused
+
+
 def build(
     sources: Sources, site_name: str = "Articles", label: str = "seeds", directory_urls: bool = True
 ) -> Site:
@@ -134,6 +154,7 @@ def build(
     return finish(draft(sources, site_name, label, directory_urls))
 
 
+@_gc_paused
 def draft(
     sources: Sources, site_name: str = "Articles", label: str = "seeds", directory_urls: bool = True
 ) -> Draft:
@@ -157,6 +178,7 @@ def draft(
     return Draft(tuple(articles), uris, tuple(sections), tuple(problems), sources, site_name, label, directory_urls)
 
 
+@_gc_paused
 def finish(draft: Draft) -> Site:
     """The rest of `build`: glossary, links, and every page."""
     articles, uris, directory_urls = draft.articles, draft.uris, draft.directory_urls
@@ -177,6 +199,7 @@ def finish(draft: Draft) -> Site:
     )
 
 
+@_gc_paused
 def update(
     previous: Site, sources: Sources, site_name: str = "Articles", directory_urls: bool = True
 ) -> Site | None:
