@@ -95,6 +95,9 @@ class Serve:
                 stdout=log,
                 stderr=subprocess.STDOUT,
                 start_new_session=True,
+                # Ctrl-C must reach it even when the tests run in the background, where the shell has told
+                # every command to ignore SIGINT (and a Python started so never turns it into KeyboardInterrupt)
+                preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
             )
 
     # --- reading it ---
