@@ -69,13 +69,11 @@ class _State:
     waiting: ClassVar[dict[str, Page]] = {}
     """Pages converted before their blocks were made."""
     unlinked: ClassVar[dict[str, list[str]]] = {}
-    """Page source path → its blocks as first put in (without links)."""
-    plain: ClassVar[dict[str, list[str]]] = {}
-    """Page source path → its blocks without links, as the second process made them."""
+    """Page source path → its blocks without links (made by the second process, or when first put in)."""
     late: ClassVar[dict[str, _Late]] = {}
     """Pages rendered before the second process was done, in build order."""
     search: object | None = None
-    """The search plugin's index, where `on_post_build` puts the late pages' text in its place."""
+    """Material's search plugin, if on: `on_post_build` puts the late pages' text in its index."""
     files: Files | None = None
     glossary_json = ""
 
@@ -110,10 +108,9 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     _State.pending, _State.draft = None, None
     _State.waiting.clear()
     _State.unlinked.clear()
-    _State.plain.clear()
     _State.late.clear()
     _State.files = files
-    _State.search = _search_index(config)
+    _State.search = _search_plugin(config)
     seeds_dir = _seeds_dir(config)
     pages, how = _pages(sources.load(seeds_dir, SEEDS_FOLDER), config)
     _State.pages = {page.uri: page for page in pages}
@@ -187,8 +184,8 @@ def _nav_key(files: Files, pages: list[pipeline.Page]) -> tuple:
 
 
 def _finish_lean(draft: pipeline.Draft) -> tuple[pipeline.Site, dict[str, list[str]]]:
-    """`pipeline.finish` with only what `mkdocs build` needs of the site (pages, glossary.json, problems): the rest is
-    not worth sending from the second process. With it, the pages' blocks without links (`_unlinked`)."""
+    """`pipeline.finish` with only what `mkdocs build` needs of the site (pages, glossary.json, problems): the
+    rest is not worth sending from the second process. With it, the pages' blocks without links (`_unlinked`)."""
     site = pipeline.finish(draft)
     plain = {page.uri: [render.unlinked(block) for block in page.blocks] for page in site.pages}
     return replace(site, glossary=replace(site.glossary, terms=(), blocks=(), hits=()), links=(), articles=()), plain
@@ -208,7 +205,7 @@ def _complete() -> None:
     waited = time.perf_counter()
     try:
         site, plain = pending.result()
-        _State.plain.update(plain)
+        _State.unlinked.update(plain)
     except RuntimeError as err:
         log.warning(f"microsite: the second process failed, so the glossary is made here: {err}")
         site = pipeline.finish(draft)
@@ -280,9 +277,7 @@ def on_page_context(context, page: Page, config: MkDocsConfig, nav: Navigation):
         _convert(page, mine, config)
     if not mine.blocks:
         return context
-    unlinked = _unlinked(uri)
-    page.content = _filled(page, unlinked)
-    _State.unlinked[uri] = unlinked
+    page.content = _filled(page, _unlinked(uri))
     return context
 
 
@@ -297,8 +292,9 @@ def _convert(page: Page, mine: pipeline.Page, config: MkDocsConfig) -> None:
 
 def _unlinked(uri: str) -> list[str]:
     """The page's blocks without their links, made by the second process if one was at work."""
-    made = _State.plain.pop(uri, None)
-    return made if made is not None else [render.unlinked(block) for block in _State.pages[uri].blocks]
+    if uri not in _State.unlinked:
+        _State.unlinked[uri] = [render.unlinked(block) for block in _State.pages[uri].blocks]
+    return _State.unlinked[uri]
 
 
 def _filled(page: Page, blocks: list[str]) -> str:
@@ -309,17 +305,16 @@ def _filled(page: Page, blocks: list[str]) -> str:
     return content
 
 
-def _search_index(config: MkDocsConfig) -> object | None:
-    """Material's search index (entries in page order), if the search plugin is on."""
+def _search_plugin(config: MkDocsConfig):
+    """Material's search plugin (its index lists entries in page order), if it is on."""
     for plugin in config.plugins.values():
-        index = getattr(plugin, "search_index", None)
-        if isinstance(getattr(index, "entries", None), list):
-            return index
+        if isinstance(getattr(getattr(plugin, "search_index", None), "entries", None), list):
+            return plugin
     return None
 
 
 def _entry_count() -> int:
-    return len(_State.search.entries) if _State.search is not None else 0
+    return len(_State.search.search_index.entries) if _State.search is not None else 0
 
 
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
@@ -347,13 +342,13 @@ def on_post_build(config: MkDocsConfig) -> None:
     if _State.glossary_json:
         Path(config.site_dir, "glossary.json").write_text(_State.glossary_json, encoding="utf-8")
     if _State.dirty is not None:
-        _State.dirty.merge_search_index(config)
+        _State.dirty.merge_search_index(_State.search)
 
 
 def _fill_late() -> None:
     """The late pages' blocks: with links in the written files, without them in the search index, where each
     page's entries take the place of those made from its placeholders."""
-    index = _State.search
+    index = _State.search.search_index if _State.search is not None else None
     kept, at = [], 0
     for uri, late in _State.late.items():
         page, blocks = late.page, list(_State.pages[uri].blocks)

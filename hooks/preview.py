@@ -100,10 +100,10 @@ class DirtyPages:
         if title:
             self.titles[src_uri] = title
 
-    def merge_search_index(self, config: MkDocsConfig) -> None:
-        """The entries of the pages rebuilt now, plus the previous entries of every other page that still exists
-        (before the search plugin writes its index; it keeps this index as the next rebuild's previous one)."""
-        search = next((p for p in config.plugins.values() if hasattr(p, "search_index_prev")), None)
+    def merge_search_index(self, search) -> None:
+        """The entries of the pages rebuilt now, plus the previous entries of every other page that still exists,
+        in Material's search plugin `search` (before it writes its index; it keeps this index as the next
+        rebuild's previous one)."""
         if search is None or getattr(search, "search_index_prev", None) is None:
             return
         current = search.search_index.entries
