@@ -23,7 +23,6 @@ from .render import (
     HOME_TITLE,
     GlossaryEntry,
     Link,
-    Rendered,
     article_list,
     article_page,
     escape,
@@ -187,8 +186,7 @@ def finish(draft: Draft) -> Site:
     tips = [tooltip(term.definition) for term in glossary.terms]
     pages = []
     for i, a in enumerate(articles):
-        rendered = _article_page(a, uris, glossary, tips, links[i], articles, directory_urls)
-        pages.append(Page(uris[a.source], rendered.markdown, rendered.blocks, seed=a.source))
+        pages.append(_article_page(a, uris, glossary, tips, links[i], articles, directory_urls))
     pages.extend(_index_pages(draft.site_name, draft.sections, articles, uris, links, glossary))
     rendered = glossary_page(_glossary_entries(glossary, articles, uris, directory_urls))
     pages.append(Page(GLOSSARY_URI, rendered.markdown, rendered.blocks, in_nav=True))
@@ -233,9 +231,8 @@ def update(
         blocks = glossary_stage.blocks_of([article])
         links[i] = relink(i, [(b.section, matcher.find(article.paragraphs[b.paragraph])) for b in blocks], links,
                           articles)
-        rendered = _article_page(article, uris, glossary, tips, links[i], articles, directory_urls)
-        pages[page_index[uris[article.source]]] = Page(uris[article.source], rendered.markdown, rendered.blocks,
-                                                       seed=article.source)
+        pages[page_index[uris[article.source]]] = _article_page(article, uris, glossary, tips, links[i],
+                                                                articles, directory_urls)
     for page in _index_pages(site_name, previous.sections, articles, uris, links, glossary):
         pages[page_index[page.uri]] = page
     return replace(previous, articles=tuple(articles), pages=tuple(pages), links=tuple(links), inputs=now)
@@ -375,7 +372,8 @@ def _article_page(
     mine: Links,
     articles: Sequence[Article],
     directory_urls: bool,
-) -> Rendered:
+) -> Page:
+    """The article's page: its text with term links, the terms it mentions, its related articles."""
     uri = uris[article.source]
     glossary_url = href(uri, GLOSSARY_URI, directory_urls)
     terms = glossary.terms
@@ -390,7 +388,8 @@ def _article_page(
         shared = ", ".join(terms[t].name for t in rel.shared[:3])
         related.append((other.title, href(uri, uris[other.source], directory_urls), f"Shared: {shared}"))
     term_links = [(terms[t].name, f"{glossary_url}#{terms[t].anchor}") for t in names]
-    return article_page(article, paragraph_links, term_links, related)
+    rendered = article_page(article, paragraph_links, term_links, related)
+    return Page(uri, rendered.markdown, rendered.blocks, seed=article.source)
 
 
 def _section_label(articles: Sequence[Article]) -> dict[tuple[str, str], str]:
