@@ -81,13 +81,6 @@ def sentence_spans(text: str) -> Iterator[tuple[int, int]]:
         yield _trim(text, start, len(text))
 
 
-def sentence_around(text: str, start: int, end: int) -> tuple[int, int]:
-    """(start, end) of the sentence of `text` holding the stretch start–end (stretched to hold all of it)."""
-    starts, spans = _sentences_of(text)
-    k = max(0, bisect.bisect_right(starts, start) - 1)
-    return spans[k][0], max(spans[k][1], end)
-
-
 QUOTE_LIMIT = 300
 """Most characters of a sentence quoted around a stretch (`quote_around`): a text without sentence ends, such as
 a transcript, would otherwise be quoted whole for every term it mentions."""
@@ -98,7 +91,9 @@ def quote_around(text: str, start: int, end: int) -> tuple[str, int]:
     """The sentence of `text` holding the stretch start–end, cut to about `QUOTE_LIMIT` characters around the
     stretch at spaces, with "…" where it was cut; and the offset in `text` of the quote's first character, so
     that the stretch is `quote[start - offset : end - offset]`."""
-    a, b = sentence_around(text, start, end)
+    starts, spans = _sentences_of(text)
+    k = max(0, bisect.bisect_right(starts, start) - 1)
+    a, b = spans[k][0], max(spans[k][1], end)  # the sentence, stretched to hold the whole stretch
     if b - a <= QUOTE_LIMIT:
         return text[a:b], a
     room = max(0, QUOTE_LIMIT - (end - start)) // 2
