@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import functools
 import html
+import itertools
 import json
 import posixpath
 import re
@@ -165,7 +166,7 @@ def href(from_uri: str, to_uri: str, directory_urls: bool = True) -> str:
     return _relative_dir(here, folder) + name or "./"
 
 
-@functools.lru_cache(maxsize=None)
+@functools.lru_cache(maxsize=20_000)  # bounded: a long `mkdocs serve` session makes new articles at each edit
 def summary(article: Article) -> str:
     """The article's first sentence, for lists and the meta description (shortened like a tooltip)."""
     text = article.intro[0] if article.intro else first(p for s in article.sections for p in s.paragraphs)
@@ -220,20 +221,14 @@ def skeleton(article: Article) -> str:
     title = escape(article.title)
     attributes = " {dir=auto}" if title.strip() else ""  # after no text, it would be the heading's text
     markdown = [front_matter(title=article.title, description=summary(article)), f"# {title}{attributes}\n"]
-    count = 0
-
-    def placeholder() -> None:
-        nonlocal count
-        markdown.append(_placeholder(count))
-        count += 1
-
+    numbers = itertools.count()
     if article.intro:
-        placeholder()
+        markdown.append(_placeholder(next(numbers)))
     for section in article.sections:
         markdown.append(f"{'#' * section.level} {escape(section.heading)} {{#{section.anchor} dir=auto}}\n")
         if section.paragraphs:
-            placeholder()
-    placeholder()  # the footer
+            markdown.append(_placeholder(next(numbers)))
+    markdown.append(_placeholder(next(numbers)))  # the footer
     return "\n".join(markdown)
 
 
