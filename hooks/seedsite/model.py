@@ -96,6 +96,15 @@ class Mention:
         return self.to - quote_around(self.text, self.at, self.to)[1]
 
 
+KINDS = ("person", "place", "organisation", "event", "concept", "acronym")
+"""What a term names, decided on evidence in the text (`Term.kind`)."""
+
+ORIGINS = ("curated", "stated", "descriptor", "expansion", "")
+"""Where a definition comes from (`Term.origin`): the curated file; a defining sentence of the text ("X is a …",
+"X means …"); a descriptor next to the name (a title before it, an appositive after it); an acronym's expansion;
+or `""`, no definition."""
+
+
 @dataclass(frozen=True)
 class Term:
     """A glossary entry."""
@@ -103,20 +112,27 @@ class Term:
     name: str
     """The canonical name, as shown on the glossary page."""
     anchor: str
-    """The entry's id on the glossary page."""
+    """The entry's id and slug (`/glossary/<anchor>/`): derived from the name alone, unique on the site."""
     variants: tuple[str, ...]
-    """Every surface form that counts as a mention (name, plurals, possessives, aliases…)."""
+    """Every surface form that always means this term (name, plurals, possessives, aliases, demonyms…)."""
     aliases: tuple[str, ...] = ()
-    """Other names shown on the entry (curated aliases, an acronym, a surname)."""
+    """Other names shown on the entry (curated aliases, an acronym, "Mr Blair", a surname)."""
     definition: str = ""
-    """The definition text."""
-    origin: str = "first-use"
-    """Where the definition came from: `curated`, `stated` (a defining sentence) or `first-use`."""
+    """What the text (or the curated file) says the term is; `""` when nothing defines it."""
+    origin: str = ""
+    """Where the definition came from: one of `ORIGINS` (`""`: none)."""
     source: Mention | None = None
-    """Where a stated or first-use definition was found."""
-    kind: str = "phrase"
-    """`name` (a proper name), `phrase` (a coined or recurring phrase) or `acronym`."""
+    """Where a stated, descriptor or expansion definition was found (its sentence is the origin)."""
+    kind: str = "concept"
+    """One of `KINDS`."""
     case_sensitive: bool = False
     """True when a mention must match one of `variants` letter for letter (acronyms, names)."""
+    link: bool = True
+    """False for a term too common to link automatically (listed, not linked); the curated `link: true` overrides."""
     mentions: tuple[Mention, ...] = field(default=(), compare=False)
     """Every mention in the corpus, in article order."""
+
+    @property
+    def context(self) -> Mention | None:
+        """The first mention: where the term is first used (context, not a definition)."""
+        return self.mentions[0] if self.mentions else None
