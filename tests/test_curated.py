@@ -61,7 +61,7 @@ def test_the_real_curated_file_gives_no_problems_on_the_seed(seed):
 def test_a_curated_definition_replaces_the_extracted_one(seed):
     before = terms(build(seed, None))["Moscow"]
     after = terms(build(seed, "Moscow: The capital of Russia.\n"))["Moscow"]
-    assert before.origin == "first-use" and before.definition != "The capital of Russia."
+    assert before.origin == "" and before.definition != "The capital of Russia."
     assert after.definition == "The capital of Russia."
     assert after.origin == "curated"
     assert len(after.mentions) == len(before.mentions) == 1
@@ -74,15 +74,15 @@ def test_a_curated_mapping_definition_is_folded_to_one_line(seed):
 
 def test_a_curated_alias_joins_an_extracted_term(seed):
     plain = terms(build(seed, None))
-    g = build(seed, "Belarus:\n  aliases: [Belarusians]\n")
+    g = build(seed, "Alexander Lukashenko:\n  aliases: [President of Belarus]\n")
     found = terms(g)
-    assert "Belarusians" in plain
-    assert "Belarusians" not in found
-    belarus = found["Belarus"]
-    assert "Belarusians" in belarus.aliases
-    surfaces = {m.sentence[m.start : m.end] for m in belarus.mentions}
-    assert surfaces == {"Belarus", "Belarusians"}
-    assert len(belarus.mentions) == len(plain["Belarus"].mentions) + len(plain["Belarusians"].mentions)
+    assert "President of Belarus" in plain
+    assert "President of Belarus" not in found
+    luka = found["Alexander Lukashenko"]
+    assert "President of Belarus" in luka.aliases
+    surfaces = {m.sentence[m.start : m.end] for m in luka.mentions}
+    assert {"Alexander Lukashenko", "President of Belarus"} <= surfaces
+    assert len(luka.mentions) == len(plain["Alexander Lukashenko"].mentions) + len(plain["President of Belarus"].mentions)
     assert messages(g) == []
 
 
@@ -146,7 +146,7 @@ def test_a_malformed_entry_is_a_problem_naming_the_file_and_entry(seed, yml, ent
     # the rest of the file still applies, and the malformed entry changed nothing
     found = terms(g)
     assert found["Russia"].origin == "curated"
-    assert found["Moscow"].origin == "first-use"
+    assert found["Moscow"].origin == ""
 
 
 @pytest.mark.parametrize(
@@ -184,7 +184,7 @@ def test_yaml_is_loaded_safely(seed, tmp_path, template):
     assert not marker.exists(), "the YAML ran a command"
     problems = messages(g)
     assert problems and problems[0].startswith(f"{PATH}: "), problems
-    assert terms(g)["Moscow"].origin == "first-use"
+    assert terms(g)["Moscow"].origin == ""
 
 
 def test_a_top_level_list_is_a_problem(seed):

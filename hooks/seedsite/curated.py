@@ -9,10 +9,14 @@ Union State:
 import substitution: Replacing imported goods with ones made at home.   # a plain string is the definition
 Victory:
   hide: true                                      # not a term
+US:
+  link: true                                      # link it even if a quarter of the articles mention it
+Minsk:
+  kind: place                                     # person, place, organisation, event, concept or acronym
 ```
 
-A curated entry wins over what extraction found: it adds the term if extraction missed it, replaces the
-definition, and joins its aliases into it.
+A curated entry wins over what the glossary found: it adds the term if the text did not yield it, replaces the
+definition and the kind, and joins its aliases into it.
 """
 
 from __future__ import annotations
@@ -21,11 +25,11 @@ from dataclasses import dataclass
 
 import yaml
 
-from .model import Problem
+from .model import KINDS, Problem
 
 GLOSSARY_NAME = "glossary.yml"
 """The curated file's name, in the seeds folder."""
-FIELDS = ("definition", "aliases", "hide")
+FIELDS = ("definition", "aliases", "hide", "link", "kind")
 
 
 @dataclass(frozen=True)
@@ -36,6 +40,10 @@ class Entry:
     definition: str = ""
     aliases: tuple[str, ...] = ()
     hide: bool = False
+    link: bool | None = None
+    """True: always link its mentions; False: never; None: as the glossary decides (not when too common)."""
+    kind: str = ""
+    """One of `model.KINDS`, or `""` to let the glossary decide."""
 
 
 def load(data: bytes | None, path: str = "seeds/glossary.yml") -> tuple[list[Entry], list[Problem]]:
@@ -105,5 +113,11 @@ def _entry(name: object, value: object) -> tuple[Entry | None, str]:
     hide = value.get("hide", False)
     if not isinstance(hide, bool):
         return None, "hide must be true or false"
+    link = value.get("link")
+    if link is not None and not isinstance(link, bool):
+        return None, "link must be true or false"
+    kind = value.get("kind") or ""
+    if kind and kind not in KINDS:
+        return None, f"kind must be one of {', '.join(KINDS)}"
     clean = tuple(" ".join(a.split()) for a in aliases)
-    return Entry(name, " ".join(definition.split()), clean, hide), ""
+    return Entry(name, " ".join(definition.split()), clean, hide, link, kind), ""

@@ -1,29 +1,33 @@
-"""Glossary: all articles + the curated file → the site's `Glossary`, built once per build.
+"""Glossary: all articles + the curated file → the site's `Glossary`, built once per build, as a row of steps,
+each a module with its own rules:
 
-1. `extract` finds the terms the text gives evidence for (its docstring says the rule); the curated file
-   hides, adds, renames and joins them.
-2. One multi-pattern pass (`match`) over every paragraph finds every mention of every term.
-3. Each term gets a definition, marked with its origin: `curated`; `stated`, a sentence of the text that
-   defines it (its first use, when that reads "X is a …" or "X, the …, …"; or "It means …" right after a
-   sentence that names it); otherwise
-   `first-use`, the first sentence that uses it.
-4. Related terms: the terms mentioned in the most sections together with it.
+1. `candidates`: what the text gives evidence for as a term;
+2. `resolve`: one entity per thing named (acronyms, demonyms, short forms, junk, the curated file);
+3. `mentions`: every mention, in one multi-pattern pass, a lone surname resolved in its own article;
+4. `define`: what the text says each term is (curated, stated, a descriptor, an expansion; else nothing);
+5. `kinds`: person, place, organisation, event, concept or acronym, on evidence.
+
+Then each term's anchor, whether it links (not when more than a quarter of the articles of a site of
+`COMMON_FROM` or more mention it, unless the curated file says `link: true`), and its related terms: those
+mentioned in the most sections together with it.
 """
 
 from __future__ import annotations
 
-import bisect
-import re
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from itertools import combinations
 
 from . import curated as curated_file
-from .extract import Candidate, extract, variants_of
-from .match import Hit, Matcher
-from .model import Article, Mention, Problem, Term
-from .text import sentence_spans, slugify, unique
+from .candidates import candidates
+from .define import define, explanations
+from .kinds import kind
+from .match import Hit
+from .mentions import Finder
+from .model import Article, Mention, Problem, ShortForm, Term
+from .resolve import Entity, resolve
+from .text import slugify, unique
 
 RELATED_TERMS = 5
 """Related terms shown per entry."""
@@ -33,12 +37,10 @@ comes after this stage, so it is not imported here, and a test checks the two ag
 yield to the terms' instead (`render.glossary_page`), so that a term's anchor never depends on which letters the
 page has."""
 
-_DEFINING_VERB = re.compile(
-    r"^\s*(?:\([^)]*\)\s*)?(?:(?:is|are|was|were)\s+(?:a|an|the|one)\s|(?:refers to|means|denotes)\s)"
-)
-_APPOSITIVE = re.compile(r"^,\s+(?:a|an|the)\s+[^,]{3,80},")
-_EXPLAINS_PREVIOUS = re.compile(r"^(?:It|This|That)\s+(?:means|refers to|denotes|is defined as)\s+(?!that\b)")
-_EXPLAINS_ANYWHERE = re.compile(r"(?:It|This|That)\s+(?:means|refers to|denotes|is defined as)\s")
+COMMON_SHARE = 0.25
+"""A term mentioned in more than this share of the articles is listed, not linked (on a site of `COMMON_FROM`
+articles or more): "US", "UK" and "British" in a news archive."""
+COMMON_FROM = 40
 
 
 @dataclass(frozen=True)
@@ -68,6 +70,12 @@ class Glossary:
     hits: tuple[tuple[Hit, ...], ...]
     """Per block, the term mentions in it (`Hit.term` indexes `terms`)."""
     problems: tuple[Problem, ...] = ()
+    short_forms: tuple[ShortForm, ...] = ()
+    """Lone words resolved per article (their `owners` and `default` index `terms`)."""
+
+    def finder(self) -> Finder:
+        """Finds these terms' mentions in an article (for a quick rebuild of edited articles)."""
+        return Finder(self.terms, self.short_forms)
 
 
 def blocks_of(articles: Sequence[Article]) -> list[Block]:
@@ -89,130 +97,84 @@ def build(articles: Sequence[Article], curated_data: bytes | None = None, label:
     """The glossary of `articles`, corrected by the curated file's bytes (if any)."""
     path = f"{label}/{curated_file.GLOSSARY_NAME}"
     entries, problems = curated_file.load(curated_data, path)
-    terms, curated_names, more = _apply_curated(extract(articles), entries, path)
-    problems.extend(more)
-    terms.sort(key=lambda t: (t.name.casefold(), t.name))
+    resolved = resolve(candidates(articles), entries, path)
+    problems.extend(resolved.problems)
+    order = sorted(range(len(resolved.entities)), key=lambda i: (resolved.entities[i].name.casefold(),
+                                                                 resolved.entities[i].name))
+    entities = [resolved.entities[i] for i in order]
+    terms = [_term(e) for e in entities]
+    short_forms = _renumbered(resolved.short_forms, {old: new for new, old in enumerate(order)})
     blocks = blocks_of(articles)
     paragraphs = [articles[b.article].paragraphs[b.paragraph] for b in blocks]
-    find = matcher(terms).find
-    hits = [find(text) for text in paragraphs]
+    hits = _find(Finder(terms, short_forms), articles)
     mentioned = {hit.term for found in hits for hit in found}
-    for i, term in enumerate(terms):
-        if term.name in curated_names and i not in mentioned:
-            problems.append(Problem(path, f"entry {term.name!r} is mentioned in no article"))
-    if len(mentioned) < len(terms):  # an extracted term never mentioned (e.g. only in a heading) goes; it won
-        kept = [i for i, t in enumerate(terms) if i in mentioned or t.name in curated_names]  # no match, so
-        new_index = {old: new for new, old in enumerate(kept)}  # the other matches stand as they are
-        terms = [terms[i] for i in kept]
+    for i, entity in enumerate(entities):
+        if entity.curated is not None and i not in mentioned:
+            problems.append(Problem(path, f"entry {entity.name!r} is mentioned in no article"))
+    if len(mentioned) < len(terms):  # a term never mentioned (e.g. only in a heading) goes, but a curated one
+        kept = [i for i, e in enumerate(entities) if i in mentioned or e.curated is not None]
+        new_index = {old: new for new, old in enumerate(kept)}
+        entities, terms = [entities[i] for i in kept], [terms[i] for i in kept]
         hits = [[Hit(h.start, h.end, new_index[h.term]) for h in found] for found in hits]
-    mentions, explained = _mentions(terms, articles, blocks, paragraphs, hits)
-    final = [_define(replace(t, mentions=tuple(mentions[i])), explained.get(i)) for i, t in enumerate(terms)]
+        short_forms = _renumbered(short_forms, new_index)
+    sources = [(articles[b.article].source, b.anchor) for b in blocks]
+    mentions = _mentions(len(terms), paragraphs, hits, sources)
+    explained = explanations(paragraphs, hits, sources)
+    spread = [len({m.article for m in found}) for found in mentions]
+    final = []
+    for i, (term, entity) in enumerate(zip(terms, entities)):
+        term = define(replace(term, mentions=tuple(mentions[i])), entity, explained.get(i))
+        final.append(replace(term, kind=kind(term, entity), link=_links(entity, spread[i], len(articles))))
     return Glossary(
         tuple(_with_anchors(final)),
         tuple(_related(len(final), blocks, hits)),
         tuple(blocks),
         tuple(tuple(h) for h in hits),
         tuple(problems),
+        tuple(short_forms),
     )
 
 
-def _apply_curated(
-    candidates: list[Candidate], entries: list[curated_file.Entry], path: str
-) -> tuple[list[Term], dict[str, curated_file.Entry], list[Problem]]:
-    """Candidates → terms, with the curated entries hiding, adding, renaming and joining."""
-    problems: list[Problem] = []
-    by_form: dict[str, int] = {}
-    for i, c in enumerate(candidates):
-        for form in c.variants:
-            by_form.setdefault(form.casefold(), i)
-    taken: set[int] = set()
-    hidden: set[int] = set()
-    curated_terms: list[Term] = []
-    names: dict[str, curated_file.Entry] = {}
-    for entry in entries:
-        found = [by_form[f.casefold()] for f in (entry.name, *entry.aliases) if f.casefold() in by_form]
-        if entry.hide:
-            if not found:
-                problems.append(Problem(path, f"entry {entry.name!r} hides a term that was not found"))
-            hidden.update(found)
-            continue
-        joined = [candidates[i] for i in dict.fromkeys(found) if i not in taken]
-        taken.update(found)
-        forms = [entry.name, *entry.aliases] + [v for c in joined for v in variants_of(c)]
-        kind = joined[0].kind if joined else ("acronym" if entry.name.isupper() else "phrase")
-        curated_terms.append(
-            Term(
-                name=entry.name,
-                anchor="",
-                variants=tuple(dict.fromkeys(forms)),
-                aliases=tuple(dict.fromkeys([*entry.aliases, *(c.name for c in joined if c.name != entry.name)])),
-                definition=entry.definition,
-                origin="curated" if entry.definition else "first-use",
-                kind=kind,
-                case_sensitive=kind == "acronym",
-            )
-        )
-        names[entry.name] = entry
-    terms = [_term(c) for i, c in enumerate(candidates) if i not in taken and i not in hidden]
-    return terms + curated_terms, names, problems
+def _term(entity: Entity) -> Term:
+    """The entity as a term, before its mentions, definition and kind are known."""
+    case_sensitive = entity.shape in ("acronym", "name") and (entity.curated is None or entity.evidence is not None)
+    aliases = entity.aliases + tuple(f for f in entity.short_forms if f not in entity.aliases)
+    return Term(entity.name, "", entity.variants, aliases, case_sensitive=case_sensitive)
 
 
-def _term(c: Candidate) -> Term:
-    aliases = tuple(v for v in c.variants[1:] if " " not in v and v[:1].isupper())  # a surname or acronym
-    return Term(
-        name=c.name,
-        anchor="",
-        variants=variants_of(c),
-        aliases=aliases,
-        kind=c.kind,
-        case_sensitive=c.kind in ("acronym", "name"),
-    )
+def _renumbered(short_forms: Sequence[ShortForm], new_index: dict[int, int]) -> list[ShortForm]:
+    """The short forms with their terms renumbered (a term not in `new_index` is gone)."""
+    out = []
+    for sf in short_forms:
+        owners = tuple(new_index[o] for o in sf.owners if o in new_index)
+        default = new_index.get(sf.default) if sf.default is not None else None
+        if owners or default is not None:
+            out.append(ShortForm(sf.form, owners, default))
+    return out
 
 
-def matcher(terms: Sequence[Term]) -> Matcher:
-    """Finds mentions of these terms (`Hit.term` indexes `terms`)."""
-    return Matcher((i, v, t.case_sensitive) for i, t in enumerate(terms) for v in t.variants)
+def _find(finder: Finder, articles: Sequence[Article]) -> list[list[Hit]]:
+    """Per paragraph of the corpus (article and reading order), its resolved mentions."""
+    out: list[list[Hit]] = []
+    for article in articles:
+        out.extend(finder.article(article.paragraphs))
+    return out
 
 
-def _mentions(terms, articles, blocks, paragraphs, hits) -> tuple[list[list[Mention]], dict[int, Mention]]:
-    """Per term, its mentions in reading order; and per term, the first sentence like "It means …" that follows
-    a sentence mentioning it."""
-    out: list[list[Mention]] = [[] for _ in terms]
-    explained: dict[int, Mention] = {}
-    for block, text, found in zip(blocks, paragraphs, hits):
-        if not found:
-            continue
-        source = articles[block.article].source
+def _links(entity: Entity, spread: int, article_count: int) -> bool:
+    """Whether the term's mentions become links: the curated file's say, else not when it is too common."""
+    if entity.curated is not None and entity.curated.link is not None:
+        return entity.curated.link
+    return article_count < COMMON_FROM or spread <= COMMON_SHARE * article_count
+
+
+def _mentions(count: int, paragraphs, hits, sources) -> list[list[Mention]]:
+    """Per term, its mentions in reading order."""
+    out: list[list[Mention]] = [[] for _ in range(count)]
+    for text, found, (article, anchor) in zip(paragraphs, hits, sources):
         for hit in found:
-            out[hit.term].append(Mention(source, block.anchor, text, hit.start, hit.end))
-        if not _EXPLAINS_ANYWHERE.search(text):
-            continue
-        spans = list(sentence_spans(text)) or [(0, len(text))]
-        starts = [s for s, _ in spans]
-        for hit in found:
-            k = max(0, bisect.bisect_right(starts, hit.start) - 1)
-            if k + 1 < len(spans) and hit.term not in explained:
-                ns, ne = spans[k + 1]
-                if _EXPLAINS_PREVIOUS.match(text[ns:ne]):
-                    explained[hit.term] = Mention(source, block.anchor, text, ns, ns)
-    return out, explained
-
-
-def _define(term: Term, explained: Mention | None) -> Term:
-    """The term with a definition: curated, stated in the text, or its first use."""
-    if term.origin == "curated":
-        return replace(term, source=term.mentions[0] if term.mentions else None)
-    if term.mentions:  # the first use may define it: "X is a …", "X (1879–1955) was a …", "X, the …,"
-        first = term.mentions[0]
-        after = first.sentence[first.end :]
-        before = first.sentence[: first.start].strip()
-        if before in ("", "The", "A", "An") and (_DEFINING_VERB.match(after) or _APPOSITIVE.match(after)):
-            return replace(term, definition=first.sentence, origin="stated", source=first)
-    if explained:
-        return replace(term, definition=explained.sentence, origin="stated", source=explained)
-    if term.mentions:
-        return replace(term, definition=term.mentions[0].sentence, origin="first-use", source=term.mentions[0])
-    return term
+            out[hit.term].append(Mention(article, anchor, text, hit.start, hit.end))
+    return out
 
 
 def _with_anchors(terms: Sequence[Term], reserved: frozenset[str] = PAGE_IDS) -> list[Term]:

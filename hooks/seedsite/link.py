@@ -1,8 +1,8 @@
 """Link: articles + glossary → where term mentions become links, and which articles are related.
 
-- A term links at its first mention in each section (the intro counts as one), never in a heading; the
-  mentions themselves come from the glossary's single matching pass (longest match wins, acronyms match only in
-  their own case).
+- A term links at its first mention in each section (the intro counts as one), never in a heading, unless it
+  is too common to link (`Term.link`); the mentions themselves come from the glossary's single matching pass
+  (longest match wins, acronyms match only in their own case, lone surnames resolved in their article).
 - Related articles share glossary terms. Each shared term weighs its inverse document frequency,
   log(articles / articles mentioning it), so rare terms count more than common ones. A term in more than half
   of the articles, or in more than `MAX_POSTING` of them, says little and is ignored: that also keeps the work
@@ -55,23 +55,31 @@ def link(articles: Sequence[Article], glossary: Glossary) -> list[Links]:
     grouped: list[list[tuple[str, Sequence[Hit]]]] = [[] for _ in articles]
     for block, hits in zip(glossary.blocks, glossary.hits):
         grouped[block.article].append((block.section, hits))
-    firsts = [_first_mentions(paragraphs) for paragraphs in grouped]
+    unlinked = unlinked_terms(glossary)
+    firsts = [_first_mentions(paragraphs, unlinked) for paragraphs in grouped]
     related = _Related([counts for _, counts in firsts], [a.source for a in articles])
     return [Links(hits, _most_mentioned(counts), related.of(a)) for a, (hits, counts) in enumerate(firsts)]
 
 
+def unlinked_terms(glossary: Glossary) -> frozenset[int]:
+    """The terms whose mentions are not links (`Term.link` False)."""
+    return frozenset(i for i, term in enumerate(glossary.terms) if not term.link)
+
+
 def relink(index: int, paragraphs: Sequence[tuple[str, Sequence[Hit]]], links: Sequence[Links],
-           articles: Sequence[Article]) -> Links:
+           articles: Sequence[Article], unlinked: Collection[int] = frozenset()) -> Links:
     """The links of article `index` from its paragraphs' (section anchor, hits), the other articles' terms
     taken from `links`: for a quick rebuild after one article was edited."""
-    hits, counts = _first_mentions(paragraphs)
+    hits, counts = _first_mentions(paragraphs, unlinked)
     terms = [dict.fromkeys(other.terms) for other in links]
     terms[index] = counts
     return Links(hits, _most_mentioned(counts), _Related(terms, [a.source for a in articles]).of(index))
 
 
-def _first_mentions(paragraphs: Sequence[tuple[str, Sequence[Hit]]]) -> tuple[tuple[tuple[Hit, ...], ...], dict]:
-    """Per paragraph the hits to link (a term's first in each section), and how often each term occurs."""
+def _first_mentions(paragraphs: Sequence[tuple[str, Sequence[Hit]]], unlinked: Collection[int] = frozenset()
+                    ) -> tuple[tuple[tuple[Hit, ...], ...], dict]:
+    """Per paragraph the hits to link (a term's first in each section, unless it is `unlinked`), and how often
+    each term occurs."""
     counts: defaultdict[int, int] = defaultdict(int)
     seen: set[tuple[str, int]] = set()
     out = []
@@ -79,7 +87,7 @@ def _first_mentions(paragraphs: Sequence[tuple[str, Sequence[Hit]]]) -> tuple[tu
         chosen = []
         for hit in hits:
             counts[hit.term] += 1
-            if (section, hit.term) not in seen:
+            if (section, hit.term) not in seen and hit.term not in unlinked:
                 seen.add((section, hit.term))
                 chosen.append(hit)
         out.append(tuple(chosen))

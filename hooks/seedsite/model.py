@@ -96,6 +96,18 @@ class Mention:
         return self.to - quote_around(self.text, self.at, self.to)[1]
 
 
+@dataclass(frozen=True)
+class ShortForm:
+    """A lone word whose meaning depends on the article it stands in: a surname ("Blair", "Путина"), or a
+    single-word name that may also end a longer one ("Milan", "Inter Milan")."""
+
+    form: str
+    owners: tuple[int, ...]
+    """The terms it may shorten (indices into the terms): the one introduced last in the article wins."""
+    default: int | None
+    """The term it means with no antecedent in the article, if any."""
+
+
 KINDS = ("person", "place", "organisation", "event", "concept", "acronym")
 """What a term names, decided on evidence in the text (`Term.kind`)."""
 

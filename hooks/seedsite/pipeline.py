@@ -15,7 +15,7 @@ from dataclasses import dataclass, field, replace
 
 
 from . import glossary as glossary_stage
-from .link import Links, link, relink
+from .link import Links, link, relink, unlinked_terms
 from .model import Article, Mention, Problem
 from .read import SeedError, read_article
 from .render import (
@@ -216,7 +216,7 @@ def update(
     articles, links, pages = list(previous.articles), list(previous.links), list(previous.pages)
     glossary, uris = previous.glossary, previous.uris
     page_index = {page.uri: n for n, page in enumerate(pages)}
-    matcher = glossary_stage.matcher(glossary.terms)
+    finder, unlinked = glossary.finder(), unlinked_terms(glossary)
     tips = [tooltip(term.definition) for term in glossary.terms]
     for n in changed:
         seed = sources.seeds[n]
@@ -229,8 +229,8 @@ def update(
             return None
         articles[i] = article = replace(article, slug=articles[i].slug)
         blocks = glossary_stage.blocks_of([article])
-        links[i] = relink(i, [(b.section, matcher.find(article.paragraphs[b.paragraph])) for b in blocks], links,
-                          articles)
+        found = finder.article(article.paragraphs)
+        links[i] = relink(i, [(b.section, found[b.paragraph]) for b in blocks], links, articles, unlinked)
         pages[page_index[uris[article.source]]] = _article_page(article, uris, glossary, tips, links[i],
                                                                 articles, directory_urls)
     for page in _index_pages(site_name, previous.sections, articles, uris, links, glossary):

@@ -296,7 +296,8 @@ def _a(label: str, url: str) -> str:
     return f'<a href="{_attribute(url)}">{_text(label)}</a>'
 
 
-ORIGIN_LABELS = {"curated": "Curated definition", "stated": "Stated in the text", "first-use": "First use"}
+ORIGIN_LABELS = {"curated": "Curated definition", "stated": "Stated in the text", "descriptor": "Described in the text",
+                 "expansion": "What the acronym stands for", "": "Not defined in the text"}
 
 
 @dataclass(frozen=True)

@@ -1,6 +1,6 @@
-"""Extract: the articles' own text → candidate glossary terms (issue "A glossary built from the articles themselves").
+"""Candidates and resolve: the articles' own text → candidate glossary terms → one entity per thing named.
 
-Small corpora are built straight from `model.Article`, so that what is tested is extraction alone and not the
+Small corpora are built straight from `model.Article`, so that what is tested is these steps alone and not the
 reader's heading heuristics; the seed goes through the real reader.
 """
 
@@ -8,9 +8,10 @@ from __future__ import annotations
 
 import pytest
 from conftest import SEED
-from seedsite.extract import Candidate, extract, min_mentions, variants_of
+from seedsite.candidates import Candidate, candidates as extract, min_mentions
 from seedsite.model import Article, Section
 from seedsite.read import read_article
+from seedsite.resolve import Entity, Resolved, resolve
 
 
 def article(source: str, *intro: str, sections: tuple[Section, ...] = ()) -> Article:
@@ -24,6 +25,23 @@ def by_name(candidates: list[Candidate]) -> dict[str, Candidate]:
 def owner(candidates: list[Candidate], form: str) -> list[str]:
     """The names of the candidates that count `form` as one of their surface forms."""
     return [c.name for c in candidates if form in c.variants]
+
+
+def resolved(*articles: Article) -> Resolved:
+    return resolve(extract(list(articles)), [], "seeds/glossary.yml")
+
+
+def entities(*articles: Article) -> dict[str, Entity]:
+    return {e.name: e for e in resolved(*articles).entities}
+
+
+def short_form(found: Resolved, form: str) -> tuple[list[str], str | None]:
+    """(the names a lone `form` may shorten, the name it means without an antecedent)."""
+    for sf in found.short_forms:
+        if sf.form == form:
+            names = [found.entities[o].name for o in sf.owners]
+            return names, found.entities[sf.default].name if sf.default is not None else None
+    return [], None
 
 
 @pytest.fixture(scope="module")
@@ -90,11 +108,11 @@ def test_seed_plural_of_a_name_joins_its_singular(seed_candidates):
     assert "Presidents of Belarus" in seed_candidates["President of Belarus"].variants
 
 
-def test_seed_demonyms_stay_apart_from_the_country(seed_candidates):
-    assert {"Belarus", "Belarusian", "Belarusians"} <= set(seed_candidates)
-    belarus = seed_candidates["Belarus"]
-    assert not {"Belarusian", "Belarusians"} & set(variants_of(belarus))
-    assert "Belarus" not in seed_candidates["Belarusians"].variants
+def test_seed_demonyms_join_their_country():
+    found = entities(read_article(SEED.read_bytes(), SEED.name))
+    assert {"Belarusian", "Belarusians"} <= set(found["Belarus"].variants)
+    assert {"Russian", "Russians"} <= set(found["Russia"].variants)
+    assert not {"Belarusian", "Belarusians", "Russian", "Russians", "Belarusian-Russian"} & set(found)
 
 
 # --- variants on small corpora --------------------------------------------------------------------------------
@@ -106,47 +124,46 @@ def test_a_possessive_counts_as_a_mention_of_the_name():
     assert "Moscow's" not in found
 
 
-def test_a_lone_surname_after_the_full_name_joins_it():
-    found = extract(
-        [
-            article(
-                "a.txt",
-                "Alexander Lukashenko spoke at the summit in Minsk.",
-                "Then Lukashenko left early; Lukashenko's plane landed at noon.",
-            )
-        ]
+def test_a_lone_surname_after_the_full_name_is_its_short_form_not_a_term():
+    found = resolved(
+        article(
+            "a.txt",
+            "Alexander Lukashenko spoke at the summit in Minsk.",
+            "Then Lukashenko left early; Lukashenko's plane landed at noon.",
+        )
     )
-    names = by_name(found)
-    assert "Lukashenko" not in names
-    assert owner(found, "Lukashenko") == ["Alexander Lukashenko"]
-    assert names["Alexander Lukashenko"].count == 3
+    assert "Lukashenko" not in {e.name for e in found.entities}
+    assert short_form(found, "Lukashenko") == (["Alexander Lukashenko"], "Alexander Lukashenko")
 
 
-def test_a_surname_shared_by_two_full_names_joins_neither():
-    found = extract(
-        [
-            article(
-                "a.txt",
-                "Pierre Curie met Marie Curie in Paris.",
-                "Later Curie won a prize, and the prize went to Curie again.",
-            )
-        ]
+def test_a_surname_shared_by_two_full_names_means_neither_without_context():
+    found = resolved(
+        article("a.txt", "Pierre Curie met Marie Curie in Paris.", "Later Curie won a prize, and Curie smiled.")
     )
-    names = by_name(found)
-    assert {"Pierre Curie", "Marie Curie"} <= set(names)
-    assert "Curie" not in names["Pierre Curie"].variants
-    assert "Curie" not in names["Marie Curie"].variants
+    names = {e.name: e for e in found.entities}
+    assert {"Pierre Curie", "Marie Curie"} <= set(names) and "Curie" not in names
+    assert "Curie" not in names["Pierre Curie"].variants + names["Marie Curie"].variants
+    owners, default = short_form(found, "Curie")
+    assert sorted(owners) == ["Marie Curie", "Pierre Curie"] and default is None
 
 
-def test_a_surname_mostly_used_where_the_full_name_is_joins_it():
-    found = extract(
-        [
-            article("a.txt", "Alexander Lukashenko spoke in Minsk.", "Then Lukashenko left; Lukashenko flew home."),
-            article("b.txt", "Alexander Lukashenko was re-elected."),
-            article("c.txt", "Reporters waited while Lukashenko spoke."),
-        ]
+def test_a_surname_mostly_used_where_the_full_name_is_means_it_elsewhere_too():
+    found = resolved(
+        article("a.txt", "Alexander Lukashenko spoke in Minsk.", "Then Lukashenko left; Lukashenko flew home."),
+        article("b.txt", "Alexander Lukashenko was re-elected."),
+        article("c.txt", "Reporters waited while Lukashenko spoke."),
     )
-    assert owner(found, "Lukashenko") == ["Alexander Lukashenko"]
+    assert short_form(found, "Lukashenko") == (["Alexander Lukashenko"], "Alexander Lukashenko")
+
+
+def test_a_name_of_its_own_that_also_ends_a_full_name_keeps_its_entry():
+    found = resolved(
+        article("a.txt", "Michael Jordan scored 40 points.", "Jordan then rested."),
+        article("b.txt", "Troops crossed into Jordan from Syria.", "Jordan closed its border; Jordan protested."),
+        article("c.txt", "Refugees in Jordan waited.", "Aid reached Jordan by truck."),
+    )
+    assert "Jordan" in {e.name for e in found.entities}
+    assert short_form(found, "Jordan") == (["Michael Jordan"], "Jordan")
 
 
 def test_a_place_is_not_folded_into_a_longer_name_opening_with_a_direction():
@@ -161,6 +178,7 @@ def test_a_place_is_not_folded_into_a_longer_name_opening_with_a_direction():
     )
     assert "Korea" in by_name(found)
     assert "Korea" not in by_name(found)["North Korea"].variants
+    assert short_form(resolve(found, [], "x"), "Korea") == ([], None)
 
 
 def test_a_word_standing_alone_in_other_articles_is_not_folded_into_a_longer_name():
@@ -273,11 +291,6 @@ def test_a_plural_phrase_in_another_case_joins_its_singular():
     assert [c.name for c in found] == ["friendly economy"]
 
 
-def test_plurals_of_a_phrase_are_among_its_variants():
-    found = by_name(extract([article("a.txt", 'They speak of a "friendly economy" here.')]))
-    assert "friendly economies" in variants_of(found["friendly economy"])
-
-
 def test_months_weekdays_and_function_words_are_never_single_names():
     found = by_name(
         extract(
@@ -300,32 +313,24 @@ def test_months_weekdays_and_function_words_are_never_single_names():
 # --- acronyms -------------------------------------------------------------------------------------------------
 
 
-def test_an_acronym_after_its_expansion_becomes_its_variant():
-    found = extract(
-        [
-            article(
-                "a.txt",
-                "The North Atlantic Treaty Organization (NATO) met in Brussels.",
-                "Later NATO grew, and NATO members agreed.",
-            )
-        ]
+def test_an_acronym_after_its_expansion_is_the_entry_and_the_expansion_its_variant():
+    found = entities(
+        article(
+            "a.txt",
+            "The North Atlantic Treaty Organization (NATO) met in Brussels.",
+            "Later NATO grew, and NATO members agreed.",
+        )
     )
-    assert "NATO" not in by_name(found)
-    assert owner(found, "NATO") == ["North Atlantic Treaty Organization"]
+    assert "North Atlantic Treaty Organization" not in found
+    assert found["NATO"].expansion == "North Atlantic Treaty Organization"
+    assert "North Atlantic Treaty Organization" in found["NATO"].variants
 
 
 def test_the_eaeu_expansion_from_the_issue_is_joined():
-    found = extract(
-        [
-            article(
-                "a.txt",
-                "Belarus is a member of the Eurasian Economic Union (EAEU) since 2015.",
-                "Trade within the EAEU grew quickly.",
-            )
-        ]
-    )
-    assert "EAEU" not in by_name(found)
-    assert owner(found, "EAEU") == ["Eurasian Economic Union"]
+    texts = ("Belarus is a member of the Eurasian Economic Union (EAEU) since 2015.", "Trade within the EAEU grew.")
+    found = extract([article("a.txt", *texts)])
+    assert by_name(found)["EAEU"].expansion_of == "Eurasian Economic Union"
+    assert "Eurasian Economic Union" in entities(*[article("a.txt", *texts)])["EAEU"].variants
 
 
 def test_an_acronym_without_expansion_needs_two_mentions():
@@ -364,7 +369,7 @@ def test_a_possessive_before_an_acronym_is_dropped():
         ]
     )
     assert not [c.name for c in found if c.name.endswith("'s")]
-    assert owner(found, "CCP") == ["Chinese Communist Party"]
+    assert by_name(found)["CCP"].expansion_of == "Chinese Communist Party"
 
 
 def test_a_name_ending_in_a_direction_is_not_cut_to_a_fragment():

@@ -1,0 +1,646 @@
+"""Candidates, the glossary's first step: the articles' own text → candidate terms with the evidence for each, in
+one linear pass over the corpus. `resolve` then makes one entry per entity of them.
+
+Five kinds of candidate, each kept only on evidence. "Enough mentions" scales with the corpus: one in a corpus
+of up to 9 articles, two up to 99, three up to 999, and so on (`min_mentions`), so a small site lists every
+name it holds while a large one keeps to the terms that recur; in a corpus of ten or more articles a name must
+also be mentioned in two articles, or three times as often as the minimum.
+
+- **Names**: runs of capitalised words ("Union State", "Great Patriotic War", "Alexander Lukashenko"), which may
+  hold lower-case connectors ("Head of State", "Leonardo da Vinci"). A sentence opens at a paragraph's start,
+  after a sentence end, after a dash and a space ("FRANKFURT (Reuters) — The bank raised rates") and after an
+  opening quote or bracket ('he called it "Significant progress"'). A run that opens a sentence loses its first
+  word when that word is a function word or is seen in lower case elsewhere ("The", "However", "Over", "It"),
+  unless the whole run is also seen inside a sentence and that word is no function word ("North Korea", "New
+  York"); a one-word run that opens a sentence is no evidence at all. An honorific ("Mr Blair") or a title
+  ("Trade and Industry Secretary Patricia Hewitt", "President Putin") before a name is no part of it: it is
+  counted as evidence that the name is a person's. Contractions ("I'm", "Don't") are never names. A single word
+  is a name only when it is (almost) never written in lower case in the corpus, is not a function word, month,
+  weekday (nor their abbreviations and plurals: "Oct", "Mondays") or direction ("Belarus", "Moscow", not
+  "President" when "presidents" occurs), and is no abbreviation: a word followed by a period (almost) wherever it
+  occurs, at least once by a period that ends no sentence ("Oct. 5", "Springfield, Ill., police").
+- **Quoted terms**: two to four words in double quotes ("friendly economy", "clock reconciliation"): quoting is
+  the author's sign of a term, so a quoted phrase needs only one mention in a small corpus. A quoted single word
+  ("delighted") is an ordinary word in quotes, and so is a quoted clause (a common verb, an -ly adverb or a
+  pronoun in it). An opening quote is followed by a non-space and a closing one preceded by one, so the text
+  between two quotations ('"…," Smith said. "…"') is never read as a quoted term.
+- **Recurring phrases**: two lower-case content words (no function word, common verb, -ly adverb or generic
+  adjective) that recur (one more mention than a name, and at least two) and belong together: the pair is at
+  least 32 times likelier than chance (pointwise mutual information ≥ 5 bits), as "foreign policy" is and "small
+  child" is not.
+- **Defined concepts**: one to three words opening a sentence that defines them ("Import substitution means …",
+  "Импортозамещение означает …"): the author's definition makes them a term from one mention.
+- **Acronyms**: two to six capitals ("NATO", "EAEU", "CDC"; not a well-formed Roman numeral: "II", "XIV"),
+  kept with the mentions a name needs (at least two), or from one when the text expands it ("Union State
+  (US)").
+
+Forms of one word sequence are pooled before they are weighed: possessives, case, and every inflection that
+stems alike (`stems.key`: "friendly economies" and "friendly economy", "Владимира Путина" and "Владимир
+Путин"); the most frequent form names the candidate. Only maximal runs are counted, so a fragment of a longer
+name ("Patriotic War") is a candidate only where it also stands alone; how often a word stands inside longer
+names, or opens them, is kept as evidence for `resolve` (fragments and first names are no terms).
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from . import stems
+from .model import Article
+
+FUNCTION_WORDS = frozenset(
+    """a an the this that these those it its they them their theirs he him his she her hers we us our ours
+    i me my mine you your yours himself herself itself themselves myself yourself ourselves
+    who whom whose which what when where why how there here then than thus so
+    and or nor but yet if as at by for from in into of off on onto out over under up down to with within
+    without about above across after against along among around before behind below beneath beside besides
+    between beyond during except inside near outside past since through throughout toward towards until upon
+    via per despite unlike like although though while whereas because unless whether once also too very only
+    just even still already again always never often sometimes soon later now today tomorrow yesterday however
+    indeed moreover meanwhile furthermore nevertheless nonetheless therefore hence instead otherwise finally
+    first second third last next all any both each every few many more most much no none not other others
+    several some such own same another either neither one two three four five six seven eight nine ten
+    is are was were be been being am has have had having do does did done will would shall should can could
+    may might must ought let yes oh mr mrs ms dr st jr sr co according regarding following including
+    chapter section part page figure table note notes see""".split()
+)
+"""Words that are never a term by themselves, open no name and end none."""
+
+NOT_A_NAME = FUNCTION_WORDS | frozenset(
+    """january february march april june july august september october november december
+    feb apr jun jul aug sep sept oct nov dec mon tue tues wed thu thur thurs fri sat
+    monday tuesday wednesday thursday friday saturday sunday mondays tuesdays wednesdays thursdays fridays
+    saturdays sundays
+    north south east west northern southern eastern western northeast northwest southeast southwest""".split()
+)
+"""Words capitalised by convention, not as names: never a term alone ("Middle East" is one, "East" is not).
+"Jan", "Mar" and "Sun" are left out, being names too ("Jan Smuts", "Sun Yat-sen"); "Jan." is an abbreviation
+by the period that follows it."""
+
+PHRASE_STOP_WORDS = NOT_A_NAME | frozenset(
+    """eleven twelve twenty thirty forty fifty sixty seventy eighty ninety hundred hundreds thousand thousands
+    million millions year years month months week weeks day days time times""".split()
+)
+"""Words no recurring phrase holds ("thirty years")."""
+
+COMMON_VERBS = frozenset(
+    """say says said tell told ask asked make makes made take takes took taken give gives gave given get gets
+    got go goes went gone come comes came become becomes became begin began begun keep kept find found
+    know knew known think thought see saw seen show showed shown call called use used work worked want
+    wanted need needed seem seemed help helped try tried leave left put run ran hold held bring brought
+    write wrote written lead led live lived believe believed include includes included continue continued
+    set sets move moved play played receive received return returned remain remained appear appeared
+    serve served die died born married meet met reach reached provide provided allow allowed add added
+    build built stay stayed fall fell spend spent grow grew open opened win won lose lost consider
+    considered change changed develop developed carry carried agree agreed create created start started
+    based named noted stated""".split()
+)
+"""Verb forms that make a lower-case word pair a clause rather than a phrase ("took place")."""
+
+GENERIC_ADJECTIVES = frozenset(
+    """new old great greater greatest good better best bad worse worst big bigger small smaller large larger
+    long longer short high higher low lower early earlier late young younger important major minor main
+    central common successful little full whole certain various different similar same real true
+    possible particular general special significant strong final total following previous recent""".split()
+)
+"""Adjectives too general to open a recurring phrase ("new method", "central role")."""
+
+CONNECTORS = ("of", "the", "de", "da", "di", "del", "della", "du", "des", "la", "le", "von", "van", "der", "den")
+"""Lower-case words that may join capitalised words inside a name."""
+
+HONORIFICS = frozenset("mr mrs ms miss mx dr prof sir dame lord lady mme mlle herr frau".split())
+"""Words before a name that say a person is meant ("Mr Blair"); never part of the name."""
+
+TITLES = frozenset(
+    """president vice deputy prime minister secretary chancellor chairman chairwoman chair chief executive
+    director governor senator congressman congresswoman mayor judge justice coach manager captain king queen prince
+    princess pope ambassador commissioner general admiral colonel major lieutenant sergeant inspector detective
+    officer spokesman spokeswoman spokesperson leader boss founder head editor professor archbishop bishop
+    cardinal rabbi imam sheikh ayatollah emperor chairperson treasurer attorney counsel premier envoy
+    presenter host singer actor actress star striker midfielder defender goalkeeper winger skipper champion
+    player rapper guitarist drummer producer writer author novelist director economist analyst
+    foreign home trade industry culture health defence defense education interior finance transport energy
+    environment justice sports media shadow former acting interim""".split()
+)
+"""Words of a person's title or role ("Trade and Industry Secretary Patricia Hewitt", "tennis player Lleyton
+Hewitt"): a run of capitalised words made of them and then a name is the title and the name."""
+
+PERSONAL_TITLES = frozenset(
+    """president senator governor mayor judge justice chancellor chairman king queen prince princess pope
+    sheikh ayatollah emperor coach captain inspector detective sergeant professor archbishop bishop cardinal
+    rabbi imam premier""".split()
+)
+"""Titles that may stand before a surname alone ("President Putin"; not "General Motors")."""
+
+ORGANISATION_WORDS = frozenset(
+    """party bank union council ministry inc ltd plc corp corporation group fc club association committee
+    commission university agency company institute federation organisation organization department office
+    service services court parliament government assembly airlines airways motors records studios police army
+    navy times post news league board foundation trust society museum church school college centre center
+    network channel television radio press fund exchange authority alliance coalition movement front
+    congress senate cabinet administration industries holdings partners media entertainment pictures games
+    electronics systems technologies communications telecom energy oil petroleum reserve treasury house palace
+    hall tower theatre theater hotel prize medal bbc state united rovers athletic wanderers albion hotspur""".split()
+)
+"""Head words of an organisation's name ("Labour Party", "Bank of England", "Manchester United FC")."""
+
+EVENT_WORDS = frozenset(
+    """war wars games cup championship championships olympics olympic festival awards award election elections
+    summit conference revolution crisis open marathon prix trophy tour series forum show final finals derby
+    day week year season tournament match race grand slam oscars baftas grammys expo fair treaty agreement
+    accord act plan programme program campaign""".split()
+)
+"""Head words of an event's name ("Great Patriotic War", "Australian Open", "World Cup")."""
+
+PLACE_WORDS = frozenset(
+    """city island islands river mountain mountains lake sea ocean street road square county province region
+    republic kingdom states valley bay coast park airport stadium village town district peninsula desert
+    gulf strait canal bridge station""".split()
+)
+"""Head words of a place's name ("Kingdom", "Red Square")."""
+
+MAX_TERMS = 1000
+"""At most this many terms, the best attested first (mentions × articles): a glossary is for the terms that
+matter, and its page must stay readable (and quick to build) on a site of thousands of articles."""
+
+MIN_PMI = 5.0
+"""Least pointwise mutual information (bits) of a recurring phrase's words."""
+
+
+def _class(test) -> str:
+    """A regex character class body of every Basic Multilingual Plane character passing `test`."""
+    ranges: list[tuple[int, int]] = []
+    for code in range(0x10000):
+        if test(chr(code)):
+            if ranges and ranges[-1][1] == code - 1:
+                ranges[-1] = (ranges[-1][0], code)
+            else:
+                ranges.append((code, code))
+    return "".join(re.escape(chr(a)) + (f"-{re.escape(chr(b))}" if b > a else "") for a, b in ranges)
+
+
+_UP = _class(str.isupper)
+_CAP_WORD = rf"[{_UP}][\w'’]*(?:-[\w'’]+)*"
+_GAP = r"[ \t\u00a0]+"
+_JOIN = rf"{_GAP}(?:(?:{'|'.join(CONNECTORS)}|[{_UP}]\.){_GAP})*"  # "Head of State", "John F. Kennedy"
+_OPENER = r"""(?:[.!?…:;—–]["”’)\]]*[ \t]+|\n)["“‘«„(\[]*"""  # before a sentence's first word ("— The")
+_NAME_RUN = re.compile(rf"(?=[{_UP}])(?<![\w\-.])(?:[{_UP}]\.{_GAP})*{_CAP_WORD}(?:{_JOIN}{_CAP_WORD})*")
+_OPENS_SENTENCE = re.compile(rf"{_OPENER}$")
+"""Matches the text just before a run that opens a sentence (searched in a window ending at the run)."""
+_INITIAL = re.compile(rf"[{_UP}]\.")
+_CONTRACTION = re.compile(r"['’](?:ve|m|d|ll|re|t)$|n['’]t$", re.IGNORECASE)
+_EDGE = "\"'“”‘’«»()[]{}.,;:!?…—–-*/"
+_QUOTED = re.compile(r"[\"“«„](?=\S)([^\"“”«»„\n]{2,60}?)(?<=\S)[\"”»“]")
+"""A quotation: an opening quote before a non-space, a closing one after a non-space."""
+_EXPANSION = re.compile(r"\(([A-Z][A-Z0-9&]{1,5})\)")
+_ACRONYM = re.compile(r"(?<![\w\-])[A-Z][A-Z0-9&]{1,5}(?![\w\-]|\.\w\.)")  # not "LL" of "LL.D."
+_SHOUTING = re.compile(r"[A-Z]{2,}(?:[ \t]+[A-Z]{2,}){2,}")  # "UNIVERSITY OF OXFORD": capitals, not acronyms
+_ROMAN = re.compile(r"(?=[MDCLXVI])M{0,4}(?:CM|CD|D?C{0,3})(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})")
+"""A well-formed Roman numeral ("II", "XIV", "MCM"; not "CDC", "DVD"), matched whole."""
+_LOW = _class(lambda ch: ch.isalpha() and ch.islower())
+_LOWER_PAIR = re.compile(rf"(?<!\S)([{_LOW}]{{3,}})\s+(?=([{_LOW}]{{3,}})[{re.escape(_EDGE)}]*(?!\S))")
+"""Two adjacent lower-case words: the first a whole token, the second with punctuation after it at most."""
+_ABBREVIATION_DOT = re.compile(rf"\.[ \t]*[{_LOW}0-9,;:)]")
+"""A period that ends no sentence, after the word it abbreviates ("Oct. 5", "Springfield, Ill., police")."""
+
+
+
+_HONORIFIC_DOT = re.compile(r"(?:^|\s)(?:Mr|Mrs|Ms|Dr|Prof|Mx|St)\.[ \t]+$")
+"""An honorific with its period just before a run ("Mr. Blair"): no sentence ends there."""
+_DEFINED = re.compile(
+    rf"(?:^|[.!?…]\s+)([{_UP}][{_LOW}\-]+(?:[ \t]+[{_LOW}][{_LOW}\-]+){{0,2}})"
+    r"[ \t]+(?:means(?![ \t]+that\b)|refers[ \t]+to|is[ \t]+defined[ \t]+as|is[ \t]+the[ \t]+term[ \t]+for|"
+    r"означает|—[ \t]*это|называется|называют)",
+    re.MULTILINE,
+)
+"""A sentence that opens with one to three words and defines them ("Import substitution means …")."""
+_PLACE_PREPOSITIONS = (" in ", " from ", " near ", " across ", " throughout ", " visit to ", " trip to ")
+"""Words before a place's name."""
+_BASED = re.compile(rf"([{_UP}][\w'’]+)-based\b")
+"""A place before "-based" ("a London-based firm")."""
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A term found in the text, with the evidence for it."""
+
+    name: str
+    """The most frequent of its forms."""
+    kind: str
+    """Its shape: `name` (capitalised words), `phrase` (lower-case words) or `acronym`."""
+    variants: tuple[str, ...]
+    """Surface forms that mention it (the name first): its inflections and possessives as the text has them."""
+    count: int
+    """Occurrences that count as evidence."""
+    spread: int = 1
+    """Articles it occurs in."""
+    quoted: bool = False
+    expansion_of: str = ""
+    """For an acronym: the name it abbreviates, when the text gives it."""
+    defined: bool = False
+    """A sentence of the text opens with it and defines it ("X means …")."""
+    honorific: int = 0
+    """Times it follows an honorific ("Mr Blair"): a person's surname."""
+    titled: int = 0
+    """Times it follows a title ("Secretary Patricia Hewitt"): a person."""
+    inside: int = 0
+    """For a single word: times it stands inside a longer name ("Hodgson" in "Frances Hodgson Burnett")."""
+    opens: int = 0
+    """For a single word: how many different longer names open with it ("David" of "David Frost", "David
+    Beckham")."""
+    together: int = 0
+    """For a longer name: mentions of its last word alone in the articles that hold the name ("Lukashenko" in the
+    articles naming "Alexander Lukashenko")."""
+    based: int = 0
+    """Times it comes before "-based" ("a London-based firm"): a place."""
+    placed: int = 0
+    """Times it follows "in", "from", "near", "across", "throughout", "visit to" or "trip to": a place."""
+
+
+@dataclass
+class _Evidence:
+    """Corpus-wide counts, each a Counter of surface form → occurrences."""
+
+    names: Counter
+    single_opening: Counter
+    phrases: Counter
+    quoted: Counter
+    acronyms: Counter
+    lower: Counter
+    capital: Counter
+    spread: Counter
+    dotted: Counter
+    """Runs of capitalised words directly followed by a period."""
+    abbreviated: Counter
+    """Runs of capitalised words followed by a period that ends no sentence."""
+    together: Counter
+    """Multi-word names → mentions of their last word alone in the articles that hold the name."""
+    honorific: Counter
+    titled: Counter
+    inside: Counter
+    opens: Counter
+    defined: Counter
+    based: Counter
+    placed: Counter
+    words: int
+    expansions: dict[str, str]
+
+
+def min_mentions(article_count: int) -> int:
+    """Mentions a name needs: 1 for up to 9 articles, 2 up to 99, 3 up to 999, …"""
+    return 1 + int(math.log10(max(article_count, 1)))
+
+
+def candidates(articles: Sequence[Article]) -> list[Candidate]:
+    """Every candidate term in the corpus, each once, sorted by name."""
+    evidence = _Evidence(*(Counter() for _ in range(18)), words=0, expansions={})
+    tokens: Counter[str] = Counter()
+    pairs: Counter[tuple[str, str]] = Counter()
+    runs: Counter[tuple[bool, str]] = Counter()  # (opens a sentence, run of capitalised words) → occurrences
+    per_article: list[Counter[tuple[bool, str]]] = []
+    for article in articles:
+        text = "\n" + "\n".join(article.paragraphs)  # a paragraph's first word opens a sentence
+        tokens.update(text.split())
+        pairs.update(_LOWER_PAIR.findall(text))  # no phrase spans two articles
+        found = _name_runs(text, evidence)
+        runs.update(found)
+        per_article.append(Counter(found))
+        _count_marked(text, evidence)
+    _count_words(tokens, pairs, evidence)
+    _count_names(runs, per_article, evidence)
+    return _select(evidence, len(articles))
+
+
+def _name_runs(text: str, ev: _Evidence) -> list[tuple[bool, str]]:
+    """(opens a sentence, run) for each run of capitalised words in `text`; counts the runs followed by a period.
+    A run after "Mr." is marked by keeping the honorific in it ("Mr Blair")."""
+    opens = _OPENS_SENTENCE.search
+    found = []
+    for m in _NAME_RUN.finditer(text):
+        start, end = m.span()
+        run = m.group()
+        window = text[max(0, start - 40) : start]
+        if window.endswith(". ") and (honorific := _HONORIFIC_DOT.search(window)):
+            found.append((False, honorific.group().strip()[:-1] + " " + run))
+        else:
+            found.append((opens(window) is not None, run))
+            if window.endswith(_PLACE_PREPOSITIONS):
+                ev.placed[run] += 1
+        if text.startswith(".", end):  # about one run in ten
+            ev.dotted[run] += 1
+            if _ABBREVIATION_DOT.match(text, end):
+                ev.abbreviated[run] += 1
+    return found
+
+
+def _count_words(tokens: Counter[str], pairs: Counter[tuple[str, str]], ev: _Evidence) -> None:
+    """Lower-case word counts (tokens cleaned of punctuation at their edges), and the pairs of adjacent
+    lower-case words of three letters or more that recur (the second may end in punctuation)."""
+    for token, count in tokens.items():
+        word = token.strip(_EDGE)
+        if word.isalpha() and word.islower():
+            ev.lower[word] += count
+            ev.words += count
+    for (left, right), count in pairs.items():
+        if count >= 2:
+            ev.phrases[f"{left} {right}"] += count
+
+
+def _count_names(runs: Counter, per_article: Sequence[Counter], ev: _Evidence) -> None:
+    """Names from the runs of capitalised words, once the whole corpus's lower-case words are known."""
+    for (opening, run), count in runs.items():
+        for word in run.split()[1 if opening else 0 :]:
+            if word not in CONNECTORS:
+                ev.capital[_plain(word)] += count
+    trimmed: dict[tuple[bool, str], tuple[str, bool] | None] = {}
+    longer: set[str] = set()
+    for (opening, run), count in runs.items():
+        inside = opening and " " in run and (False, run) in runs  # the whole run is also seen inside a sentence
+        found = _trim_run(run, opening, ev.lower, inside)
+        trimmed[(opening, run)] = found[:2] if found else None
+        if not found:
+            continue
+        name, evidence, honorific, titled = found
+        (ev.names if evidence else ev.single_opening)[name] += count
+        ev.honorific[name] += count * honorific
+        ev.titled[name] += count * titled
+        if " " in name:
+            longer.add(name)
+            for word in name.split():
+                ev.inside[word] += count
+    for name in longer:
+        ev.opens[name.split()[0]] += 1
+    for keys in per_article:
+        names: Counter[str] = Counter()
+        for key, count in keys.items():
+            if name := trimmed[key]:
+                names[name[0]] += count
+        ev.spread.update(names.keys())
+        for name in names:
+            if " " in name and (last := name[name.rfind(" ") + 1 :]) in names:
+                ev.together[name] += names[last]
+
+
+def _count_marked(text: str, ev: _Evidence) -> None:
+    """Quoted terms, defined concepts, acronyms and acronym expansions, places before "-based"."""
+    seen: set[str] = set()
+    for match in _QUOTED.finditer(text):
+        term = _quoted_term(match.group(1))
+        if term:
+            ev.quoted[term] += 1
+            seen.add(term)
+    for match in _DEFINED.finditer(text):
+        term = _defined_term(match.group(1), ev.lower)
+        if term:
+            ev.defined[term] += 1
+            seen.add(term)
+    acronyms = Counter(_ACRONYM.findall(text))
+    for run in _SHOUTING.finditer(text):  # capitals in a row are shouting, not acronyms
+        acronyms.subtract(_ACRONYM.findall(text, *run.span()))
+    for acronym, count in acronyms.items():
+        if count > 0 and not _ROMAN.fullmatch(acronym):
+            ev.acronyms[acronym] += count
+            seen.add(acronym)
+    for match in _EXPANSION.finditer(text):
+        expansion = _expansion(text[max(0, match.start() - 200) : match.start()], match.group(1))
+        if expansion:
+            ev.expansions.setdefault(match.group(1), expansion)
+    ev.based.update(_BASED.findall(text))
+    ev.spread.update(seen)
+
+
+def _trim_run(run: str, opening: bool, lower: Counter, inside: bool = False) -> tuple[str, bool, bool, bool] | None:
+    """(name, evidence, after an honorific, after a title) for a run of capitalised words: possessive dropped,
+    a sentence opener trimmed unless the run is also seen `inside` a sentence and its first word is no function
+    word ("New York", "North Korea"), an honorific or a title before a name dropped. `evidence` is False for a
+    lone word that opens a sentence (it may still be a name seen elsewhere)."""
+    words = run.split()
+    if _CONTRACTION.search(words[0]) or _CONTRACTION.search(words[-1]):  # "I've", "It'd", "Don't"
+        return None
+    honorific = words[0].lower().rstrip(".") in HONORIFICS and len(words) > 1
+    if honorific:
+        words, opening = words[1:], False
+    first = words[0].lower()
+    if opening and (first in FUNCTION_WORDS or not inside and (first in NOT_A_NAME or _seen_lower(words[0], lower))):
+        words = words[1:]
+        while words and words[0] in CONNECTORS:
+            words = words[1:]
+        opening = False
+    while words and (words[-1].lower() in FUNCTION_WORDS or _INITIAL.fullmatch(words[-1])):
+        if _INITIAL.fullmatch(words[-1]) and words[-1][0] in "IVX" and len(words) > 1:
+            words = words[:-1] + [words[-1][0]]  # "World War I." at the end of a sentence
+            break
+        words = words[:-1]  # "Chanel No" (from "Chanel No. 5"), a trailing initial
+    words, titled = _untitled(words)
+    if not words or _ACRONYM.fullmatch(words[0]) and len(words) == 1:
+        return None
+    name = _plain(" ".join(words))
+    return name, not (opening and len(words) == 1), honorific, titled
+
+
+def _untitled(words: list[str]) -> tuple[list[str], bool]:
+    """The name after a title that opens the run, and whether there was one ("Industry Secretary Patricia Hewitt"
+    → "Patricia Hewitt"; "President Putin" → "Putin"; "President of Belarus Alexander Lukashenko" → "Alexander
+    Lukashenko"). The name is one to three capitalised words ending in no organisation, event or place word
+    ("General Motors" keeps its name); after a title with more words in it ("of Belarus"), its last two (three
+    with a middle initial)."""
+    start = next((i for i, word in enumerate(words[:-1]) if is_title(word)), -1)
+    if start < 0:
+        return words, False
+    end = start
+    while end < len(words) - 1 and (is_title(words[end]) or words[end] in CONNECTORS or words[end] == "and"):
+        end += 1
+    if words[end - 1] in CONNECTORS:  # "President of Belarus": the place is part of the title
+        end += 1
+    rest = words[end:]
+    if not rest:
+        return words, False
+    if len(rest) > 3 or any(w in CONNECTORS for w in rest):
+        rest = rest[-3:] if len(rest) >= 3 and len(rest[-2].rstrip(".")) == 1 else rest[-2:]
+        if any(w in CONNECTORS for w in rest):
+            return words, False
+    if _plain(rest[-1]).lower() in _HEAD_WORDS or is_title(rest[-1]):
+        return words, False
+    if len(rest) == 1 and words[end - 1].lower() not in PERSONAL_TITLES:
+        return words, False
+    return rest, True
+
+
+RUSSIAN_TITLES = ("президент", "премьер", "министр", "глав", "председател", "губернатор", "мэр", "посол",
+                  "генсек", "лидер", "спикер", "директор", "замминистр", "вице", "канцлер", "король", "королев")
+"""Beginnings of Russian title words in any case ("Президента", "министром")."""
+
+
+def is_title(word: str) -> bool:
+    """True for a word of a person's title or role ("Secretary", "Президента")."""
+    low = word.lower().rstrip(".")
+    return low in TITLES or ("\u0400" <= low[:1] <= "\u04ff" and low.startswith(RUSSIAN_TITLES))
+
+
+_HEAD_WORDS = ORGANISATION_WORDS | EVENT_WORDS | PLACE_WORDS
+
+
+def _plain(word: str) -> str:
+    """The word without a possessive ending: "Lukashenko's" → "Lukashenko", "Jones'" → "Jones"."""
+    if word.endswith(("'s", "’s")):
+        return word[:-2]
+    return word[:-1] if word.endswith(("s'", "s’")) else word
+
+
+def _seen_lower(word: str, lower: Counter) -> bool:
+    plain = _plain(word).lower()
+    return bool(lower[plain] or lower[plain + "s"] or (plain.endswith("s") and lower[plain[:-1]]))
+
+
+def _quoted_term(inner: str) -> str:
+    """The term a quotation holds: two to four words naming something, or '' (a single word, a clause)."""
+    words = inner.strip().rstrip(".,;:!?…").split()
+    while words and words[0].lower() in ("a", "an", "the"):
+        words.pop(0)
+    if not 2 <= len(words) <= 4 or not all(any(ch.isalpha() for ch in w) for w in words):
+        return ""
+    low = [w.lower().strip(_EDGE) for w in words]
+    if low[0] in FUNCTION_WORDS or low[-1] in FUNCTION_WORDS:
+        return ""
+    if any(w in COMMON_VERBS or w.endswith(_ADVERB_ENDINGS) or _CONTRACTION.search(w) for w in low):
+        return ""
+    if sum(w in FUNCTION_WORDS for w in low) * 2 >= len(low):  # "not at all", "out of it"
+        return ""
+    return " ".join(words)
+
+
+_ADVERB_ENDINGS = ("ally", "ely", "ully", "ously", "ively", "ently", "antly")
+"""Endings of the adverbs that make a quotation a remark ("totally unacceptable"), not a term ("friendly
+economy")."""
+
+
+def _defined_term(words: str, lower: Counter) -> str:
+    """The concept a defining sentence opens with ("Import substitution" → "import substitution"), or ''."""
+    first = words.split()[0]
+    if first.lower() in FUNCTION_WORDS:
+        return ""
+    return words[0].lower() + words[1:] if first[1:].islower() else words
+
+
+def _expansion(before: str, acronym: str) -> str:
+    """The capitalised words just before "(ACR)" that ACR abbreviates, or ''. Each letter of ACR is found in
+    order, right to left, in those words; the first letter must begin the first word (Schwartz & Hearst):
+    "Eurasian Economic Union (EAEU)", "North Atlantic Treaty Organization (NATO)"."""
+    words = before.split()[-(len(acronym) + 3) :]
+    if words:
+        words[-1] = _plain(words[-1].rstrip(",;:"))
+    text = " ".join(words)
+    letters = acronym.lower()
+    i, j = len(letters) - 1, len(text) - 1
+    while i >= 0:
+        while j >= 0 and (text[j].lower() != letters[i] or (i == 0 and j > 0 and text[j - 1] != " ")):
+            j -= 1
+        if j < 0:
+            return ""
+        i, j = i - 1, j - 1
+    picked = text[j + 1 :].split()
+    if not picked or any(not w[:1].isupper() and w not in CONNECTORS for w in picked):
+        return ""
+    if len(picked) > len(acronym) or picked[-1] in CONNECTORS:
+        return ""
+    return " ".join(picked)
+
+
+def _select(ev: _Evidence, article_count: int) -> list[Candidate]:
+    """The candidates with enough evidence, each pool of forms (`stems.key`) once."""
+    need = min_mentions(article_count)
+    found: dict[str, Candidate] = {}
+
+    def add(forms: Counter, kind: str, count: int, **extra) -> None:
+        name = _head(forms)
+        key = stems.key(name)
+        if key in found:
+            if found[key].count >= count:
+                return
+            forms = forms + Counter(dict.fromkeys(found[key].variants, 0))
+        spread = max(ev.spread[form] for form in forms)
+        found[key] = Candidate(name, kind, tuple(sorted(forms, key=lambda f: (-forms[f], f))), count, spread, **extra)
+
+    names = _pools(ev.names + ev.single_opening)
+    for forms in names.values():
+        name, count = _head(forms), sum(forms.values())
+        spread = max(ev.spread[form] for form in forms)
+        salient = need == 1 or spread >= 2 or count >= 3 * need
+        if count >= need and salient and any(ev.names[f] for f in forms) and (" " in name or _single_name(name, ev)):
+            add(forms, "name", count, **_name_evidence(forms, ev))
+    for forms in _pools(ev.quoted).values():
+        total = Counter({f: max(n, ev.phrases[f], ev.names[f]) for f, n in forms.items()})
+        if sum(total.values()) >= need:
+            kind = "name" if all(w[:1].isupper() for w in _head(total).split()) else "phrase"
+            add(total, kind, sum(total.values()), quoted=True)
+    for forms in _pools(ev.phrases).values():
+        count = sum(forms.values())
+        if count >= max(2, need + 1) and _recurring_phrase(_head(forms), count, ev):
+            add(forms, "phrase", count)
+    if ev.defined:
+        lower = _pools(Counter({w: n for w, n in ev.lower.items() if len(w) > 3}))
+        for term in ev.defined:
+            forms = lower.get(stems.key(term)) if " " not in term else _pools(ev.phrases).get(stems.key(term))
+            forms = forms or Counter({term: 1})
+            kind = "name" if term[:1].isupper() else "phrase"
+            add(forms, kind, max(sum(forms.values()), 1), defined=True)
+    for acronym, count in ev.acronyms.items():
+        if acronym in ev.expansions or count >= max(2, need):
+            add(Counter({acronym: count}), "acronym", count, expansion_of=ev.expansions.get(acronym, ""))
+    chosen = sorted(found.values(), key=lambda c: c.name)
+    if len(chosen) > MAX_TERMS:
+        best = sorted(chosen, key=lambda c: (-c.count * max(c.spread, 1) * (2 if c.quoted else 1), c.name))
+        chosen = sorted(best[:MAX_TERMS], key=lambda c: c.name)
+    return chosen
+
+
+def _pools(counts: Counter) -> dict[str, Counter]:
+    """Forms grouped by what they stem to: `stems.key` → Counter of forms."""
+    pools: dict[str, Counter] = {}
+    for form, count in counts.items():
+        if count > 0:
+            pools.setdefault(stems.key(form), Counter())[form] += count
+    return pools
+
+
+def _head(forms: Counter) -> str:
+    """The form that names a pool: the most frequent; on a tie a lower-case one, then the shortest (a singular, a
+    nominative), then the first in order."""
+    return min(forms, key=lambda f: (-forms[f], not f[:1].islower(), len(f), f))
+
+
+def _name_evidence(forms: Counter, ev: _Evidence) -> dict[str, int]:
+    """What a name's forms tell of it, summed: honorifics, titles, longer names around it, "-based"."""
+    total = {field: sum(counter[f] for f in forms) for field, counter in (
+        ("honorific", ev.honorific), ("titled", ev.titled), ("inside", ev.inside), ("opens", ev.opens),
+        ("together", ev.together), ("based", ev.based), ("placed", ev.placed))}
+    return total
+
+
+def _single_name(word: str, ev: _Evidence) -> bool:
+    if word.lower() in NOT_A_NAME or len(word) < 3 or not word[0].isupper():
+        return False
+    if ev.abbreviated[word] and ev.dotted[word] * 10 >= (ev.names[word] + ev.single_opening[word]) * 9:
+        return False  # "Oct. 5", "Springfield, Ill."
+    capital = ev.capital[word]
+    plain = word.lower()
+    lower = ev.lower[plain] + ev.lower[plain + "s"] + (ev.lower[plain[:-1]] if plain.endswith("s") else 0)
+    return capital > 0 and lower * 20 <= capital
+
+
+def _recurring_phrase(phrase: str, count: int, ev: _Evidence) -> bool:
+    words = phrase.split()
+    if words[0] in GENERIC_ADJECTIVES:
+        return False
+    if any(w in PHRASE_STOP_WORDS or w in COMMON_VERBS or w.endswith("ly") for w in words):
+        return False
+    if words[0].endswith(("ed", "ing")) or words[-1].endswith(("ed", "ing")):
+        return False
+    expected = math.prod(ev.lower[w] for w in words) / max(ev.words, 1) ** (len(words) - 1)
+    return expected > 0 and math.log2(count / expected) >= MIN_PMI
+
+

@@ -1,0 +1,147 @@
+"""Define, the glossary's fourth step: what the text says each entry is.
+
+In order of preference (`Term.origin`):
+1. `curated`: the editor's definition in `seeds/glossary.yml`.
+2. `stated`: a sentence that defines it, the first of its mentions to read "X is a …", "X (1879–1955) was a …",
+   "X refers to …", "X means …", "X, which is …", "X, the …, …", "X — это …", "X означает …"; or a sentence "It
+   means …" right after one that names it.
+3. `descriptor`: words next to the name in a sentence of the site, that sentence kept as its source: a role or
+   title before it ("Trade and Industry Secretary Patricia Hewitt", "the tennis player Lleyton Hewitt"), or an
+   appositive after it ("David Frost, director general of the British Chambers of Commerce, said").
+4. `expansion`: what an acronym stands for, as the text spells it out ("North Atlantic Treaty Organization
+   (NATO)").
+Otherwise none: the first sentence that merely uses a term is its context (`Term.context`), not a definition.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Sequence
+from dataclasses import replace
+
+from .candidates import COMMON_VERBS, CONNECTORS, FUNCTION_WORDS, is_title
+from .model import Mention, Term
+from .resolve import Entity
+from .text import sentence_spans
+
+SCANNED = 40
+"""Mentions of a term searched for a definition or a descriptor (the first ones)."""
+LONGEST_DESCRIPTOR = 12
+"""Most words in a descriptor."""
+
+_DEFINING = re.compile(
+    r"^\s*(?:\([^)]*\)\s*)?(?:(?:is|are|was|were)\s+(?:a|an|the|one)\s|(?:refers to|means|denotes)\s(?!that\b)"
+    r"|,\s+which\s+(?:is|was|are|were|means)\s|\s*[—–-]\s*это\s|(?:означает|является|называется)\s)"
+)
+"""What follows a term's name in a sentence that defines it."""
+_APPOSITIVE_STATED = re.compile(r"^,\s+(?:a|an|the)\s+[^,]{3,80},")
+_EXPLAINS = re.compile(r"^(?:It|This|That|Это)\s+(?:means|refers to|denotes|is defined as|означает)\s+(?!that\b|что\b)")
+_EXPLAINS_ANYWHERE = re.compile(r"(?:It|This|That|Это)\s+(?:means|refers to|denotes|is defined as|означает)\s")
+_APPOSITIVE = re.compile(r"^,[ \t]+([^,;:.!?()\"“”]{3,120}?)(?=[,;.]|$)")
+_WORDS_BEFORE = re.compile(r"((?:[^\W\d_][\w'’\-]*[ \t]+){1,%d})$" % LONGEST_DESCRIPTOR)
+
+
+def explanations(paragraphs: Sequence[str], hits: Sequence[Sequence], sources: Sequence[tuple[str, str]]
+                 ) -> dict[int, Mention]:
+    """Per term, the first sentence like "It means …" that follows a sentence mentioning it. `sources`: per
+    paragraph, the (article, anchor) of a mention there."""
+    explained: dict[int, Mention] = {}
+    for text, found, (article, anchor) in zip(paragraphs, hits, sources):
+        if not found or not _EXPLAINS_ANYWHERE.search(text):
+            continue
+        spans = list(sentence_spans(text)) or [(0, len(text))]
+        starts = [s for s, _ in spans]
+        for hit in found:
+            k = max(0, bisect.bisect_right(starts, hit.start) - 1)
+            if k + 1 < len(spans) and hit.term not in explained:
+                ns, ne = spans[k + 1]
+                if _EXPLAINS.match(text[ns:ne]):
+                    explained[hit.term] = Mention(article, anchor, text, ns, ns)
+    return explained
+
+
+def define(term: Term, entity: Entity, explained: Mention | None) -> Term:
+    """`term` with its definition, origin and source."""
+    if entity.curated is not None and entity.curated.definition:
+        return replace(term, definition=entity.curated.definition, origin="curated",
+                       source=term.mentions[0] if term.mentions else None)
+    scanned = term.mentions[:SCANNED]
+    for mention in scanned:
+        if stated(mention, term):
+            return replace(term, definition=mention.sentence, origin="stated", source=mention)
+    if explained is not None:
+        return replace(term, definition=explained.sentence, origin="stated", source=explained)
+    for mention in scanned:
+        found = descriptor(mention, term)
+        if found:
+            return replace(term, definition=found, origin="descriptor", source=mention)
+    if entity.expansion:
+        source = next((m for m in term.mentions if entity.expansion in m.sentence), None)
+        return replace(term, definition=entity.expansion, origin="expansion", source=source)
+    return replace(term, definition="", origin="", source=None)
+
+
+def stated(mention: Mention, term: Term) -> bool:
+    """True when the mention's sentence defines the term: it opens the sentence (after "The", "A" or "An") and
+    a defining verb or an appositive with an article follows it."""
+    sentence = mention.sentence
+    before = sentence[: mention.start].strip()
+    after = sentence[mention.end :]
+    return before in ("", "The", "A", "An") and bool(_DEFINING.match(after) or _APPOSITIVE_STATED.match(after))
+
+
+def descriptor(mention: Mention, term: Term) -> str:
+    """A role or title just before the mention, else an appositive just after it; '' if neither."""
+    if not term.case_sensitive:  # a lower-case phrase has no title, and a comma after it starts a list
+        return ""
+    text = mention.text
+    return _title_before(text[max(0, mention.at - 200) : mention.at]) or _appositive(text[mention.to : mention.to + 200])
+
+
+def _title_before(before: str) -> str:
+    """The title that ends right before a name: words back to the first that is no title, capitalised word,
+    connector or (at most three) lower-case modifier, ending in a title word ("Trade and Industry Secretary",
+    "Manchester United manager", "tennis player")."""
+    found = _WORDS_BEFORE.search(before)
+    if not found:
+        return ""
+    words = found.group(1).split()
+    if not words or not is_title(words[-1]):
+        return ""
+    chosen: list[str] = []
+    lower = 0
+    for word in reversed(words):
+        low = word.lower()
+        if is_title(word) or word[:1].isupper() and low not in FUNCTION_WORDS:
+            chosen.append(word)
+        elif (low in CONNECTORS or low == "and") and chosen:
+            chosen.append(word)
+        elif word[:1].islower() and low not in FUNCTION_WORDS and low not in COMMON_VERBS and lower < 3:
+            chosen.append(word)
+            lower += 1
+        else:
+            break
+    while chosen and (chosen[-1].lower() in CONNECTORS or chosen[-1].lower() == "and"):
+        chosen.pop()
+    return " ".join(reversed(chosen))
+
+
+def _appositive(after: str) -> str:
+    """The noun phrase set off by commas right after a name ("…, director general of the British Chambers of
+    Commerce, …"): it opens with an article, a title or a lower-case noun, never with a verb, a pronoun, a number
+    or a relative word."""
+    found = _APPOSITIVE.match(after)
+    if not found:
+        return ""
+    phrase = found.group(1).strip()
+    words = phrase.split()
+    if not 2 <= len(words) <= LONGEST_DESCRIPTOR:
+        return ""
+    first = words[0].lower()
+    if first in ("a", "an", "the"):
+        return phrase if words[1][:1].islower() or is_title(words[1]) else ""
+    if is_title(words[0]) or words[0][:1].islower() and first not in FUNCTION_WORDS and first not in COMMON_VERBS \
+            and not first.endswith(("ed", "ing", "ly")):
+        return phrase
+    return ""

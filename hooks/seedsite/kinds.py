@@ -1,0 +1,52 @@
+"""Kinds, the glossary's fifth step: what each entry names (`model.KINDS`), decided on evidence in the text.
+
+- `acronym`: capitals ("NATO", "BBC").
+- A curated `kind` wins over the rest.
+- `event`, `organisation`, `place` by the name's head word ("Great Patriotic War", "Labour Party", "Red Square").
+- `place`: a demonym folded into it ("Belarusians"), or its mentions stand after "in", "from", "near", "across"
+  or before "-based" often enough ("in Moscow", "a London-based firm").
+- `person`: an honorific or a title went with it ("Mr Blair", "Secretary Patricia Hewitt"), or it is a name of
+  two or three words that the text shortens to its last ("Alexander Lukashenko").
+- `concept`: a lower-case phrase, a quoted or defined one, and a role ("Head of State").
+- Any other name: `organisation` (a company, a club, a party, a band).
+"""
+
+from __future__ import annotations
+
+from .candidates import EVENT_WORDS, ORGANISATION_WORDS, PLACE_WORDS, is_title
+from .model import Term
+from .resolve import Entity
+
+PLACED_SHARE = 0.2
+"""Share of a name's mentions after "in", "from"… (or before "-based") that makes it a place."""
+
+
+def kind(term: Term, entity: Entity) -> str:
+    """The kind of the entry, one of `model.KINDS`."""
+    if entity.curated is not None and entity.curated.kind:
+        return entity.curated.kind
+    if entity.shape == "acronym":
+        return "acronym"
+    if entity.shape == "phrase":
+        return "concept"
+    words = [w.lower() for w in term.name.split()]
+    if len(words) > 1 and is_title(term.name.split()[0]) and any(w in ("of", "the") for w in words):
+        return "concept"  # a role: "Head of State", "President of Belarus"
+    for head in (words[-1], words[0]):
+        if head in EVENT_WORDS:
+            return "event"
+        if head in ORGANISATION_WORDS:
+            return "organisation"
+        if head in PLACE_WORDS:
+            return "place"
+    evidence = entity.evidence
+    if entity.demonyms:
+        return "place"
+    if evidence is not None and (evidence.placed + evidence.based) >= max(1.0, PLACED_SHARE * evidence.count):
+        return "place"
+    if evidence is not None and (evidence.honorific or evidence.titled) or entity.short_forms or \
+            term.origin == "descriptor" and is_title(term.definition.split()[-1]):
+        return "person"
+    if evidence is not None and evidence.quoted or entity.curated is not None and not term.case_sensitive:
+        return "concept"
+    return "organisation"

@@ -1,0 +1,90 @@
+"""Mentions, the glossary's third step: every mention of every entry in an article, found in one multi-pattern
+pass (`match`) and resolved in the article's own context, in reading order.
+
+A form that always means one entry (a full name, a phrase, a demonym, an acronym) is a mention of it. A lone
+word whose meaning depends on the article (`resolve.ShortForm`: a surname, a single-word name) means:
+- nothing, where it ends a longer name that is no entry ("Patricia Hewitt" when only Lleyton Hewitt is one; "Inter
+  Milan" beside the city): and a surname means that unknown person for the rest of the article;
+- else the entry introduced last in the article that it shortens ("Tony Blair … Mr Blair");
+- else, when exactly one such entry is named later in the article, that one;
+- else its default (its own entry, or the one full name on the site that carries it), if any.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from .candidates import FUNCTION_WORDS, HONORIFICS, NOT_A_NAME, is_title
+from .match import Hit, Matcher
+from .model import ShortForm, Term
+
+_WORD_BEFORE = re.compile(r"([^\W\d_][\w'’.\-]*)[ \t]+$")
+
+
+class Finder:
+    """Finds the resolved mentions of a glossary's terms in an article."""
+
+    def __init__(self, terms: Sequence[Term], short_forms: Sequence[ShortForm]) -> None:
+        contextual = list(short_forms)
+        known = {sf.form for sf in contextual}
+        patterns = []
+        for i, term in enumerate(terms):
+            for variant in term.variants:
+                if variant in known:
+                    continue
+                if term.case_sensitive and " " not in variant and variant[:1].isupper() and not variant.isupper():
+                    known.add(variant)
+                    contextual.append(ShortForm(variant, (), i))
+                else:
+                    patterns.append((i, variant, term.case_sensitive))
+        patterns.extend((-k - 1, sf.form, True) for k, sf in enumerate(contextual))
+        self.contextual = tuple(contextual)
+        self.introduces: dict[int, list[int]] = {}
+        for k, sf in enumerate(contextual):
+            for owner in sf.owners:
+                self.introduces.setdefault(owner, []).append(k)
+        self.matcher = Matcher(patterns)
+
+    def article(self, paragraphs: Sequence[str]) -> list[list[Hit]]:
+        """Per paragraph of one article (in reading order), its mentions with every lone word resolved."""
+        raw = [self.matcher.find(text) for text in paragraphs]
+        present = {hit.term for hits in raw for hit in hits if hit.term >= 0}
+        introduced: dict[int, int | None] = {}
+        out = []
+        for text, hits in zip(paragraphs, raw):
+            kept = []
+            for hit in hits:
+                if hit.term >= 0:
+                    for k in self.introduces.get(hit.term, ()):
+                        introduced[k] = hit.term
+                    kept.append(hit)
+                    continue
+                k = -hit.term - 1
+                entry = self.contextual[k]
+                if _ends_a_name(text, hit.start):
+                    if entry.owners:
+                        introduced[k] = None
+                    continue
+                if k in introduced:
+                    term = introduced[k]
+                else:
+                    named = [o for o in entry.owners if o in present]
+                    term = named[0] if len(named) == 1 else None if named else entry.default
+                if term is not None:
+                    kept.append(Hit(hit.start, hit.end, term))
+            out.append(kept)
+        return out
+
+
+def _ends_a_name(text: str, start: int) -> bool:
+    """True when the word at `start` follows a capitalised word that is no honorific, title, function word or
+    direction: it ends a longer name ("Patricia Hewitt", "Inter Milan")."""
+    found = _WORD_BEFORE.search(text, max(0, start - 40), start)
+    if not found:
+        return False
+    word = found.group(1)
+    low = word.lower().rstrip(".")
+    if not word[:1].isupper() or low in HONORIFICS or low in FUNCTION_WORDS or low in NOT_A_NAME or is_title(word):
+        return False
+    return True
