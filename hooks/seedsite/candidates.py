@@ -152,7 +152,7 @@ EVENT_WORDS = frozenset(
     """war wars games cup championship championships olympics olympic festival awards award election elections
     summit conference revolution crisis open marathon prix trophy tour series forum show final finals derby
     day week year season tournament match race grand slam oscars baftas grammys expo fair treaty agreement
-    accord act plan programme program campaign""".split()
+    accord act plan programme program campaign international classic masters""".split()
 )
 """Head words of an event's name ("Great Patriotic War", "Australian Open", "World Cup")."""
 
@@ -220,6 +220,8 @@ _DEFINED = re.compile(
 """A sentence that opens with one to three words and defines them ("Import substitution means …")."""
 _PLACE_PREPOSITIONS = (" in ", " from ", " near ", " across ", " throughout ", " visit to ", " trip to ")
 """Words before a place's name."""
+_PLURAL_ACRONYM = re.compile(r"[A-Z]{2,}s")
+"""An acronym's plural ("MPs"): no name of its own."""
 _BASED = re.compile(rf"([{_UP}][\w'’]+)-based\b")
 """A place before "-based" ("a London-based firm")."""
 
@@ -422,8 +424,10 @@ def _trim_run(run: str, opening: bool, lower: Counter, inside: bool = False) -> 
     if _CONTRACTION.search(words[0]) or _CONTRACTION.search(words[-1]):  # "I've", "It'd", "Don't"
         return None
     honorific = words[0].lower().rstrip(".") in HONORIFICS and len(words) > 1
-    if honorific:
+    if honorific:  # "Mr Frost of the BCC": the person is "Frost"
         words, opening = words[1:], False
+        cut = next((i for i, w in enumerate(words) if w in CONNECTORS), len(words))
+        words = words[:cut] or words
     first = words[0].lower()
     if opening and (first in FUNCTION_WORDS or not inside and (first in NOT_A_NAME or _seen_lower(words[0], lower))):
         words = words[1:]
@@ -463,7 +467,7 @@ def _untitled(words: list[str]) -> tuple[list[str], bool]:
         rest = rest[-3:] if len(rest) >= 3 and len(rest[-2].rstrip(".")) == 1 else rest[-2:]
         if any(w in CONNECTORS for w in rest):
             return words, False
-    if _plain(rest[-1]).lower() in _HEAD_WORDS or is_title(rest[-1]):
+    if _plain(rest[-1]).lower() in _HEAD_WORDS or all(is_title(w) for w in rest):
         return words, False
     if len(rest) == 1 and words[end - 1].lower() not in PERSONAL_TITLES:
         return words, False
@@ -506,16 +510,23 @@ def _quoted_term(inner: str) -> str:
     low = [w.lower().strip(_EDGE) for w in words]
     if low[0] in FUNCTION_WORDS or low[-1] in FUNCTION_WORDS:
         return ""
-    if any(w in COMMON_VERBS or w.endswith(_ADVERB_ENDINGS) or _CONTRACTION.search(w) for w in low):
+    if any(w in COMMON_VERBS or w.endswith("ly") and w not in LY_WORDS or _CONTRACTION.search(w) for w in low):
         return ""
     if sum(w in FUNCTION_WORDS for w in low) * 2 >= len(low):  # "not at all", "out of it"
         return ""
+    sentence_like = words[0][:1].isupper() and all(w[:1].islower() for w in words[1:])
+    if len(words) >= 3 and sentence_like and any(w in FUNCTION_WORDS or w.endswith(("'s", "’s")) for w in low):
+        return ""  # "It's a magical place": a remark, not a name
     return " ".join(words)
 
 
-_ADVERB_ENDINGS = ("ally", "ely", "ully", "ously", "ively", "ently", "antly")
-"""Endings of the adverbs that make a quotation a remark ("totally unacceptable"), not a term ("friendly
-economy")."""
+LY_WORDS = frozenset(
+    """friendly unfriendly family early only daily weekly monthly yearly quarterly hourly nightly holy lovely
+    likely unlikely elderly costly deadly assembly supply rally ally monopoly anomaly italy july lily
+    orderly timely scholarly""".split()
+)
+"""Words ending in -ly that are no adverbs: other -ly words make a quotation a remark ("deeply disappointing"),
+not a term ("friendly economy")."""
 
 
 def _defined_term(words: str, lower: Counter) -> str:
@@ -545,7 +556,7 @@ def _expansion(before: str, acronym: str) -> str:
     picked = text[j + 1 :].split()
     if not picked or any(not w[:1].isupper() and w not in CONNECTORS for w in picked):
         return ""
-    if len(picked) > len(acronym) or picked[-1] in CONNECTORS:
+    if len([w for w in picked if w not in CONNECTORS]) > len(acronym) or picked[-1] in CONNECTORS:
         return ""
     return " ".join(picked)
 
@@ -570,7 +581,8 @@ def _select(ev: _Evidence, article_count: int) -> list[Candidate]:
         name, count = _head(forms), sum(forms.values())
         spread = max(ev.spread[form] for form in forms)
         salient = need == 1 or spread >= 2 or count >= 3 * need
-        if count >= need and salient and any(ev.names[f] for f in forms) and (" " in name or _single_name(name, ev)):
+        inside = [f for f in forms if ev.names[f]]  # forms seen inside a sentence: the evidence
+        if count >= need and salient and inside and (" " in name or any(_single_name(f, ev) for f in inside)):
             add(forms, "name", count, **_name_evidence(forms, ev))
     for forms in _pools(ev.quoted).values():
         total = Counter({f: max(n, ev.phrases[f], ev.names[f]) for f, n in forms.items()})
@@ -622,7 +634,7 @@ def _name_evidence(forms: Counter, ev: _Evidence) -> dict[str, int]:
 
 
 def _single_name(word: str, ev: _Evidence) -> bool:
-    if word.lower() in NOT_A_NAME or len(word) < 3 or not word[0].isupper():
+    if word.lower() in NOT_A_NAME or len(word) < 3 or not word[0].isupper() or _PLURAL_ACRONYM.fullmatch(word):
         return False
     if ev.abbreviated[word] and ev.dotted[word] * 10 >= (ev.names[word] + ev.single_opening[word]) * 9:
         return False  # "Oct. 5", "Springfield, Ill."

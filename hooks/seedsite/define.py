@@ -3,7 +3,7 @@
 In order of preference (`Term.origin`):
 1. `curated`: the editor's definition in `seeds/glossary.yml`.
 2. `stated`: a sentence that defines it, the first of its mentions to read "X is a …", "X (1879–1955) was a …",
-   "X refers to …", "X means …", "X, which is …", "X, the …, …", "X — это …", "X означает …"; or a sentence "It
+   "X refers to …", "X means …", "X, which is …", "X — это …", "X означает …"; or a sentence "It
    means …" right after one that names it.
 3. `descriptor`: words next to the name in a sentence of the site, that sentence kept as its source: a role or
    title before it ("Trade and Industry Secretary Patricia Hewitt", "the tennis player Lleyton Hewitt"), or an
@@ -35,7 +35,6 @@ _DEFINING = re.compile(
     r"|,\s+which\s+(?:is|was|are|were|means)\s|\s*[—–-]\s*это\s|(?:означает|является|называется)\s)"
 )
 """What follows a term's name in a sentence that defines it."""
-_APPOSITIVE_STATED = re.compile(r"^,\s+(?:a|an|the)\s+[^,]{3,80},")
 _EXPLAINS = re.compile(r"^(?:It|This|That|Это)\s+(?:means|refers to|denotes|is defined as|означает)\s+(?!that\b|что\b)")
 _EXPLAINS_ANYWHERE = re.compile(r"(?:It|This|That|Это)\s+(?:means|refers to|denotes|is defined as|означает)\s")
 _APPOSITIVE = re.compile(r"^,[ \t]+([^,;:.!?()\"“”]{3,120}?)(?=[,;.]|$)")
@@ -84,11 +83,11 @@ def define(term: Term, entity: Entity, explained: Mention | None) -> Term:
 
 def stated(mention: Mention, term: Term) -> bool:
     """True when the mention's sentence defines the term: it opens the sentence (after "The", "A" or "An") and
-    a defining verb or an appositive with an article follows it."""
+    a defining verb follows it."""
     sentence = mention.sentence
     before = sentence[: mention.start].strip()
     after = sentence[mention.end :]
-    return before in ("", "The", "A", "An") and bool(_DEFINING.match(after) or _APPOSITIVE_STATED.match(after))
+    return before in ("", "The", "A", "An") and bool(_DEFINING.match(after))
 
 
 def descriptor(mention: Mention, term: Term) -> str:

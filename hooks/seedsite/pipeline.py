@@ -183,7 +183,7 @@ def finish(draft: Draft) -> Site:
     articles, uris, directory_urls = draft.articles, draft.uris, draft.directory_urls
     glossary = glossary_stage.build(articles, draft.sources.glossary, draft.label)
     links = link(articles, glossary)
-    tips = [tooltip(term.definition) for term in glossary.terms]
+    tips = [_tip(term) for term in glossary.terms]
     pages = []
     for i, a in enumerate(articles):
         pages.append(_article_page(a, uris, glossary, tips, links[i], articles, directory_urls))
@@ -217,7 +217,7 @@ def update(
     glossary, uris = previous.glossary, previous.uris
     page_index = {page.uri: n for n, page in enumerate(pages)}
     finder, unlinked = glossary.finder(), unlinked_terms(glossary)
-    tips = [tooltip(term.definition) for term in glossary.terms]
+    tips = [_tip(term) for term in glossary.terms]
     for n in changed:
         seed = sources.seeds[n]
         i = position[seed.path]
@@ -236,6 +236,14 @@ def update(
     for page in _index_pages(site_name, previous.sections, articles, uris, links, glossary):
         pages[page_index[page.uri]] = page
     return replace(previous, articles=tuple(articles), pages=tuple(pages), links=tuple(links), inputs=now)
+
+
+def _tip(term) -> str:
+    """A term link's tooltip: its definition, else its kind and how many articles mention it."""
+    if term.definition:
+        return tooltip(term.definition)
+    count = len({m.article for m in term.mentions})
+    return f"{term.kind.capitalize()} · mentioned in {count} article{'s' if count != 1 else ''}"
 
 
 def _inputs(sources: Sources, site_name: str, directory_urls: bool) -> tuple:

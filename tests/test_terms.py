@@ -1,0 +1,200 @@
+"""Terms a human editor would keep, on hand-written news (`tests/inputs/news/`): one entry per entity, lone
+surnames resolved in their own article, definitions that define, kinds, and no junk (issue "Terms a human editor
+would keep")."""
+
+from __future__ import annotations
+
+import pytest
+from conftest import ROOT, main_content, make_project, mkdocs_build, soup
+from seedsite import glossary, pipeline, sources
+from seedsite.model import Article, Section, Term
+
+NEWS = ROOT / "tests" / "inputs" / "news"
+
+
+@pytest.fixture(scope="module")
+def news() -> tuple[list[Article], glossary.Glossary]:
+    draft = pipeline.draft(sources.load(NEWS))
+    return list(draft.articles), glossary.build(draft.articles)
+
+
+def terms(g: glossary.Glossary) -> dict[str, Term]:
+    return {t.name: t for t in g.terms}
+
+
+def lone_links(articles, g: glossary.Glossary, source: str) -> dict[str, set[str]]:
+    """In one article: each single word that mentions a term → the names of the terms it mentions."""
+    out: dict[str, set[str]] = {}
+    for block, hits in zip(g.blocks, g.hits):
+        article = articles[block.article]
+        if article.source != source:
+            continue
+        text = article.paragraphs[block.paragraph]
+        for hit in hits:
+            surface = text[hit.start : hit.end]
+            if " " not in surface:
+                out.setdefault(surface, set()).add(g.terms[hit.term].name)
+    return out
+
+
+def article(source: str, *intro: str, sections: tuple[Section, ...] = ()) -> Article:
+    return Article(source=source, section="", title=source, slug=source, intro=intro, sections=sections)
+
+
+# --- resolution in the article's own context ------------------------------------------------------------------
+
+
+def test_two_people_who_share_a_surname_are_two_terms_each_with_its_own_mentions(news):
+    articles, g = news
+    found = terms(g)
+    assert {"Patricia Hewitt", "Lleyton Hewitt"} <= set(found) and "Hewitt" not in found
+    assert lone_links(articles, g, "politics/hewitt-trade-deal.txt")["Hewitt"] == {"Patricia Hewitt"}
+    assert lone_links(articles, g, "sport/hewitt-reaches-final.txt")["Hewitt"] == {"Lleyton Hewitt"}
+    assert {m.article for m in found["Patricia Hewitt"].mentions} == {"politics/hewitt-trade-deal.txt"}
+    assert "politics/hewitt-trade-deal.txt" not in {m.article for m in found["Lleyton Hewitt"].mentions}
+
+
+def test_an_honorific_and_a_surname_resolve_to_the_full_name_introduced_before(news):
+    articles, g = news
+    links = lone_links(articles, g, "politics/hewitt-trade-deal.txt")  # "… Patricia Hewitt … Ms Hewitt said …"
+    assert links["Hewitt"] == {"Patricia Hewitt"}
+
+
+def test_mr_blair_in_an_article_without_a_full_name_links_the_one_blair_on_the_site(news):
+    articles, g = news
+    assert lone_links(articles, g, "politics/blair-questions.txt")["Blair"] == {"Tony Blair"}
+    assert "Blair" in terms(g)["Tony Blair"].aliases
+    assert "Mr Blair" not in terms(g) and "Blair" not in terms(g)
+
+
+def test_a_surname_nobody_else_shares_links_its_person_anywhere(news):
+    articles, g = news
+    assert lone_links(articles, g, "business/rates-held.txt")["Frost"] == {"David Frost"}
+
+
+def test_a_surname_shared_on_the_site_stays_unlinked_without_an_antecedent():
+    g = glossary.build([
+        article("a.txt", "Patricia Hewitt spoke in London. Hewitt then left."),
+        article("b.txt", "Lleyton Hewitt won in Sydney. Hewitt then rested."),
+        article("c.txt", "Hewitt was not seen in Paris on Monday."),
+    ])
+    c = [hits for block, hits in zip(g.blocks, g.hits) if block.article == 2]
+    assert not any(g.terms[h.term].name.endswith("Hewitt") for hits in c for h in hits)
+
+
+def test_a_surname_after_an_unknown_first_name_is_that_person_not_the_term():
+    # Lleyton Hewitt is a term of the site; Patricia Hewitt is named once, in an article of her own
+    g = glossary.build([
+        article("a.txt", "Lleyton Hewitt won in Sydney. Hewitt then rested.", "Lleyton Hewitt flew home."),
+        article("b.txt", "Lleyton Hewitt lost in Paris. Hewitt was tired."),
+        article("c.txt", "The minister Patricia Hewitt spoke on trade. Hewitt said exports would grow."),
+    ] + [article(f"f{i}.txt", f"Filler text number {i} about boats.") for i in range(8)])
+    c = [hits for block, hits in zip(g.blocks, g.hits) if block.article == 2]
+    assert not [g.terms[h.term].name for hits in c for h in hits if "Hewitt" in g.terms[h.term].name]
+
+
+# --- never terms ----------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "junk",
+    [
+        "I'm", "It's", "Delighted", "delighted", "unacceptable", "Significant",  # contractions, quotes, openers
+        "Hodgson", "Frances", "Patricia", "Lleyton", "Tony", "David", "Michael",  # fragments, first names
+        "Hewitt", "Blair", "Mr Blair", "Ms Hewitt", "Frost of the BCC",  # short forms
+        "Belarusian", "Belarusians", "Russian", "Spanish", "MPs",  # demonyms, plural acronyms
+    ],
+)
+def test_junk_is_never_a_term(news, junk):
+    assert junk not in terms(news[1])
+
+
+def test_demonyms_fold_into_their_place(news):
+    assert {"Belarusian", "Belarusians"} <= set(terms(news[1])["Belarus"].variants)
+    assert "Russian" in terms(news[1])["Russia"].variants
+
+
+def test_a_quoted_phrase_that_names_something_stays_and_a_quoted_remark_goes():
+    g = glossary.build([article("a.txt", 'Officials praised the "friendly economy" again.',
+                                '"It is a great day for all of us," she said. He called it "deeply disappointing".')])
+    names = set(terms(g))
+    assert "friendly economy" in names
+    assert not {n for n in names if "disappointing" in n or "great day" in n}
+
+
+# --- definitions ----------------------------------------------------------------------------------------------
+
+
+def test_a_title_before_a_name_is_its_descriptor_with_the_sentence_as_origin(news):
+    hewitt = terms(news[1])["Patricia Hewitt"]
+    assert (hewitt.definition, hewitt.origin) == ("Trade and Industry Secretary", "descriptor")
+    assert hewitt.source is not None and "Trade and Industry Secretary Patricia Hewitt" in hewitt.source.sentence
+
+
+def test_an_appositive_after_a_name_is_its_descriptor(news):
+    frost = terms(news[1])["David Frost"]
+    assert frost.definition == "director general of the British Chambers of Commerce"
+    assert frost.origin == "descriptor"
+
+
+def test_an_acronym_is_defined_by_its_expansion(news):
+    mpc = terms(news[1])["MPC"]
+    assert (mpc.definition, mpc.origin, mpc.kind) == ("Monetary Policy Committee", "expansion", "acronym")
+
+
+def test_a_defining_sentence_defines(news):
+    term = terms(news[1])["import substitution"]
+    assert term.origin == "stated"
+    assert term.definition == "Import substitution means replacing imported goods with goods made at home."
+
+
+def test_a_sentence_that_merely_uses_a_term_is_context_not_definition(news):
+    sydney = terms(news[1])["Sydney"]
+    assert sydney.definition == "" and sydney.origin == ""
+    assert sydney.context is not None and "Sydney" in sydney.context.sentence
+
+
+# --- kinds ----------------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "name, kind",
+    [
+        ("Patricia Hewitt", "person"), ("Tony Blair", "person"), ("Mervyn King", "person"),
+        ("Sydney", "place"), ("Minsk", "place"), ("Belarus", "place"),
+        ("Bank of England", "organisation"), ("Davis Cup", "event"), ("MPC", "acronym"),
+        ("import substitution", "concept"),
+    ],
+)
+def test_kinds_come_from_evidence_in_the_text(news, name, kind):
+    assert terms(news[1])[name].kind == kind
+
+
+# --- linking what helps ---------------------------------------------------------------------------------------
+
+
+def test_a_term_in_more_than_a_quarter_of_a_large_site_is_listed_but_not_linked():
+    texts = [article(f"a{i:02}.txt", f"Officials in Zarnovia met on day {i}.", f"Trade grew by {i} points.")
+             for i in range(40)]
+    texts += [article("b.txt", "Ships from Tessaly docked in Zarnovia.", "Traders cheered in Tessaly."),
+              article("c.txt", "Rain fell on Tessaly.")]
+    g = glossary.build(texts)
+    found = terms(g)
+    assert found["Zarnovia"].link is False and found["Tessaly"].link is True
+    curated = terms(glossary.build(texts, b"Zarnovia:\n  link: true\n"))
+    assert curated["Zarnovia"].link is True
+
+
+def test_the_link_rule_is_seen_on_the_built_page(tmp_path):
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    for i in range(40):
+        (seeds / f"a{i:02}.txt").write_text(f"Story {i}\nOfficials in Zarnovia met on day {i}. Trade grew.\n")
+    (seeds / "tessaly.txt").write_text("Tessaly\nShips from Tessaly docked in Zarnovia. Traders cheered in Tessaly.\n")
+    (seeds / "rain.txt").write_text("Rain\nRain fell on Tessaly.\n")
+    project = make_project(tmp_path / "project", seeds)
+    done = mkdocs_build(project, "--strict")
+    assert done.returncode == 0, done.stderr
+    page = main_content(soup(project / "site" / "articles" / "tessaly" / "index.html"))
+    linked = {a.get_text() for p in page.find_all("p", id=True) for a in p.find_all("a")}
+    assert "Tessaly" in linked and "Zarnovia" not in linked
