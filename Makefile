@@ -24,9 +24,10 @@ serve: $(STAMP)  ## live preview on http://127.0.0.1:8000, rebuilt when a seed c
 build: $(STAMP)  ## the static site in site/, failing on any warning
 	$(BIN)/mkdocs build --strict
 
-verify: $(STAMP)  ## build the site, then check that every word of every seed is on its page, in order
+verify: $(STAMP)  ## build the site, check that every word of every seed is on its page, in order, and audit its terms and links
 	$(BIN)/mkdocs build --quiet
 	PYTHONPATH=hooks $(BIN)/python -m seedsite.verify site seeds
+	PYTHONPATH=hooks $(BIN)/python -m seedsite.audit site seeds
 
 test: $(STAMP) chromium  ## every test
 	$(BIN)/python -m pytest

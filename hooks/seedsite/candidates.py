@@ -115,19 +115,31 @@ CONNECTORS = ("of", "the", "de", "da", "di", "del", "della", "du", "des", "la", 
 HONORIFICS = frozenset("mr mrs ms miss mx dr prof sir dame lord lady mme mlle herr frau".split())
 """Words before a name that say a person is meant ("Mr Blair"); never part of the name."""
 
-TITLES = frozenset(
-    """president vice deputy prime minister secretary chancellor chairman chairwoman chair chief executive
-    director governor senator congressman congresswoman mayor judge justice coach manager captain king queen prince
-    princess pope ambassador commissioner general admiral colonel major lieutenant sergeant inspector detective
-    officer spokesman spokeswoman spokesperson leader boss founder head editor professor archbishop bishop
-    cardinal rabbi imam sheikh ayatollah emperor chairperson treasurer attorney counsel premier envoy
-    presenter host singer actor actress star striker midfielder defender goalkeeper winger skipper champion
-    player rapper guitarist drummer producer writer author novelist director economist analyst
-    foreign home trade industry culture health defence defense education interior finance transport energy
-    environment justice sports media shadow former acting interim""".split()
+ROLES = frozenset(
+    """president minister secretary chancellor chairman chairwoman chair chief executive director governor
+    senator congressman congresswoman mayor judge justice coach manager captain king queen prince princess pope
+    ambassador commissioner general admiral colonel lieutenant sergeant inspector detective officer spokesman
+    spokeswoman spokesperson leader boss founder head editor professor archbishop bishop cardinal rabbi imam
+    sheikh ayatollah emperor chairperson treasurer attorney counsel premier envoy presenter host singer actor
+    actress star striker midfielder defender goalkeeper winger skipper champion player rapper guitarist drummer
+    producer writer author novelist economist analyst philosopher scientist physicist chemist mathematician
+    composer painter poet artist musician engineer inventor businessman businesswoman entrepreneur politician
+    statesman lawyer soldier explorer astronomer biologist historian architect sculptor dancer comedian filmmaker
+    journalist priest monk theologian teacher physician surgeon psychologist banker industrialist pianist
+    violinist conductor tenor soprano boxer footballer cricketer golfer cyclist athlete swimmer sprinter pilot
+    astronaut aviator saint activist campaigner designer photographer broadcaster commentator entertainer
+    illustrator screenwriter playwright songwriter vocalist bassist polymath naturalist demographer scholar
+    diplomat""".split()
+)
+"""Role nouns: the word of a title that stands next to a person's name ("Secretary", "player")."""
+
+TITLES = ROLES | frozenset(
+    """vice deputy prime foreign home trade industry culture health defence defense education interior finance
+    transport energy environment sports media shadow former acting interim""".split()
 )
 """Words of a person's title or role ("Trade and Industry Secretary Patricia Hewitt", "tennis player Lleyton
-Hewitt"): a run of capitalised words made of them and then a name is the title and the name."""
+Hewitt"): a run of capitalised words made of them and then a name is the title and the name. Those not in
+`ROLES` only qualify a role ("former", "Foreign")."""
 
 PERSONAL_TITLES = frozenset(
     """president senator governor mayor judge justice chancellor chairman king queen prince princess pope
@@ -144,7 +156,9 @@ ORGANISATION_WORDS = frozenset(
     network channel television radio press fund exchange authority alliance coalition movement front
     congress senate cabinet administration industries holdings partners media entertainment pictures games
     electronics systems technologies communications telecom energy oil petroleum reserve treasury house palace
-    hall tower theatre theater hotel prize medal bbc state united rovers athletic wanderers albion hotspur""".split()
+    hall tower theatre theater hotel prize medal bbc state united rovers athletic wanderers albion hotspur
+    empire force forces corps guard library encyclopedia encyclopaedia dictionary journal magazine review gazette
+    herald tribune archives institution project""".split()
 )
 """Head words of an organisation's name ("Labour Party", "Bank of England", "Manchester United FC")."""
 
@@ -479,10 +493,11 @@ RUSSIAN_TITLES = ("президент", "премьер", "министр", "г�
 """Beginnings of Russian title words in any case ("Президента", "министром")."""
 
 
-def is_title(word: str) -> bool:
-    """True for a word of a person's title or role ("Secretary", "Президента")."""
+def is_title(word: str, roles: frozenset[str] = TITLES) -> bool:
+    """True for a word of a person's title or role ("Secretary", "former", "Президента"); with `roles=ROLES`,
+    only for a role noun ("Secretary", not "former")."""
     low = word.lower().rstrip(".")
-    return low in TITLES or ("\u0400" <= low[:1] <= "\u04ff" and low.startswith(RUSSIAN_TITLES))
+    return low in roles or ("\u0400" <= low[:1] <= "\u04ff" and low.startswith(RUSSIAN_TITLES))
 
 
 _HEAD_WORDS = ORGANISATION_WORDS | EVENT_WORDS | PLACE_WORDS

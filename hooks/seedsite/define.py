@@ -20,7 +20,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import replace
 
-from .candidates import COMMON_VERBS, CONNECTORS, FUNCTION_WORDS, is_title
+from .candidates import COMMON_VERBS, CONNECTORS, FUNCTION_WORDS, ROLES, is_title
 from .model import Mention, Term
 from .resolve import Entity
 from .text import sentence_spans
@@ -38,6 +38,13 @@ _DEFINING = re.compile(
 _EXPLAINS = re.compile(r"^(?:It|This|That|Это)\s+(?:means|refers to|denotes|is defined as|означает)\s+(?!that\b|что\b)")
 _EXPLAINS_ANYWHERE = re.compile(r"(?:It|This|That|Это)\s+(?:means|refers to|denotes|is defined as|означает)\s")
 _APPOSITIVE = re.compile(r"^,[ \t]+([^,;:.!?()\"“”]{3,120}?)(?=[,;.]|$)")
+_OF_BEFORE = re.compile(r"\b(?:of|de|in|at|from|to|for|by|with|and|or)[ \t]+$", re.IGNORECASE)
+"""A word before a mention that makes it part of a longer phrase: an appositive after it describes that."""
+_CLAUSE_WORDS = frozenset(
+    """is are was were be been being has have had will would shall should can could may might must do does did
+    said says who which that whose whom when where while he she it they we i you its his her their""".split()
+)
+"""Words that make what follows a name's comma a clause, not an appositive."""
 _WORDS_BEFORE = re.compile(r"((?:[^\W\d_][\w'’\-]*[ \t]+){1,%d})$" % LONGEST_DESCRIPTOR)
 
 
@@ -71,8 +78,10 @@ def define(term: Term, entity: Entity, explained: Mention | None) -> Term:
             return replace(term, definition=mention.sentence, origin="stated", source=mention)
     if explained is not None:
         return replace(term, definition=explained.sentence, origin="stated", source=explained)
+    person = bool(entity.short_forms) or entity.evidence is not None and bool(entity.evidence.titled +
+                                                                               entity.evidence.honorific)
     for mention in scanned:
-        found = descriptor(mention, term)
+        found = descriptor(mention, term, person)
         if found:
             return replace(term, definition=found, origin="descriptor", source=mention)
     if entity.expansion:
@@ -82,41 +91,62 @@ def define(term: Term, entity: Entity, explained: Mention | None) -> Term:
 
 
 def stated(mention: Mention, term: Term) -> bool:
-    """True when the mention's sentence defines the term: it opens the sentence (after "The", "A" or "An") and
-    a defining verb follows it."""
+    """True when the mention's sentence defines the term: it opens the sentence (after "The", "A" or "An") by the
+    term's own name, not a short form ("Lincoln was the first university …" may mean another Lincoln), and a
+    defining verb follows it."""
     sentence = mention.sentence
     before = sentence[: mention.start].strip()
     after = sentence[mention.end :]
-    return before in ("", "The", "A", "An") and bool(_DEFINING.match(after))
+    return _by_name(sentence[mention.start : mention.end], term) and before in ("", "The", "A", "An") and bool(_DEFINING.match(after))
 
 
-def descriptor(mention: Mention, term: Term) -> str:
-    """A role or title just before the mention, else an appositive just after it; '' if neither."""
+def descriptor(mention: Mention, term: Term, person: bool = False) -> str:
+    """A role or title just before the mention of a `person`, else an appositive just after a mention that
+    heads its phrase ("Leopold I of Belgium, uncle of …" says nothing of Belgium); '' if neither."""
     if not term.case_sensitive:  # a lower-case phrase has no title, and a comma after it starts a list
         return ""
-    text = mention.text
-    return _title_before(text[max(0, mention.at - 200) : mention.at]) or _appositive(text[mention.to : mention.to + 200])
+    if not _by_name(mention.text[mention.at : mention.to], term):
+        return ""  # by the full name only: a lone surname may stand for another of that name
+    before = mention.text[max(0, mention.at - 200) : mention.at]
+    if person and (found := _title_before(before)):
+        return found
+    if _OF_BEFORE.search(before):
+        return ""
+    return _appositive(mention.text[mention.to : mention.to + 200])
+
+
+def _by_name(surface: str, term: Term) -> bool:
+    """True when a mention is by one of the term's own forms, not a short form resolved in context."""
+    if term.case_sensitive:
+        return surface in term.variants
+    return surface.casefold() in {v.casefold() for v in term.variants}
 
 
 def _title_before(before: str) -> str:
-    """The title that ends right before a name: words back to the first that is no title, capitalised word,
-    connector or (at most three) lower-case modifier, ending in a title word ("Trade and Industry Secretary",
-    "Manchester United manager", "tennis player")."""
+    """The title that ends right before a name, in a role noun: back over titles and capitalised words (joined by
+    "of" or "and"), then at most two lower-case modifiers ("Trade and Industry Secretary", "Manchester United
+    manager", "tennis player"; not "Liberal government of Prime Minister")."""
     found = _WORDS_BEFORE.search(before)
     if not found:
         return ""
     words = found.group(1).split()
-    if not words or not is_title(words[-1]):
+    if not words or not is_title(words[-1], ROLES):
         return ""
     chosen: list[str] = []
     lower = 0
-    for word in reversed(words):
-        low = word.lower()
-        if is_title(word) or word[:1].isupper() and low not in FUNCTION_WORDS:
+    all_lower = words[-1][:1].islower()  # "tennis player" may take lower-case modifiers; "General Secretary" not
+    for i in range(len(words) - 1, -1, -1):
+        word, low = words[i], words[i].lower()
+        joined = chosen and chosen[-1].lower() in ("of", "and", *CONNECTORS)
+        if not lower and (is_title(word) or word[:1].isupper() and low not in FUNCTION_WORDS):
             chosen.append(word)
-        elif (low in CONNECTORS or low == "and") and chosen:
+        elif not lower and not joined and low == "and" and chosen and is_title(chosen[-1]) and i and \
+                is_title(words[i - 1]):
+            chosen.append(word)  # "Trade and Industry"
+        elif not lower and not joined and low in ("of", *CONNECTORS) and chosen:
             chosen.append(word)
-        elif word[:1].islower() and low not in FUNCTION_WORDS and low not in COMMON_VERBS and lower < 3:
+        elif all_lower and not joined and word[:1].islower() and low not in FUNCTION_WORDS and lower < 2 \
+                and low not in COMMON_VERBS and not low.endswith(("ed", "ly", "s")):
             chosen.append(word)
             lower += 1
         else:
@@ -128,8 +158,8 @@ def _title_before(before: str) -> str:
 
 def _appositive(after: str) -> str:
     """The noun phrase set off by commas right after a name ("…, director general of the British Chambers of
-    Commerce, …"): it opens with an article, a title or a lower-case noun, never with a verb, a pronoun, a number
-    or a relative word."""
+    Commerce, …", "…, the capital of Belarus, …"): it opens with an article or a role, and holds no verb of a
+    clause ("…, a response was received …")."""
     found = _APPOSITIVE.match(after)
     if not found:
         return ""
@@ -137,10 +167,13 @@ def _appositive(after: str) -> str:
     words = phrase.split()
     if not 2 <= len(words) <= LONGEST_DESCRIPTOR:
         return ""
-    first = words[0].lower()
-    if first in ("a", "an", "the"):
+    low = [w.lower() for w in words]
+    if any(w in _CLAUSE_WORDS or w in COMMON_VERBS for w in low):
+        return ""
+    if any(w in ("and", "or") and nxt[:1].isupper() for w, nxt in zip(low, words[1:])) or low[-1] in FUNCTION_WORDS:
+        return ""  # a list: "London, the south-east and East Anglia"
+    if any(w.endswith("ed") and nxt in ("by", "to") for w, nxt in zip(low[1:], low[2:])):
+        return ""  # "a nomination supported by …": a clause
+    if low[0] in ("a", "an", "the"):
         return phrase if words[1][:1].islower() or is_title(words[1]) else ""
-    if is_title(words[0]) or words[0][:1].islower() and first not in FUNCTION_WORDS and first not in COMMON_VERBS \
-            and not first.endswith(("ed", "ing", "ly")):
-        return phrase
-    return ""
+    return phrase if is_title(words[0], ROLES) and not words[1][:1].isupper() else ""

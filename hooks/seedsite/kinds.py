@@ -13,10 +13,14 @@
 
 from __future__ import annotations
 
-from .candidates import EVENT_WORDS, ORGANISATION_WORDS, PLACE_WORDS, is_title
+import re
+
+from .candidates import EVENT_WORDS, ORGANISATION_WORDS, PLACE_WORDS, ROLES, is_title
 from .model import Term
 from .resolve import Entity
 
+_WAS_A = re.compile(r"\b(?:is|was|were|are)\s+(?:a|an|the|one)\s+(.{0,60})")
+"""What a stated definition says the term was ("was an Italian polymath")."""
 PLACED_SHARE = 0.2
 """Share of a name's mentions after "in", "from"… (or before "-based") that makes it a place."""
 
@@ -44,9 +48,19 @@ def kind(term: Term, entity: Entity) -> str:
         return "place"
     if evidence is not None and (evidence.placed + evidence.based) >= max(1.0, PLACED_SHARE * evidence.count):
         return "place"
-    if evidence is not None and (evidence.honorific or evidence.titled) or entity.short_forms or \
-            term.origin == "descriptor" and is_title(term.definition.split()[-1]):
+    if evidence is not None and (evidence.honorific or evidence.titled) or entity.short_forms or _role(term):
         return "person"
     if evidence is not None and evidence.quoted or entity.curated is not None and not term.case_sensitive:
         return "concept"
     return "organisation"
+
+
+def _role(term: Term) -> bool:
+    """True when the term's definition names a role: a descriptor ending in one ("Trade and Industry Secretary"),
+    or a stated sentence saying it was one ("Aristotle (…) was a Greek philosopher")."""
+    if term.origin == "descriptor":
+        return is_title(term.definition.split()[-1], ROLES) or is_title(term.definition.split()[0], ROLES)
+    if term.origin == "stated" and term.source is not None:
+        said = _WAS_A.search(term.source.sentence, term.source.end)
+        return bool(said) and any(w.strip(",.;").lower() in ROLES for w in said.group(1).split())
+    return False

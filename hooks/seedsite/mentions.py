@@ -3,7 +3,7 @@ pass (`match`) and resolved in the article's own context, in reading order.
 
 A form that always means one entry (a full name, a phrase, a demonym, an acronym) is a mention of it. A lone
 word whose meaning depends on the article (`resolve.ShortForm`: a surname, a single-word name) means:
-- nothing, where it ends a longer name that is no entry ("Patricia Hewitt" when only Lleyton Hewitt is one; "Inter
+- nothing, where it opens a longer name ("Calvin Coolidge": a first name), or where it ends one that is no entry ("Patricia Hewitt" when only Lleyton Hewitt is one; "Inter
   Milan" beside the city): and a surname means that unknown person for the rest of the article;
 - else the entry introduced last in the article that it shortens ("Tony Blair … Mr Blair");
 - else, when exactly one such entry is named later in the article, that one;
@@ -20,6 +20,7 @@ from .match import Hit, Matcher
 from .model import ShortForm, Term
 
 _WORD_BEFORE = re.compile(r"([^\W\d_][\w'’.\-]*)[ \t]+$")
+_WORD_AFTER = re.compile(r"[ \t]+([^\W\d_][\w'’\-]*)")
 
 
 class Finder:
@@ -66,6 +67,8 @@ class Finder:
                     if entry.owners:
                         introduced[k] = None
                     continue
+                if _opens_a_name(text, hit.end):
+                    continue
                 if k in introduced:
                     term = introduced[k]
                 else:
@@ -88,3 +91,14 @@ def _ends_a_name(text: str, start: int) -> bool:
     if not word[:1].isupper() or low in HONORIFICS or low in FUNCTION_WORDS or low in NOT_A_NAME or is_title(word):
         return False
     return True
+
+
+def _opens_a_name(text: str, end: int) -> bool:
+    """True when a capitalised word that is no function word, direction or title follows the word ending at
+    `end`: it is a first name there ("Calvin Coolidge", "John F. Kennedy")."""
+    found = _WORD_AFTER.match(text, end)
+    if not found:
+        return False
+    word = found.group(1)
+    return word[:1].isupper() and word.lower() not in FUNCTION_WORDS and word.lower() not in NOT_A_NAME \
+        and not is_title(word)

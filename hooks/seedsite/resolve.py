@@ -205,6 +205,7 @@ def _shortenable(c: Candidate) -> bool:
         and words[0].lower() not in NOT_A_NAME | GENERIC_ADJECTIVES
         and last.lower() not in _HEAD_WORDS | TITLES | NOT_A_NAME
         and last.isalpha() and len(last) >= 3 and not last.isupper()
+        and not last.lower().endswith(("ans", "ese"))  # "African Americans", "Japanese": a people, not a person
     )
 
 
@@ -224,10 +225,13 @@ def _first_name(word: Candidate, found: Sequence[Candidate], shortenable: set[in
 
 def _may_stand_for(form: str, full: Candidate, found: Sequence[Candidate], singles: dict[str, int]) -> bool:
     """Whether a lone surname with no antecedent in its article may link to the one full name carrying it: when
-    an honorific goes with it, or its lone mentions mostly stand in that name's articles."""
+    it opens no other name (a first name too), and an honorific goes with it or its lone mentions mostly stand
+    in that name's articles."""
     lone = found[singles[form]] if form in singles else None
     if lone is None:
         return True  # too rare to be a candidate of its own: its few mentions go with the name
+    if lone.opens:  # also a first name ("John" of "Elton John", "John Lennon")
+        return False
     return lone.honorific > 0 or full.together * 2 > lone.count
 
 
