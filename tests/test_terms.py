@@ -198,3 +198,33 @@ def test_the_link_rule_is_seen_on_the_built_page(tmp_path):
     page = main_content(soup(project / "site" / "articles" / "tessaly" / "index.html"))
     linked = {a.get_text() for p in page.find_all("p", id=True) for a in p.find_all("a")}
     assert "Tessaly" in linked and "Zarnovia" not in linked
+
+
+# --- Russian: one entry per inflected name ----------------------------------------------------------------------
+
+
+RUSSIAN = (
+    ("minsk.txt",
+     "Президент Беларуси Александр Лукашенко провёл переговоры с Президентом России Владимиром Путиным в Москве.",
+     "Александр Лукашенко заявил, что Союзное государство остаётся главным приоритетом. По словам Лукашенко, "
+     "торговля выросла.",
+     "Владимир Путин отметил, что импортозамещение позволило сократить зависимость. Путин поблагодарил партнёров.",
+     "Импортозамещение означает замену импортных товаров товарами собственного производства."),
+    ("trade.txt",
+     "Товарооборот между странами вырос на 10 процентов, сообщил Александр Лукашенко.",
+     "Лукашенко подчеркнул, что импортозамещения без кооперации не будет, а укрепление Союзного государства "
+     "продолжится.",
+     "Владимира Путина поддержали губернаторы."),
+)
+
+
+def test_every_case_of_a_russian_name_or_concept_is_one_entry():
+    g = glossary.build([article(source, *texts) for source, *texts in RUSSIAN])
+    found = terms(g)
+    assert {"Александр Лукашенко", "Владимир Путин", "импортозамещение", "Союзное государство"} <= set(found)
+    assert {"Владимир Путин", "Владимиром Путиным", "Владимира Путина"} <= set(found["Владимир Путин"].variants)
+    assert not {n for n in found if n.startswith(("Беларуси", "России", "Союзное ")) and n != "Союзное государство"}
+    assert len([n for n in found if "Путин" in n]) == 1 and len([n for n in found if "Лукашенко" in n]) == 1
+    assert "Союзного государства" in found["Союзное государство"].variants
+    assert found["импортозамещение"].definition.startswith("Импортозамещение означает")
+    assert found["Александр Лукашенко"].kind == "person"

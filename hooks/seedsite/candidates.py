@@ -232,8 +232,15 @@ _DEFINED = re.compile(
     re.MULTILINE,
 )
 """A sentence that opens with one to three words and defines them ("Import substitution means …")."""
-_PLACE_PREPOSITIONS = (" in ", " from ", " near ", " across ", " throughout ", " visit to ", " trip to ")
+_PLACE_PREPOSITIONS = (" in ", " from ", " near ", " across ", " throughout ", " visit to ", " trip to ", " в ",
+                       " во ", " из ", " около ")
 """Words before a place's name."""
+RUSSIAN_ADJECTIVE_ENDINGS = ("ое", "ая", "ый", "ий", "ой", "ые", "ие", "ого", "его", "ому", "ему", "ым", "им", "ом",
+                             "ем", "ую", "юю", "ых", "их", "ыми", "ими", "яя")
+"""Endings of a Russian adjective: a capitalised one before a lower-case noun opens a name ("Союзное
+государство", "Великая Отечественная война")."""
+_CYRILLIC_ADJECTIVE_END = frozenset("еяйюхмоиу")
+_RUSSIAN_NOUN_AFTER = re.compile(r" ([а-яё]{3,})\b")
 _PLURAL_ACRONYM = re.compile(r"[A-Z]{2,}s")
 """An acronym's plural ("MPs"): no name of its own."""
 _BASED = re.compile(rf"([{_UP}][\w'’]+)-based\b")
@@ -339,6 +346,9 @@ def _name_runs(text: str, ev: _Evidence) -> list[tuple[bool, str]]:
     for m in _NAME_RUN.finditer(text):
         start, end = m.span()
         run = m.group()
+        if run[-1] in _CYRILLIC_ADJECTIVE_END and (noun := _RUSSIAN_NOUN_AFTER.match(text, end)):
+            if run.rsplit(" ", 1)[-1].lower().endswith(RUSSIAN_ADJECTIVE_ENDINGS):
+                run, end = run + " " + noun.group(1), noun.end()  # "Союзное государство"
         window = text[max(0, start - 40) : start]
         if window.endswith(". ") and (honorific := _HONORIFIC_DOT.search(window)):
             found.append((False, honorific.group().strip()[:-1] + " " + run))
@@ -477,6 +487,8 @@ def _untitled(words: list[str]) -> tuple[list[str], bool]:
     rest = words[end:]
     if not rest:
         return words, False
+    if len(rest) == 3 and "\u0400" <= rest[0][:1] <= "\u04ff" and not rest[1].lower().endswith(_PATRONYMIC):
+        rest = rest[1:]  # "Президент Беларуси Александр Лукашенко": the country is part of the title
     if len(rest) > 3 or any(w in CONNECTORS for w in rest):
         rest = rest[-3:] if len(rest) >= 3 and len(rest[-2].rstrip(".")) == 1 else rest[-2:]
         if any(w in CONNECTORS for w in rest):
@@ -487,6 +499,9 @@ def _untitled(words: list[str]) -> tuple[list[str], bool]:
         return words, False
     return rest, True
 
+
+_PATRONYMIC = ("вич", "вна", "ична", "ича", "вича", "вны", "вной", "вичем", "вичу")
+"""Endings of a Russian patronymic ("Григорьевич"), the middle of a three-word name."""
 
 RUSSIAN_TITLES = ("президент", "премьер", "министр", "глав", "председател", "губернатор", "мэр", "посол",
                   "генсек", "лидер", "спикер", "директор", "замминистр", "вице", "канцлер", "король", "королев")
