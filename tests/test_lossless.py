@@ -233,7 +233,9 @@ def test_make_verify_builds_then_fails_on_a_lost_word(built):
     make = ["make", "--no-print-directory", "verify", f"VENV={venv}", "STAMP="]
     ok = subprocess.run(make, cwd=built, capture_output=True, text=True)
     assert ok.returncode == 0, ok.stdout + ok.stderr
-    assert ok.stdout.splitlines()[-1].endswith(" 0 with lost text, 0 other problems")
+    verified = next(line for line in ok.stdout.splitlines() if line.startswith("verify: "))
+    assert verified.endswith(" 0 with lost text, 0 other problems")
+    assert ok.stdout.splitlines()[-1].startswith("audit: ") and " 0 junk" in ok.stdout
     with open(built / "hooks" / "seedsite" / "render.py", "a", encoding="utf-8") as source:
         # "landmark" is in a paragraph, and a paragraph is HTML that `paragraph` writes
         source.write(

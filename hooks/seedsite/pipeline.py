@@ -183,7 +183,7 @@ def finish(draft: Draft) -> Site:
     articles, uris, directory_urls = draft.articles, draft.uris, draft.directory_urls
     glossary = glossary_stage.build(articles, draft.sources.glossary, draft.label)
     links = link(articles, glossary)
-    tips = [_tip(term) for term in glossary.terms]
+    tips = [_tips(term) for term in glossary.terms]
     pages = []
     for i, a in enumerate(articles):
         pages.append(_article_page(a, uris, glossary, tips, links[i], articles, directory_urls))
@@ -217,7 +217,7 @@ def update(
     glossary, uris = previous.glossary, previous.uris
     page_index = {page.uri: n for n, page in enumerate(pages)}
     finder, unlinked = glossary.finder(), unlinked_terms(glossary)
-    tips = [_tip(term) for term in glossary.terms]
+    tips = [_tips(term) for term in glossary.terms]
     for n in changed:
         seed = sources.seeds[n]
         i = position[seed.path]
@@ -238,12 +238,20 @@ def update(
     return replace(previous, articles=tuple(articles), pages=tuple(pages), links=tuple(links), inputs=now)
 
 
-def _tip(term) -> str:
-    """A term link's tooltip: its definition, else its kind and how many articles mention it."""
-    if term.definition:
-        return tooltip(term.definition)
+def _tips(term) -> tuple[str, str]:
+    """A term link's tooltips: its definition (or `""`), and its kind and how many articles mention it, for a
+    term without a definition or a paragraph that holds it already."""
     count = len({m.article for m in term.mentions})
-    return f"{term.kind.capitalize()} · mentioned in {count} article{'s' if count != 1 else ''}"
+    kind = f"{term.kind.capitalize()} · mentioned in {count} article{'s' if count != 1 else ''}"
+    return tooltip(term.definition) if term.definition else "", kind
+
+
+def _tip(tips: tuple[str, str], paragraph: str) -> str:
+    """The tooltip of a link in `paragraph`: never the text the reader is reading."""
+    definition, kind = tips
+    if definition and " ".join(definition.rstrip("…").split()) not in " ".join(paragraph.split()):
+        return definition
+    return kind
 
 
 def _inputs(sources: Sources, site_name: str, directory_urls: bool) -> tuple:
@@ -376,7 +384,7 @@ def _article_page(
     article: Article,
     uris: dict[str, str],
     glossary: glossary_stage.Glossary,
-    tips: Sequence[str],
+    tips: Sequence[tuple[str, str]],
     mine: Links,
     articles: Sequence[Article],
     directory_urls: bool,
@@ -386,8 +394,8 @@ def _article_page(
     glossary_url = href(uri, GLOSSARY_URI, directory_urls)
     terms = glossary.terms
     paragraph_links = [
-        [Link(h.start, h.end, f"{glossary_url}#{terms[h.term].anchor}", tips[h.term]) for h in hits]
-        for hits in mine.hits
+        [Link(h.start, h.end, f"{glossary_url}#{terms[h.term].anchor}", _tip(tips[h.term], text)) for h in hits]
+        for text, hits in zip(article.paragraphs, mine.hits)
     ]
     names = sorted(mine.terms, key=lambda t: terms[t].name.casefold())
     related = []
