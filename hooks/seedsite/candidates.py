@@ -619,15 +619,16 @@ def _select(ev: _Evidence, article_count: int) -> list[Candidate]:
         if sum(total.values()) >= need:
             kind = "name" if all(w[:1].isupper() for w in _head(total).split()) else "phrase"
             add(total, kind, sum(total.values()), quoted=True)
-    for forms in _pools(ev.phrases).values():
+    phrases = _pools(ev.phrases)
+    for forms in phrases.values():
         count = sum(forms.values())
         if count >= max(2, need + 1) and _recurring_phrase(_head(forms), count, ev):
             add(forms, "phrase", count)
     if ev.defined:
-        lower = _pools(Counter({w: n for w, n in ev.lower.items() if len(w) > 3}))
+        wanted = {stems.key(term) for term in ev.defined if " " not in term}
+        lower = _pools(Counter({w: n for w, n in ev.lower.items() if len(w) > 3 and stems.stem(w) in wanted}))
         for term in ev.defined:
-            forms = lower.get(stems.key(term)) if " " not in term else _pools(ev.phrases).get(stems.key(term))
-            forms = forms or Counter({term: 1})
+            forms = (lower if " " not in term else phrases).get(stems.key(term)) or Counter({term: 1})
             kind = "name" if term[:1].isupper() else "phrase"
             add(forms, kind, max(sum(forms.values()), 1), defined=True)
     for acronym, count in ev.acronyms.items():

@@ -31,7 +31,7 @@ LONGEST_DESCRIPTOR = 12
 """Most words in a descriptor."""
 
 _DEFINING = re.compile(
-    r"^\s*(?:\([^)]*\)\s*)?(?:(?:is|are|was|were)\s+(?:a|an|the|one)\s|(?:refers to|means|denotes)\s(?!that\b)"
+    r"\s*(?:\([^)]*\)\s*)?(?:(?:is|are|was|were)\s+(?:a|an|the|one)\s|(?:refers to|means|denotes)\s(?!that\b)"
     r"|,\s+which\s+(?:is|was|are|were|means)\s|\s*[—–-]\s*это\s|(?:означает|является|называется)\s)"
 )
 """What follows a term's name in a sentence that defines it."""
@@ -94,10 +94,10 @@ def stated(mention: Mention, term: Term) -> bool:
     """True when the mention's sentence defines the term: it opens the sentence (after "The", "A" or "An") by the
     term's own name, not a short form ("Lincoln was the first university …" may mean another Lincoln), and a
     defining verb follows it."""
-    sentence = mention.sentence
-    before = sentence[: mention.start].strip()
-    after = sentence[mention.end :]
-    return _by_name(sentence[mention.start : mention.end], term) and before in ("", "The", "A", "An") and bool(_DEFINING.match(after))
+    if not _DEFINING.match(mention.text, mention.to):  # most mentions: no need to find the sentence
+        return False
+    before = mention.sentence[: mention.start].strip()
+    return _by_name(mention.text[mention.at : mention.to], term) and before in ("", "The", "A", "An")
 
 
 def descriptor(mention: Mention, term: Term, person: bool = False) -> str:
