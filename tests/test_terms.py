@@ -228,3 +228,21 @@ def test_every_case_of_a_russian_name_or_concept_is_one_entry():
     assert "Союзного государства" in found["Союзное государство"].variants
     assert found["импортозамещение"].definition.startswith("Импортозамещение означает")
     assert found["Александр Лукашенко"].kind == "person"
+
+
+# --- the seed -------------------------------------------------------------------------------------------------
+
+
+def test_the_seed_keeps_its_terms_and_its_demonyms_join_their_countries():
+    from conftest import SEED
+    from seedsite.read import read_article
+
+    g = glossary.build([read_article(SEED.read_bytes(), SEED.name)], (ROOT / "seeds" / "glossary.yml").read_bytes())
+    found = terms(g)
+    assert {"Union State", "Belarus", "Russia", "Alexander Lukashenko", "Vladimir Putin", "clock reconciliation",
+            "Moscow", "import substitution", "Great Patriotic War", "friendly economy"} <= set(found)
+    assert found["friendly economy"].definition == "It means willingness to help each other in any circumstances."
+    assert {"Belarusian", "Belarusians"} <= set(found["Belarus"].variants)
+    assert {"Russian", "Russians"} <= set(found["Russia"].variants)
+    assert not {"Belarusian", "Belarusians", "Russian", "Russians", "Belarusian-Russian"} & set(found)
+    assert found["Head of State"].definition == "" if "Head of State" in found else True
