@@ -4,7 +4,7 @@
 
 - **Junk terms**: contractions ("I'm"), lower-case single words nobody defined ("delighted"), demonyms left on
   their own ("Belarusians"), first names alone (a word that opens another person's name: "David"), fragments of
-  longer names (a word in the middle of another term's name: "Hodgson").
+  longer names (a word in the middle of a person's name: "Hodgson").
 - **Wrong person**: a link from a lone surname to a person whom the article does not name, while it names
   someone else of that surname ("Hewitt" → Lleyton Hewitt in an article about Patricia Hewitt).
 - **Definitions**: the share of terms with a definition or a descriptor from the text (or the curated file).
@@ -110,7 +110,7 @@ def junk_reason(term: dict, persons: list[str], names: list[str]) -> str:
             return "a demonym on its own"
         if any(p.split()[0] == name for p in persons):
             return "a first name alone"
-        if any(name in n.split()[1:-1] for n in names if n != name):
+        if any(name in n.split()[1:-1] for n in persons if n != name):
             return "a fragment of a longer name"
     return ""
 

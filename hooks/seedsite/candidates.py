@@ -166,7 +166,7 @@ EVENT_WORDS = frozenset(
     """war wars games cup championship championships olympics olympic festival awards award election elections
     summit conference revolution crisis open marathon prix trophy tour series forum show final finals derby
     day week year season tournament match race grand slam oscars baftas grammys expo fair treaty agreement
-    accord act plan programme program campaign international classic masters""".split()
+    accord act plan programme program campaign international classic masters lecture lectures""".split()
 )
 """Head words of an event's name ("Great Patriotic War", "Australian Open", "World Cup")."""
 

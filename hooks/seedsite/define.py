@@ -146,7 +146,7 @@ def _title_before(before: str) -> str:
         elif not lower and not joined and low in ("of", *CONNECTORS) and chosen:
             chosen.append(word)
         elif all_lower and not joined and word[:1].islower() and low not in FUNCTION_WORDS and lower < 2 \
-                and low not in COMMON_VERBS and not low.endswith(("ed", "ly", "s")):
+                and low not in COMMON_VERBS and not low.endswith(("ed", "ly")):
             chosen.append(word)
             lower += 1
         else:

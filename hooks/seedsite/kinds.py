@@ -5,8 +5,9 @@
 - `event`, `organisation`, `place` by the name's head word ("Great Patriotic War", "Labour Party", "Red Square").
 - `place`: a demonym folded into it ("Belarusians"), or its mentions stand after "in", "from", "near", "across"
   or before "-based" often enough ("in Moscow", "a London-based firm").
-- `person`: an honorific or a title went with it ("Mr Blair", "Secretary Patricia Hewitt"), or it is a name of
-  two or three words that the text shortens to its last ("Alexander Lukashenko").
+- `person`: an honorific or a title went with it ("Mr Blair", "Secretary Patricia Hewitt"), its definition
+  names a role ("a Greek philosopher"), or it is a name of two or three words that may be shortened to its last
+  ("Alexander Lukashenko") and the text places nothing there.
 - `concept`: a lower-case phrase, a quoted or defined one, and a role ("Head of State").
 - Any other name: `organisation` (a company, a club, a party, a band).
 """
@@ -48,8 +49,10 @@ def kind(term: Term, entity: Entity) -> str:
         return "place"
     if evidence is not None and (evidence.placed + evidence.based) >= max(1.0, PLACED_SHARE * evidence.count):
         return "place"
-    if evidence is not None and (evidence.honorific or evidence.titled) or entity.short_forms or _role(term):
+    if evidence is not None and (evidence.honorific or evidence.titled) or _role(term):
         return "person"
+    if entity.short_forms and not (evidence is not None and evidence.placed):
+        return "person"  # a name of two or three words that may be shortened to its last: mostly a person's
     if evidence is not None and evidence.quoted or entity.curated is not None and not term.case_sensitive:
         return "concept"
     return "organisation"

@@ -10,7 +10,8 @@
   Milan", not "Union State") lends that word (a surname) to `mentions`, which links a lone "Blair" or "Mr Blair"
   to the full name introduced earlier in the same article. Without an antecedent, the lone word means its own
   entry if it has one (the city "Milan", standing alone in most of its articles), else the one full name of the
-  site that carries it, if its mentions mostly stand in that name's articles or an honorific goes with it;
+  site that carries it, if the text uses the word alone as a name (not "bill", "Commons" of "House of Commons",
+  "John" of "John Lennon") and its mentions mostly stand in that name's articles or an honorific goes with it;
   otherwise nothing.
 - **Never terms**: a surname that mostly goes with its full name (it is a short form of it); a word that mostly
   stands inside longer names ("Hodgson" of "Frances Hodgson Burnett"); a first name (a word that opens two or
@@ -225,13 +226,11 @@ def _first_name(word: Candidate, found: Sequence[Candidate], shortenable: set[in
 
 def _may_stand_for(form: str, full: Candidate, found: Sequence[Candidate], singles: dict[str, int]) -> bool:
     """Whether a lone surname with no antecedent in its article may link to the one full name carrying it: when
-    it opens no other name (a first name too), and an honorific goes with it or its lone mentions mostly stand
-    in that name's articles."""
+    the text uses it alone as a name, opens no other name with it (a first name too) and sets it in no other
+    name, and an honorific goes with it or its lone mentions mostly stand in that name's articles."""
     lone = found[singles[form]] if form in singles else None
-    if lone is None:
-        return True  # too rare to be a candidate of its own: its few mentions go with the name
-    if lone.opens:  # also a first name ("John" of "Elton John", "John Lennon")
-        return False
+    if lone is None or lone.opens or lone.inside > full.count:
+        return False  # no name alone ("bill", "lectures"), a first name too ("John"), or in other names too
     return lone.honorific > 0 or full.together * 2 > lone.count
 
 
