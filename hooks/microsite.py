@@ -87,6 +87,11 @@ class _Late:
     end: int = 0
 
 
+def _language(config: MkDocsConfig) -> str:
+    """The site's language: the theme's `language` (Material's), else its `locale` (MkDocs' own themes)."""
+    return str(config.theme.get("language") or config.theme.get("locale") or "en")
+
+
 def _seeds_dir(config: MkDocsConfig) -> Path:
     return Path(config.config_file_path).resolve().parent / SEEDS_FOLDER
 
@@ -133,14 +138,16 @@ def _pages(loaded: sources.Sources, config: MkDocsConfig) -> tuple[list[pipeline
     """The generated pages (or their outline, while a second process makes them), and how they were made."""
     started = _State.started
     if _State.serving and _State.site is not None and _State.full_seconds > QUICK_AFTER:
-        site = pipeline.update(_State.site, loaded, config.site_name, config.use_directory_urls)
+        site = pipeline.update(_State.site, loaded, config.site_name, config.use_directory_urls, _language(config))
         if site is not None:
             _take(site)
             return list(site.pages), (
                 f"quick pipeline {time.perf_counter() - started:.2f} s "
                 "(edited seeds only; glossary and related articles as of the last full build)"
             )
-    _State.draft = draft = pipeline.draft(loaded, config.site_name, SEEDS_FOLDER, config.use_directory_urls)
+    _State.draft = draft = pipeline.draft(
+        loaded, config.site_name, SEEDS_FOLDER, config.use_directory_urls, _language(config)
+    )
     if not _State.serving and len(draft.articles) >= BACKGROUND_FROM and background.available():
         _State.pending = background.Background(_finish_lean, draft)
         _report(draft.problems)

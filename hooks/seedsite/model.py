@@ -39,6 +39,8 @@ class Article:
     """The headed sections, in order."""
     encoding: str = "utf-8"
     """How the seed's bytes were decoded."""
+    lang: str = "en"
+    """The language its text is written in (a `language.LANGUAGES` code, or the site's): the page's `lang`."""
 
     @property
     def paragraphs(self) -> tuple[str, ...]:

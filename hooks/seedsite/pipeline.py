@@ -114,6 +114,8 @@ class Draft:
     site_name: str
     label: str
     directory_urls: bool
+    language: str = "en"
+    """The site's language (MkDocs' `theme.language`): its labels, and the rules of articles in its script."""
 
     def outline(self) -> list[Page]:
         """Every page `finish` makes, in its order: the article pages with their Markdown as it will be but no
@@ -146,23 +148,32 @@ def _gc_paused(function: Callable) -> Callable:
 
 
 def build(
-    sources: Sources, site_name: str = "Articles", label: str = "seeds", directory_urls: bool = True
+    sources: Sources,
+    site_name: str = "Articles",
+    label: str = "seeds",
+    directory_urls: bool = True,
+    language: str = "en",
 ) -> Site:
     """Turn what `sources.load` read into pages. `label` names the seeds folder in messages; `directory_urls`
-    is MkDocs' `use_directory_urls` (the article pages' links are written as URLs)."""
-    return finish(draft(sources, site_name, label, directory_urls))
+    is MkDocs' `use_directory_urls` (the article pages' links are written as URLs); `language` is the site's
+    (MkDocs' `theme.language`)."""
+    return finish(draft(sources, site_name, label, directory_urls, language))
 
 
 @_gc_paused
 def draft(
-    sources: Sources, site_name: str = "Articles", label: str = "seeds", directory_urls: bool = True
+    sources: Sources,
+    site_name: str = "Articles",
+    label: str = "seeds",
+    directory_urls: bool = True,
+    language: str = "en",
 ) -> Draft:
     """The first, quick part of `build`: read the seeds, decide sections and page paths."""
     problems = list(sources.problems)
     articles: list[Article] = []
     for seed in sources.seeds:
         try:
-            article = _read(seed.path, seed.data)
+            article = _read(seed.path, seed.data, language)
         except SeedError as err:
             problems.append(Problem(f"{label}/{seed.path}", f"{err}, skipped"))
             continue
@@ -174,7 +185,9 @@ def draft(
     folder_uri = {s.folder: s.uri.rsplit("/", 1)[0] for s in sections}
     articles = _unique_slugs(articles)
     uris = {a.source: f"{folder_uri[a.section]}/{a.slug}.md" for a in articles}
-    return Draft(tuple(articles), uris, tuple(sections), tuple(problems), sources, site_name, label, directory_urls)
+    return Draft(
+        tuple(articles), uris, tuple(sections), tuple(problems), sources, site_name, label, directory_urls, language
+    )
 
 
 @_gc_paused
@@ -193,20 +206,20 @@ def finish(draft: Draft) -> Site:
     return Site(
         articles, uris, draft.sections, tuple(pages), glossary,
         _glossary_json(glossary, articles, uris, directory_urls), draft.problems + glossary.problems,
-        tuple(links), _inputs(draft.sources, draft.site_name, directory_urls),
+        tuple(links), _inputs(draft.sources, draft.site_name, directory_urls, draft.language),
     )
 
 
 @_gc_paused
 def update(
-    previous: Site, sources: Sources, site_name: str = "Articles", directory_urls: bool = True
+    previous: Site, sources: Sources, site_name: str = "Articles", directory_urls: bool = True, language: str = "en"
 ) -> Site | None:
     """A quick rebuild after seeds were edited, for a live preview of a large site: only the edited articles
     are read again, matched against the glossary as it was, linked and rendered; the home and section pages are
     made anew; the glossary page, glossary.json and the other articles' pages stay as they were until the next
     full build. None when only a full build will do: a seed added, removed or retitled, the curated file, the
     options or the folder's problems changed, or an edited seed that cannot be read."""
-    before, now = previous.inputs, _inputs(sources, site_name, directory_urls)
+    before, now = previous.inputs, _inputs(sources, site_name, directory_urls, language)
     if not before or before[1:] != now[1:] or [p for p, _ in before[0]] != [p for p, _ in now[0]]:
         return None
     changed = [n for n, (old, new) in enumerate(zip(before[0], now[0])) if old != new]
@@ -222,7 +235,7 @@ def update(
         seed = sources.seeds[n]
         i = position[seed.path]
         try:
-            article = _read(seed.path, seed.data)
+            article = _read(seed.path, seed.data, language)
         except SeedError:
             return None
         if article.title != articles[i].title or article.encoding != articles[i].encoding:
@@ -238,9 +251,9 @@ def update(
     return replace(previous, articles=tuple(articles), pages=tuple(pages), links=tuple(links), inputs=now)
 
 
-def _inputs(sources: Sources, site_name: str, directory_urls: bool) -> tuple:
+def _inputs(sources: Sources, site_name: str, directory_urls: bool, language: str) -> tuple:
     seeds = tuple((seed.path, hashlib.blake2b(seed.data, digest_size=16).digest()) for seed in sources.seeds)
-    return seeds, sources.glossary, sources.problems, site_name, directory_urls
+    return seeds, sources.glossary, sources.problems, site_name, directory_urls, language
 
 
 def _index_pages(
@@ -279,9 +292,10 @@ def _same_titles(articles: Sequence[Article], label: str) -> list[Problem]:
 
 
 @functools.lru_cache(maxsize=20_000)
-def _read(source: str, data: bytes) -> Article:
-    """`read_article`, remembered by path and content so that `mkdocs serve` re-reads only edited seeds."""
-    return read_article(data, source)
+def _read(source: str, data: bytes, language: str) -> Article:
+    """`read_article`, remembered by path, content and site language so that `mkdocs serve` re-reads only edited
+    seeds."""
+    return read_article(data, source, language)
 
 
 def _sections(articles: Sequence[Article]) -> list[SectionInfo]:
