@@ -200,7 +200,7 @@ def _finish_lean(draft: pipeline.Draft) -> tuple[pipeline.Site, dict[str, list[s
 
 def _report(problems) -> None:
     for problem in problems:
-        (log.warning if problem.fatal else log.info)(str(problem))
+        (log.warning if problem.fatal or problem.warning else log.info)(str(problem))
 
 
 def _complete() -> None:

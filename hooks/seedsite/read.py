@@ -27,7 +27,11 @@ from __future__ import annotations
 
 import codecs
 import re
+import unicodedata
 from dataclasses import dataclass
+
+import charset_normalizer
+from charset_normalizer.md import mess_ratio
 
 from . import language as languages
 from .language import Language
@@ -61,26 +65,100 @@ _NOT_CONTROL = bytes(range(32, 256)) + b"\t\n\r\x0c"
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
 _FINAL_PUNCT = tuple(".,;:!?…。！？、，；：")
 _CLOSERS = "\"'”’»)]»"
-def decode(data: bytes) -> tuple[str, str]:
-    """Bytes → (text, encoding name). UTF-8 (with or without BOM), UTF-16 with BOM, else cp1252, else Latin-1."""
+LEGACY_ENCODINGS = ("cp1252", "cp1251", "koi8_r", "koi8_u", "cp1250", "iso8859_5", "mac_cyrillic", "cp866")
+"""The single-byte encodings a seed that is not UTF-8 is tried in, most likely first: Western and Cyrillic
+Windows code pages, KOI8, then older Cyrillic ones. Charset-normalizer's own best guess is tried after them."""
+SAMPLE = 20_000
+"""How many characters of each decoding are judged."""
+DOUBT = 0.1
+"""Charset-normalizer's mess ratio (0: text as people write it) within which two decodings of a seed into
+different scripts are both plausible: the encoding is a guess, and the build warns."""
+
+
+@dataclass(frozen=True)
+class Decoded:
+    """A seed's text and how it was decoded."""
+
+    text: str
+    encoding: str
+    """Python's name of the encoding (`utf-8`, `utf-8-sig`, `utf-16-le`, `cp1252`, `koi8-r`, …)."""
+    certain: bool = True
+    """False when another encoding would have made text about as plausible (a short text, few letters)."""
+
+
+def decode(data: bytes) -> Decoded:
+    """Bytes → text: by byte-order mark UTF-8, UTF-32 or UTF-16; UTF-16 by its zero bytes; UTF-8 (ASCII is
+    UTF-8); else the single-byte encoding whose text charset-normalizer finds least messy (`LEGACY_ENCODINGS`
+    first on a tie). Raises `SeedError` for binary data."""
     if data.startswith(codecs.BOM_UTF8):
-        return data[len(codecs.BOM_UTF8) :].decode("utf-8", errors="strict"), "utf-8-sig"
+        return Decoded(data[len(codecs.BOM_UTF8) :].decode("utf-8", errors="strict"), "utf-8-sig")
+    if data.startswith((codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE)):
+        return Decoded(data.decode("utf-32"), "utf-32")
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        return data.decode("utf-16"), "utf-16"
+        return Decoded(data.decode("utf-16"), "utf-16")
+    wide = _utf16(data[:4096])
+    if wide:
+        try:
+            text = data.decode(wide)
+        except UnicodeDecodeError:
+            raise SeedError(f"not text: looks like {wide.upper()} without a byte-order mark, but is not") from None
+        if not _looks_binary(text.encode("utf-8")):
+            return Decoded(text, wide)
     if _looks_binary(data):
         raise SeedError("binary data, not text (is it an image or a document?)")
-    for encoding in ("utf-8", "cp1252"):
+    try:
+        return Decoded(data.decode("utf-8"), "utf-8")
+    except UnicodeDecodeError:
+        pass
+    return _single_byte(data)
+
+
+def _utf16(sample: bytes) -> str:
+    """`utf-16-le` or `utf-16-be` if the sample looks like UTF-16 without a byte-order mark, else `""`: text in
+    the Latin or Cyrillic script has a zero byte in many of its characters (spaces, digits, Latin letters), always
+    on the same side."""
+    if len(sample) < 4 or b"\x00" not in sample:
+        return ""
+    half = len(sample) // 2
+    even, odd = sample[0 : 2 * half : 2].count(0), sample[1 : 2 * half : 2].count(0)
+    if odd >= 0.1 * half and even <= 0.01 * half:
+        return "utf-16-le"
+    if even >= 0.1 * half and odd <= 0.01 * half:
+        return "utf-16-be"
+    return ""
+
+
+def _single_byte(data: bytes) -> Decoded:
+    guess = charset_normalizer.from_bytes(data).best()
+    names = dict.fromkeys([*LEGACY_ENCODINGS, *([guess.encoding] if guess else []), "latin_1"])
+    tried: list[tuple[float, str, str]] = []  # (mess, encoding, text)
+    for name in names:
         try:
-            return data.decode(encoding), encoding
+            text = data.decode(name)
         except UnicodeDecodeError:
             continue
-    return data.decode("latin-1"), "latin-1"
+        tried.append((mess_ratio(text[:SAMPLE], maximum_threshold=1.0), codecs.lookup(name).name, text))
+    best = min(tried, key=lambda t: t[0])  # the first of the least messy
+    script = _script(best[2])
+    rivals = [t for t in tried if t[0] - best[0] < DOUBT and t[2] != best[2] and _script(t[2]) != script]
+    return Decoded(best[2], best[1], certain=best[0] < DOUBT and not rivals)
+
+
+def _script(text: str) -> str:
+    """The script most of the text's letters are in: the first word of their Unicode names (LATIN, CYRILLIC…)."""
+    counts: dict[str, int] = {}
+    for ch in text[:SAMPLE]:
+        if ch.isalpha():
+            name = unicodedata.name(ch, "?").split(" ")[0]
+            counts[name] = counts.get(name, 0) + 1
+    return max(counts, key=counts.__getitem__, default="")
 
 
 def read_article(data: bytes, source: str, site_language: str = "en") -> Article:
     """Parse one seed. `source` is its path relative to the seeds folder; `site_language` the site's language
     code, the article's unless its text is plainly in another script (`language.detect`). Raises `SeedError`."""
-    text, encoding = decode(data)
+    decoded = decode(data)
+    text = decoded.text
     lang = languages.get(languages.detect(text, site_language))
     lines = _normalise(text).split("\n")
     start = next((i for i, line in enumerate(lines) if not is_blank(line)), None)
@@ -100,7 +178,8 @@ def read_article(data: bytes, source: str, site_language: str = "en") -> Article
         slug=slugify(title),
         intro=intro,
         sections=sections,
-        encoding=encoding,
+        encoding=decoded.encoding,
+        encoding_certain=decoded.certain,
         lang=lang.code,
     )
 
