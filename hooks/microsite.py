@@ -31,7 +31,7 @@ from mkdocs.utils.meta import get_data
 
 import background
 import preview
-from seedsite import pipeline, render, sources
+from seedsite import labels, pipeline, render, sources
 
 log = logging.getLogger("mkdocs.hooks.microsite")
 
@@ -101,6 +101,15 @@ def on_startup(command: str, dirty: bool) -> None:
     if _State.serving and dirty:
         _State.dirty = preview.DirtyPages()
     _State.hint = _State.serving and not dirty
+
+
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    """The permalinks of Markdown headings are titled in the site's language, as those `render` writes (unless
+    `mkdocs.yml` titles them). Material's search already follows `theme.language`."""
+    if "toc" in config.markdown_extensions:
+        toc = config.mdx_configs.setdefault("toc", {})
+        toc.setdefault("permalink_title", labels.for_language(_language(config))._("Permanent link"))
+    return config
 
 
 def on_shutdown() -> None:
@@ -228,6 +237,8 @@ def _complete() -> None:
 
 
 def on_env(env, config: MkDocsConfig, files: Files):
+    """The templates' own texts (`overrides/404.html`: `{{ _("Page not found") }}`) are labels too."""
+    env.install_gettext_translations(labels.for_language(_language(config)).translations, newstyle=True)
     return env if _State.dirty is None else _State.dirty.environment(env, config)
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import functools
 import re
+import unicodedata
 from dataclasses import dataclass, field
 
 import snowballstemmer
@@ -66,10 +67,15 @@ class Language:
         return word in self.verbs or bool(self._verb_form and self._verb_form.fullmatch(word))
 
     def sort_key(self, text: str) -> tuple[int, ...]:
-        """A key that sorts text in the alphabet's order (Russian `ё` right after `е`, not before `а`); other
-        characters follow in code point order."""
+        """A key that sorts text in the alphabet's order (Russian `ё` right after `е`, not before `а`); a letter
+        with an accent the alphabet lacks sorts as its base letter (`é` as `e`, `İ` as `i`); other characters
+        follow in code point order."""
         order = _order(self.alphabet)
-        return tuple(order.get(ch, len(order) + ord(ch)) for ch in text.casefold())
+        return tuple(_rank(order, ch) for ch in text.casefold())
+
+    def script_of(self, letter: str) -> bool:
+        """Whether `letter` is of the language's script (`Ё` for Russian, `É` for English)."""
+        return unicodedata.name(letter[:1], "").split(" ")[0].lower() == self.script
 
     def letter(self, name: str) -> str:
         """The glossary letter a name files under: its first letter in upper case (`#` for a digit or sign)."""
@@ -80,6 +86,13 @@ class Language:
 @functools.lru_cache(maxsize=None)
 def _order(alphabet: str) -> dict[str, int]:
     return {ch: i for i, ch in enumerate(alphabet)}
+
+
+def _rank(order: dict[str, int], ch: str) -> int:
+    if ch in order:
+        return order[ch]
+    base = unicodedata.normalize("NFKD", ch)[:1]
+    return order[base] if base in order else len(order) + ord(ch)
 
 
 @functools.lru_cache(maxsize=None)

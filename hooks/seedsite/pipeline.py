@@ -15,6 +15,7 @@ from dataclasses import dataclass, field, replace
 
 
 from . import glossary as glossary_stage
+from .labels import for_language
 from .link import Links, link, relink
 from .model import Article, Mention, Problem
 from .read import SeedError, read_article
@@ -121,11 +122,12 @@ class Draft:
         """Every page `finish` makes, in its order: the article pages with their Markdown as it will be but no
         blocks yet (`render.skeleton`); the section, home and glossary pages with a title only (`complete`
         False)."""
+        labels = for_language(self.language)
         pages = [Page(self.uris[a.source], skeleton(a), seed=a.source) for a in self.articles]
         for section in self.sections:
             pages.append(Page(section.uri, front_matter(title=section.title), in_nav=True, complete=False))
-        pages.append(Page("index.md", front_matter(title=HOME_TITLE), in_nav=True, complete=False))
-        pages.append(Page(GLOSSARY_URI, front_matter(title=GLOSSARY_TITLE), in_nav=True, complete=False))
+        pages.append(Page("index.md", front_matter(title=labels._(HOME_TITLE)), in_nav=True, complete=False))
+        pages.append(Page(GLOSSARY_URI, front_matter(title=labels._(GLOSSARY_TITLE)), in_nav=True, complete=False))
         return pages
 
 
@@ -184,7 +186,7 @@ def draft(
             problems.append(Problem(f"{label}/{seed.path}", f"not UTF-8, decoded as {article.encoding}", False))
         articles.append(article)
     problems.extend(_same_titles(articles, label))
-    sections = _sections(articles)
+    sections = _sections(articles, language)
     folder_uri = {s.folder: s.uri.rsplit("/", 1)[0] for s in sections}
     articles = _unique_slugs(articles)
     uris = {a.source: f"{folder_uri[a.section]}/{a.slug}.md" for a in articles}
@@ -196,15 +198,15 @@ def draft(
 @_gc_paused
 def finish(draft: Draft) -> Site:
     """The rest of `build`: glossary, links, and every page."""
-    articles, uris, directory_urls = draft.articles, draft.uris, draft.directory_urls
+    articles, uris, directory_urls, language = draft.articles, draft.uris, draft.directory_urls, draft.language
     glossary = glossary_stage.build(articles, draft.sources.glossary, draft.label)
     links = link(articles, glossary)
     tips = [tooltip(term.definition) for term in glossary.terms]
     pages = []
     for i, a in enumerate(articles):
-        pages.append(_article_page(a, uris, glossary, tips, links[i], articles, directory_urls))
-    pages.extend(_index_pages(draft.site_name, draft.sections, articles, uris, links, glossary))
-    rendered = glossary_page(_glossary_entries(glossary, articles, uris, directory_urls))
+        pages.append(_article_page(a, uris, glossary, tips, links[i], articles, directory_urls, language))
+    pages.extend(_index_pages(draft.site_name, draft.sections, articles, uris, links, glossary, language))
+    rendered = glossary_page(_glossary_entries(glossary, articles, uris, directory_urls), language)
     pages.append(Page(GLOSSARY_URI, rendered.markdown, rendered.blocks, in_nav=True))
     return Site(
         articles, uris, draft.sections, tuple(pages), glossary,
@@ -248,8 +250,8 @@ def update(
         links[i] = relink(i, [(b.section, matcher.find(article.paragraphs[b.paragraph])) for b in blocks], links,
                           articles)
         pages[page_index[uris[article.source]]] = _article_page(article, uris, glossary, tips, links[i],
-                                                                articles, directory_urls)
-    for page in _index_pages(site_name, previous.sections, articles, uris, links, glossary):
+                                                                articles, directory_urls, language)
+    for page in _index_pages(site_name, previous.sections, articles, uris, links, glossary, language):
         pages[page_index[page.uri]] = page
     return replace(previous, articles=tuple(articles), pages=tuple(pages), links=tuple(links), inputs=now)
 
@@ -266,18 +268,19 @@ def _index_pages(
     uris: dict[str, str],
     links: Sequence[Links],
     glossary: glossary_stage.Glossary,
+    language: str,
 ) -> list[Page]:
-    """The section pages and the home page."""
+    """The section pages and the home page, with labels in the site's `language`."""
     members: dict[str, list[int]] = {section.folder: [] for section in sections}
     for i, a in enumerate(articles):
         members[a.section].append(i)
     pages = []
     for section in sections:
         mine = members[section.folder]
-        page = _section_page(section, [articles[i] for i in mine], uris, _top_terms(mine, links, glossary))
+        page = _section_page(section, [articles[i] for i in mine], uris, _top_terms(mine, links, glossary), language)
         pages.append(Page(section.uri, page, in_nav=True))
     listed = {folder: [articles[i] for i in mine] for folder, mine in members.items()}
-    home = _home_page(site_name, sections, listed, uris, _top_terms(range(len(articles)), links, glossary))
+    home = _home_page(site_name, sections, listed, uris, _top_terms(range(len(articles)), links, glossary), language)
     pages.append(Page("index.md", home, in_nav=True))
     return pages
 
@@ -301,7 +304,8 @@ def _read(source: str, data: bytes, language: str) -> Article:
     return read_article(data, source, language)
 
 
-def _sections(articles: Sequence[Article]) -> list[SectionInfo]:
+def _sections(articles: Sequence[Article], language: str) -> list[SectionInfo]:
+    """A section per folder of seeds; the top level's is titled "Articles" in the site's `language`."""
     taken = set(RESERVED_SECTIONS)
     out = []
     for folder in sorted({a.section for a in articles}):
@@ -312,7 +316,7 @@ def _sections(articles: Sequence[Article]) -> list[SectionInfo]:
             title = " ".join(folder.rsplit("/", 1)[-1].translate(_TITLE_UNSAFE).split())
             title = title[:1].upper() + title[1:]  # "USA", "EU policy" and "McDonald’s" keep their capitals
         else:
-            path, title = DEFAULT_SECTION, DEFAULT_SECTION.capitalize()
+            path, title = DEFAULT_SECTION, for_language(language)._("Articles")
         path = unique(path, taken)
         out.append(SectionInfo(folder, title or path, f"{path}/index.md"))
     return out
@@ -333,14 +337,20 @@ def _unique_slugs(articles: Sequence[Article]) -> list[Article]:
 
 
 def _section_page(
-    section: SectionInfo, members: Sequence[Article], uris: dict[str, str], terms: Sequence[tuple[str, str]]
+    section: SectionInfo,
+    members: Sequence[Article],
+    uris: dict[str, str],
+    terms: Sequence[tuple[str, str]],
+    language: str,
 ) -> str:
+    labels = for_language(language)
     items = [(a.title, relative(section.uri, uris[a.source]), summary(a)) for a in members]
-    count = f"{len(members)} article{'s' if len(members) != 1 else ''}."
-    out = front_matter(title=section.title) + f"# {escape(section.title)}\n\n{count}\n\n" + article_list(items)
+    count = labels.ngettext("{n} article.", "{n} articles.", len(members)).format(n=len(members))
+    out = front_matter(title=section.title) + f"# {escape(section.title)}\n\n{count}\n\n"
+    out += article_list(items)
     if terms:
         links = [(name, relative(section.uri, GLOSSARY_URI) + anchor) for name, anchor in terms]
-        out += f"\n## Key terms {{#terms}}\n\n{term_list(links)}\n"
+        out += f"\n## {labels._('Key terms')} {{#terms}}\n\n{term_list(links)}\n"
     return out
 
 
@@ -350,12 +360,14 @@ def _home_page(
     members: dict[str, list[Article]],
     uris: dict[str, str],
     terms: Sequence[tuple[str, str]],
+    language: str,
 ) -> str:
     """The home page: key terms, then each section's first articles. `members`: folder → its articles."""
-    out = [front_matter(title=HOME_TITLE), f"# {escape(site_name)}\n"]
+    labels = for_language(language)
+    out = [front_matter(title=labels._(HOME_TITLE)), f"# {escape(site_name)}\n"]
     if terms:
         links = [(name, GLOSSARY_URI + anchor) for name, anchor in terms]
-        out.append(f"Key terms: {term_list(links)}\n")
+        out.append(labels._("Key terms: {links}").format(links=term_list(links)) + "\n")
     for section in sections:
         listed = members[section.folder]
         anchor = "section-" + slugify(section.uri.rsplit("/", 1)[0].replace("/", " "))
@@ -363,9 +375,10 @@ def _home_page(
         out.append(article_list([(a.title, uris[a.source], summary(a)) for a in listed[:HOME_ARTICLES]]))
         if len(listed) > HOME_ARTICLES:
             more = len(listed) - HOME_ARTICLES
-            out.append(f"[…and {more} more in {escape(section.title)}]({section.uri})\n")
+            text = labels.ngettext("…and {n} more in {section}", "…and {n} more in {section}", more)
+            out.append(f"[{text.format(n=more, section=escape(section.title))}]({section.uri})\n")
     if not sections:
-        out.append("No articles yet: add a `.txt` file to `seeds/`.\n")
+        out.append(labels._("No articles yet: add a `.txt` file to `seeds/`.") + "\n")
     return "\n".join(out)
 
 
@@ -389,8 +402,10 @@ def _article_page(
     mine: Links,
     articles: Sequence[Article],
     directory_urls: bool,
+    language: str,
 ) -> Page:
-    """The article's page: its text with term links, the terms it mentions, its related articles."""
+    """The article's page: its text with term links, the terms it mentions, its related articles (labels in the
+    site's `language`)."""
     uri = uris[article.source]
     glossary_url = href(uri, GLOSSARY_URI, directory_urls)
     terms = glossary.terms
@@ -403,9 +418,10 @@ def _article_page(
     for rel in mine.related:
         other = articles[rel.article]
         shared = ", ".join(terms[t].name for t in rel.shared[:3])
-        related.append((other.title, href(uri, uris[other.source], directory_urls), f"Shared: {shared}"))
+        note = for_language(language)._("Shared: {names}").format(names=shared)
+        related.append((other.title, href(uri, uris[other.source], directory_urls), note))
     term_links = [(terms[t].name, f"{glossary_url}#{terms[t].anchor}") for t in names]
-    rendered = article_page(article, paragraph_links, term_links, related)
+    rendered = article_page(article, paragraph_links, term_links, related, language)
     return Page(uri, rendered.markdown, rendered.blocks, seed=article.source)
 
 
