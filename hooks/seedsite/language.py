@@ -41,6 +41,8 @@ class Language:
     verb_endings: str = ""
     """A regular expression a whole word matches when its ending makes it a verb form (Russian `-ет`, `-ются`,
     `-ала`); `""` for none."""
+    not_verbs: frozenset[str] = frozenset()
+    """Common words that end like a verb form and are none (Russian `бюджет`, `транзит`, `результат`)."""
     verb_lead_ins: bool = True
     """Whether a lead-in with a verb may be a heading, in a seed whose lead-ins are mostly verbless (English
     headings keep "is": "The Union State is in focus."). Russian, Belarusian and Ukrainian drop the present
@@ -64,7 +66,9 @@ class Language:
 
     def is_verb(self, word: str) -> bool:
         """Whether `word` (lower case, no punctuation) is a verb form by the word lists or its ending."""
-        return word in self.verbs or bool(self._verb_form and self._verb_form.fullmatch(word))
+        if word in self.verbs:
+            return True
+        return bool(self._verb_form and self._verb_form.fullmatch(word)) and word not in self.not_verbs
 
     def sort_key(self, text: str) -> tuple[int, ...]:
         """A key that sorts text in the alphabet's order (Russian `ё` right after `е`, not before `а`); a letter
@@ -172,7 +176,14 @@ RUSSIAN = Language(
     ),
     # Present and past forms: -ет/-ёт/-ит/-ут/-ют/-ат/-ят (and -ся), -л/-ла/-ло/-ли (and -сь), -ться. A noun may
     # end so too ("бюджет", "депутат"): a lead-in seen as holding a verb is only held to the stricter rule.
-    verb_endings=r"\w{2,}(?:[еёиуюая]т(?:ся)?|[аеиоуяы]л[аои]?(?:сь)?|ться)",
+    verb_endings=r"\w{2,}(?:[еёиуюая]т(?:ся)?|[аеиуяы]л[аои]?(?:сь)?|ться)",
+    not_verbs=_words(
+        """бюджет совет ответ кабинет предмет пакет билет портрет сюжет секрет интернет комитет приоритет
+        авторитет паритет транзит кредит визит лимит депозит магнит гранит аппетит результат кандидат депутат
+        формат климат автомат аппарат комбинат дипломат адвокат сенат штат салат мандат плакат институт маршрут
+        салют абсолют атрибут минут канал капитал финал сигнал материал персонал потенциал генерал идеал журнал
+        ритуал интервал карнавал сериал квартал вокзал модели недели"""
+    ),
     stopwords=_words(
         """и в во не что он на я с со как а то все всё она так его но да ты к у же вы за бы по только ее её мне
         было вот от меня еще ещё нет о из ему теперь когда даже ну вдруг ли если уже или ни быть был него до вас

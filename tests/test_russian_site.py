@@ -1,0 +1,198 @@
+"""A Russian site end to end: `theme.language: ru`, Russian news articles in UTF-8, Windows-1251, KOI8-R and
+UTF-16 (with and without a byte-order mark), a Belarusian and an English one, built for real with
+`mkdocs build --strict` and read back as HTML."""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+from babel.messages.pofile import read_po
+from conftest import make_project, mkdocs_build, main_content, soup
+from seedsite import language, labels
+from seedsite.verify import check
+
+RU_SEEDS = Path(__file__).parent / "inputs" / "ru"
+ENCODED = {
+    "экономика/станки.txt": "cp1251",
+    "политика/союзное-государство.txt": "koi8-r",
+    "политика/визит.txt": "utf-16",  # with a byte-order mark
+    "культура/театр.txt": "utf-16-le",  # without one
+}
+"""Seeds written into the test site in another encoding than UTF-8 (the rest stay UTF-8)."""
+HEADINGS = {
+    "экономика/молоко.txt": ["Новые рынки", "Цены и качество", "Планы на будущий год"],
+    "экономика/станки.txt": ["Заказы из Азии", "Кадры для заводов", "Что дальше"],
+    "политика/союзное-государство.txt": ["Общее экономическое пространство", "Безопасность и оборона",
+                                         "Гуманитарное сотрудничество"],
+    "политика/визит.txt": ["Индустриальный парк", "Логистика и транзит", "Образование"],
+    "культура/театр.txt": ["Премьера", "Гастроли"],
+    "культура/выстава.txt": ["Новыя імёны"],
+    "news.txt": ["Regional trade"],
+}
+"""Each seed's subheadings: lead-ins without a verb, standalone lines, `== … ==`; never a sentence with a verb."""
+SENTENCES_WITH_VERBS = ["Спрос растёт.", "Союзное государство развивается."]
+"""Short sentences opening a paragraph that stay sentences, though the article's other lead-ins are headings."""
+MOJIBAKE = re.compile("[ÐÑÃÂâ€╨╤¤þÿ]|Ð°|Ã©|Рµ|СЃ")
+
+
+def seed_project(dest: Path, language_code: str = "ru") -> Path:
+    """A project of the Russian seeds, some re-encoded, with `theme.language` set."""
+    seeds = dest / "ru-seeds"
+    shutil.copytree(RU_SEEDS, seeds)
+    for path, encoding in ENCODED.items():
+        (seeds / path).write_bytes((RU_SEEDS / path).read_text(encoding="utf-8").encode(encoding))
+    project = make_project(dest / "project", seeds)
+    config = (project / "mkdocs.yml").read_text(encoding="utf-8")
+    (project / "mkdocs.yml").write_text(config.replace("  language: en\n", f"  language: {language_code}\n"),
+                                        encoding="utf-8")
+    return project
+
+
+@pytest.fixture(scope="module")
+def ru_site(tmp_path_factory) -> tuple[Path, str]:
+    project = seed_project(tmp_path_factory.mktemp("ru"))
+    result = mkdocs_build(project, "--strict")
+    assert result.returncode == 0, result.stderr
+    return project, result.stderr
+
+
+def pages(project: Path) -> dict[str, Path]:
+    return {p.relative_to(project / "site").as_posix(): p for p in (project / "site").rglob("*.html")}
+
+
+def article_file(project: Path, seed: str) -> Path:
+    title = (RU_SEEDS / seed).read_text(encoding="utf-8").split("\n", 1)[0]
+    found = [p for p in pages(project).values() if (h1 := soup(p).select_one("article h1")) and
+             h1.get_text().rstrip("¶") == title]
+    assert len(found) == 1, (seed, found)
+    return found[0]
+
+
+def english_labels() -> list[str]:
+    """Every label's English text, cut at its placeholders into the stretches a page would show."""
+    with (labels.LOCALE / "ru.po").open("rb") as source:
+        catalog = read_po(source)
+    found = set()
+    for message in catalog:
+        for msgid in message.id if isinstance(message.id, tuple) else (message.id,):
+            found.update(part.strip(" .,:…()") for part in re.split(r"\{\w+\}|%\(\w+\)s", msgid))
+    return sorted(part for part in found if len(part) >= 4)
+
+
+def test_the_labels_cover_every_label_the_code_writes():
+    strings = english_labels()
+    assert {"Terms in this article", "Related articles", "Key terms", "Mentioned in", "First use", "Shared",
+            "Permanent link", "Page not found", "article", "articles", "Glossary", "Home"} <= set(strings)
+
+
+def test_every_word_of_every_seed_is_on_its_page_in_order(ru_site):
+    project, _ = ru_site
+    report = check(project / "site", project / "seeds")
+    assert report.seeds == len(HEADINGS) and report.words > 600
+    assert report.problems == []
+
+
+@pytest.mark.parametrize("seed", sorted(HEADINGS))
+def test_subheadings_are_found_and_sentences_with_verbs_stay_sentences(ru_site, seed):
+    project, _ = ru_site
+    content = main_content(soup(article_file(project, seed)))
+    headings = [h.get_text().rstrip("¶") for h in content.select("h2, h3") if h.get("id") not in ("terms", "related")]
+    assert headings == HEADINGS[seed]
+    rules = language.get(content.h1["lang"])
+    assert not [h for h in headings if any(rules.is_verb(w.lower()) for w in re.findall(r"\w+", h))]
+    text = " ".join(p.get_text() for p in content.select("p[id]"))
+    for sentence in SENTENCES_WITH_VERBS:
+        assert sentence not in headings
+        if sentence in (RU_SEEDS / seed).read_text(encoding="utf-8"):
+            assert sentence in text
+
+
+def test_every_page_is_in_russian_without_mojibake(ru_site):
+    project, _ = ru_site
+    for name, path in pages(project).items():
+        html = path.read_text(encoding="utf-8")
+        assert '<html lang="ru"' in html, name
+        assert not MOJIBAKE.search(soup(path).get_text()), (name, MOJIBAKE.search(soup(path).get_text()))
+    assert "Большой театр открыл сезон премьерой" in pages(project)["index.html"].read_text(encoding="utf-8")
+
+
+def test_each_article_carries_the_language_of_its_text(ru_site):
+    project, _ = ru_site
+    for seed, lang in [("экономика/молоко.txt", "ru"), ("политика/союзное-государство.txt", "ru"),
+                       ("культура/театр.txt", "ru"), ("культура/выстава.txt", "be"), ("news.txt", "en")]:
+        content = main_content(soup(article_file(project, seed)))
+        assert content.h1["lang"] == lang
+        assert {p["lang"] for p in content.select("p[id]")} == {lang}
+        assert {h["lang"] for h in content.select("h2[id], h3[id]") if h["id"] not in ("terms", "related")} <= {lang}
+        assert content.select_one("#terms") is None or "lang" not in content.select_one("#terms").attrs
+
+
+def test_no_english_label_on_any_page(ru_site):
+    project, _ = ru_site
+    english = english_labels()
+    for name, path in pages(project).items():
+        content = main_content(soup(path))
+        if content is None:
+            continue
+        for seed_text in content.select('[lang="en"]'):  # the English article's own text
+            seed_text.decompose()
+        shown = content.get_text(" ")
+        titles = " ".join(a.get("title", "") for a in content.select("a.headerlink"))
+        found = [label for label in english if re.search(rf"\b{re.escape(label)}\b", shown + " " + titles)]
+        assert found == [], name
+
+
+def test_russian_labels_counts_and_navigation(ru_site):
+    project, _ = ru_site
+    site = pages(project)
+    home = soup(site["index.html"])
+    assert [a.get_text(strip=True) for a in home.select(".md-tabs__link, .md-nav--primary > .md-nav__list > "
+                                                        ".md-nav__item > .md-nav__link")][:1] == ["Главная"]
+    economy = main_content(soup(site["экономика/index.html"]))
+    assert "2 статьи." in economy.get_text()
+    articles = main_content(soup(site["articles/index.html"]))
+    assert "1 статья." in articles.get_text() and articles.h1.get_text().rstrip("¶") == "Статьи"
+    milk = main_content(soup(article_file(project, "экономика/молоко.txt")))
+    assert milk.select_one("#terms").get_text().rstrip("¶") == "Термины в статье"
+    assert milk.select_one("#related").get_text().rstrip("¶") == "Похожие статьи"
+    assert "Общее:" in milk.select_one("#related").find_next("ul").get_text()
+    assert {a["title"] for a in milk.select("a.headerlink")} == {"Постоянная ссылка"}
+    not_found = main_content(soup(site["404.html"]))
+    assert not_found.h1.get_text() == "Страница не найдена"
+    assert not_found.find("a", string="Перейдите на главную страницу") is not None
+
+
+def test_glossary_letters_are_cyrillic_in_alphabetical_order(ru_site):
+    project, _ = ru_site
+    glossary = main_content(soup(pages(project)["glossary/index.html"]))
+    assert glossary.h1.get_text().rstrip("¶") == "Глоссарий"
+    ru = language.get("ru")
+    letters = [a.get_text() for a in glossary.select(".glossary-az a")]
+    cyrillic = [letter for letter in letters if ru.script_of(letter)]
+    assert len(cyrillic) > 5 and letters[: len(cyrillic)] == cyrillic  # Cyrillic first, then Latin ("Kazan")
+    assert cyrillic == sorted(cyrillic, key=ru.sort_key)
+    assert [h2.get_text().rstrip("¶") for h2 in glossary.select("h2")] == letters
+
+
+def test_search_follows_the_site_language(ru_site):
+    project, _ = ru_site
+    index = json.loads((project / "site" / "search" / "search_index.json").read_text(encoding="utf-8"))
+    assert index["config"]["lang"] == ["ru"]
+    assert any("Спрос растёт" in doc["text"] for doc in index["docs"])
+
+
+def test_legacy_encodings_are_said_and_a_guess_fails_strict(ru_site, tmp_path):
+    _, log = ru_site
+    for path, encoding in [("экономика/станки.txt", "cp1251"), ("политика/союзное-государство.txt", "koi8-r"),
+                           ("культура/театр.txt", "utf-16-le")]:
+        assert f"INFO    -  seeds/{path}: not UTF-8, decoded as {encoding}" in log
+    project = seed_project(tmp_path)
+    (project / "seeds" / "коротко.txt").write_bytes("Цены\nСпрос растёт.\n".encode("koi8-r"))
+    result = mkdocs_build(project, "--strict")
+    assert result.returncode != 0
+    assert ("WARNING -  seeds/коротко.txt: not UTF-8, and its encoding is a guess: decoded as koi8-r (check its "
+            "page, or save it as UTF-8)") in result.stderr
