@@ -60,9 +60,16 @@ def test_russian_verb_forms(word):
     assert language.get("ru").is_verb(word)
 
 
-@pytest.mark.parametrize("word", ["экономика", "дружественная", "рынки", "цены", "качество", "спрос"])
+@pytest.mark.parametrize("word", ["экономика", "дружественная", "рынки", "цены", "качество", "спрос", "транзит",
+                                  "бюджет", "гастроли", "результат"])
 def test_russian_non_verbs(word):
     assert not language.get("ru").is_verb(word)
+
+
+@pytest.mark.parametrize("code", sorted(language.LANGUAGES))
+def test_listed_non_verbs_would_otherwise_pass_for_verbs(code):
+    rules = language.get(code)
+    assert all(re.fullmatch(rules.verb_endings, word) for word in rules.not_verbs)
 
 
 def test_defining_cues_are_regular_expressions_per_language():
@@ -101,6 +108,11 @@ def test_russian_article_on_an_english_site_is_read_with_russian_rules():
     assert article.lang == "ru"
     assert [s.heading for s in article.sections] == ["Новые рынки", "Цены и качество"]
     assert "Спрос растёт." in " ".join(article.paragraphs)  # a lead-in with a verb is a sentence in Russian
+
+
+def test_a_lead_in_of_nouns_ending_like_verbs_is_a_heading():
+    text = RU_NEWS.replace("Новые рынки.", "Логистика и транзит.")
+    assert [s.heading for s in read(text, "ru").sections] == ["Логистика и транзит", "Цены и качество"]
 
 
 def test_russian_pronoun_and_connective_openers_are_no_headings():

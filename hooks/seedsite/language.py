@@ -70,10 +70,10 @@ class Language:
             return True
         return bool(self._verb_form and self._verb_form.fullmatch(word)) and word not in self.not_verbs
 
-    def sort_key(self, text: str) -> tuple[int, ...]:
-        """A key that sorts text in the alphabet's order (Russian `ё` right after `е`, not before `а`); a letter
-        with an accent the alphabet lacks sorts as its base letter (`é` as `e`, `İ` as `i`); other characters
-        follow in code point order."""
+    def sort_key(self, text: str) -> tuple[float, ...]:
+        """A key that sorts text in the alphabet's order (Russian `ё` right after `е`, not before `а`), where
+        its first letter's code point is; a letter with an accent the alphabet lacks sorts as its base letter (`é`
+        as `e`, `İ` as `i`); other characters in code point order (spaces and hyphens before letters)."""
         order = _order(self.alphabet)
         return tuple(_rank(order, ch) for ch in text.casefold())
 
@@ -88,15 +88,16 @@ class Language:
 
 
 @functools.lru_cache(maxsize=None)
-def _order(alphabet: str) -> dict[str, int]:
-    return {ch: i for i, ch in enumerate(alphabet)}
+def _order(alphabet: str) -> dict[str, float]:
+    """Each letter's rank: the alphabet squeezed in order between its first letter's code point and the next."""
+    return {ch: ord(alphabet[0]) + i / len(alphabet) for i, ch in enumerate(alphabet)}
 
 
-def _rank(order: dict[str, int], ch: str) -> int:
+def _rank(order: dict[str, float], ch: str) -> float:
     if ch in order:
         return order[ch]
     base = unicodedata.normalize("NFKD", ch)[:1]
-    return order[base] if base in order else len(order) + ord(ch)
+    return order.get(base, ord(ch))
 
 
 @functools.lru_cache(maxsize=None)
