@@ -209,3 +209,16 @@ def test_legacy_encodings_are_said_and_a_guess_fails_strict(ru_site, tmp_path):
     assert result.returncode != 0
     assert ("WARNING -  seeds/коротко.txt: not UTF-8, and its encoding is a guess: decoded as koi8-r (check its "
             "page, or save it as UTF-8)") in result.stderr
+
+
+def test_the_second_process_writes_the_same_russian_pages(ru_site, tmp_path):
+    project, _ = ru_site
+    again = seed_project(tmp_path)
+    result = mkdocs_build(again, "--strict", env={"MICROSITE_BACKGROUND_FROM": "0"})
+    assert result.returncode == 0, result.stderr
+    assert "in a second process" in result.stderr
+    for name in ("index.html", "glossary/index.html", "экономика/index.html", "404.html"):
+        assert main_content(soup(again / "site" / name)).get_text() == main_content(soup(pages(project)[name])).get_text()
+    milk = main_content(soup(article_file(again, "экономика/молоко.txt")))
+    assert milk.select_one("#terms").get_text().rstrip("¶") == "Термины в статье"
+    assert {p["lang"] for p in milk.select("p[id]")} == {"ru"}
