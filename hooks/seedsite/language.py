@@ -12,7 +12,7 @@ from __future__ import annotations
 import functools
 import re
 import unicodedata
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 import snowballstemmer
 
@@ -54,11 +54,6 @@ class Language:
     "X — это …"); each matches the cue alone."""
     stemmer: str = ""
     """The Snowball algorithm `stem` uses (`snowballstemmer.algorithms()`); `""`: words are only lower-cased."""
-    _verb_form: re.Pattern | None = field(default=None, init=False, repr=False, compare=False)
-
-    def __post_init__(self) -> None:
-        pattern = re.compile(self.verb_endings) if self.verb_endings else None
-        object.__setattr__(self, "_verb_form", pattern)
 
     def stem(self, word: str) -> str:
         """The word's stem, lower case (`статьи`, `статей` → `стат`; `articles` → `articl`)."""
@@ -68,7 +63,8 @@ class Language:
         """Whether `word` (lower case, no punctuation) is a verb form by the word lists or its ending."""
         if word in self.verbs:
             return True
-        return bool(self._verb_form and self._verb_form.fullmatch(word)) and word not in self.not_verbs
+        ending = bool(self.verb_endings) and re.fullmatch(self.verb_endings, word) is not None
+        return ending and word not in self.not_verbs
 
     def sort_key(self, text: str) -> tuple[float, ...]:
         """A key that sorts text in the alphabet's order (Russian `ё` right after `е`, not before `а`), where
@@ -152,7 +148,6 @@ ENGLISH = Language(
 _RUSSIAN_ALPHABET = "абвгдеёжзийклмнопрстуфхцчшщъыьэюя"
 
 RUSSIAN = Language(
-    verb_lead_ins=False,
     code="ru",
     script="cyrillic",
     alphabet=_RUSSIAN_ALPHABET,
@@ -185,6 +180,7 @@ RUSSIAN = Language(
         салют абсолют атрибут минут канал капитал финал сигнал материал персонал потенциал генерал идеал журнал
         ритуал интервал карнавал сериал квартал вокзал модели недели"""
     ),
+    verb_lead_ins=False,
     stopwords=_words(
         """и в во не что он на я с со как а то все всё она так его но да ты к у же вы за бы по только ее её мне
         было вот от меня еще ещё нет о из ему теперь когда даже ну вдруг ли если уже или ни быть был него до вас
@@ -201,7 +197,6 @@ RUSSIAN = Language(
 )
 
 BELARUSIAN = Language(
-    verb_lead_ins=False,
     code="be",
     script="cyrillic",
     alphabet="абвгдеёжзійклмнопрстуўфхцчшыьэюя",
@@ -214,6 +209,7 @@ BELARUSIAN = Language(
     dangling=_words("у ў на з са к да па пра аб ад для пры без пад над праз паміж і ці але а што які не ні ж"),
     verbs=_words("ёсць быў была было былі будзе будуць стаў стала сталі можа могуць трэба можна сказаў заявіў адзначыў"),
     verb_endings=r"\w{2,}(?:[ауюяеі]ць|[ауюя]е|цца|[аеіоуяыэ]ў|[аеіоуяыэ]л[аі](?:ся)?)",
+    verb_lead_ins=False,
     stopwords=_words(
         """і ў у не што ён на я з як а ўсё яна так яго але ты да па толькі мне было вось ад мяне яшчэ няма аб
         з ён калі нават ці ні быць быў да вам там потым сябе нічога ёй можа яны тут дзе ёсць трэба для мы іх чым
@@ -225,7 +221,6 @@ BELARUSIAN = Language(
 )
 
 UKRAINIAN = Language(
-    verb_lead_ins=False,
     code="uk",
     script="cyrillic",
     alphabet="абвгґдеєжзиіїйклмнопрстуфхцчшщьюя",
@@ -238,6 +233,7 @@ UKRAINIAN = Language(
     dangling=_words("в у на з зі до по про о від для при без під над через між і й або чи але а що який не ні ж"),
     verbs=_words("є був була було були буде будуть став стала стали може можуть треба можна сказав заявив зазначив"),
     verb_endings=r"\w{2,}(?:[еєиіуюая]ть|[аяу]є|ться|[аеиоуяі]в|[аеиоуяі]л[аои](?:ся)?)",
+    verb_lead_ins=False,
     stopwords=_words(
         """і й в у не що він на я з як а все вона так його але ти до по тільки мені було ось від мене ще немає
         о коли навіть чи ні бути був вам там потім себе нічого їй може вони тут де є треба для ми їх чим була сам
