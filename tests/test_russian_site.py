@@ -4,14 +4,19 @@ UTF-16 (with and without a byte-order mark), a Belarusian and an English one, bu
 
 from __future__ import annotations
 
+import functools
 import json
 import re
 import shutil
+import threading
+from http.server import ThreadingHTTPServer
 from pathlib import Path
+from urllib.parse import unquote, urlsplit
 
 import pytest
 from babel.messages.pofile import read_po
-from conftest import ROOT, make_project, mkdocs_build, main_content, soup
+from conftest import ROOT, _StaticHost, make_project, mkdocs_build, main_content, soup
+from playwright.sync_api import expect
 from seedsite import labels, language, render
 from seedsite.verify import check
 
@@ -223,3 +228,37 @@ def test_the_second_process_writes_the_same_russian_pages(ru_site, tmp_path):
     milk = main_content(soup(article_file(again, "экономика/молоко.txt")))
     assert milk.select_one("#terms").get_text().rstrip("¶") == "Термины в статье"
     assert {p["lang"] for p in milk.select("p[id]")} == {"ru"}
+
+
+@pytest.mark.browser
+def test_the_browser_sees_each_text_in_its_language_and_searches_in_russian(ru_site, chromium):
+    project, _ = ru_site
+    site = project / "site"
+    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_StaticHost, directory=str(site)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    context = chromium.new_context(base_url=f"http://127.0.0.1:{server.server_port}/")
+    context.set_default_timeout(10_000)  # how long an action waits for its element, not a timed assertion
+    try:
+        page = context.new_page()
+        for seed, lang in [("экономика/молоко.txt", "ru"), ("культура/выстава.txt", "be"), ("news.txt", "en")]:
+            page.goto("/" + article_file(project, seed).parent.relative_to(site).as_posix() + "/")
+            assert page.evaluate("document.documentElement.lang") == "ru"
+            texts = page.locator(f"article.md-content__inner :is(h1, p[id]):lang({lang})")
+            expect(texts.first).to_be_visible()
+            assert texts.count() == page.locator("article.md-content__inner :is(h1, p[id])").count()
+        page.goto("/")
+        search = page.locator("input.md-search__input")
+        search.fill("спрос")  # (typed Cyrillic arrives as text input without key events, which the search awaits)
+        search.press("End")
+        results = page.locator(".md-search-result__list a.md-search-result__link")
+        expect(results.first).to_be_visible()
+        paths = [unquote(urlsplit(url).path) for url in results.evaluate_all("links => links.map(a => a.href)")]
+        milk = "/" + article_file(project, "экономика/молоко.txt").parent.relative_to(site).as_posix() + "/"
+        assert milk in paths, paths
+        response = page.goto("/нет-такой-страницы/")
+        assert response is not None and response.status == 404
+        expect(page.locator("article h1")).to_have_text("Страница не найдена")
+    finally:
+        context.close()
+        server.shutdown()
+        server.server_close()

@@ -181,7 +181,7 @@ def draft(
             continue
         if not article.encoding_certain:
             problems.append(Problem(f"{label}/{seed.path}", f"not UTF-8, and its encoding is a guess: decoded as "
-                                    f"{article.encoding} (check its page, or save it as UTF-8)", False, True))
+                                    f"{article.encoding} (check its page, or save it as UTF-8)", fatal=False, warning=True))
         elif article.encoding not in ("utf-8", "utf-8-sig"):
             problems.append(Problem(f"{label}/{seed.path}", f"not UTF-8, decoded as {article.encoding}", False))
         articles.append(article)
