@@ -115,6 +115,26 @@ def test_a_lead_in_of_nouns_ending_like_verbs_is_a_heading():
     assert [s.heading for s in read(text, "ru").sections] == ["Логистика и транзит", "Цены и качество"]
 
 
+RU_ESSAY = """Осень в деревне
+Я приехал в деревню в конце сентября. Дом стоял пустой, и в комнатах пахло яблоками.
+Первая неделя далась тяжело. Печь дымила, вода в колодце была ледяной. По вечерам я читал старые письма деда.
+Вторая неделя прошла легче. Соседи приносили молоко и хлеб. Мы подолгу говорили о прошлом.
+Потом пришли дожди. Дорога размокла, и автобус перестал ходить. Я остался до весны.
+"""
+RU_ENCYCLOPEDIA = """Гродно
+Гродно — город на западе Беларуси, административный центр области. Население составляет около 360 тыс. чел.
+Впервые город упоминается в летописи под 1127 г. В XIV веке он входил в Великое княжество Литовское. В 1795 г. отошёл к России.
+Сегодня Гродно — промышленный и культурный центр. Здесь работают университет, театр и несколько музеев.
+"""
+
+
+@pytest.mark.parametrize("text", [RU_ESSAY, RU_ENCYCLOPEDIA], ids=["essay", "encyclopedia"])
+def test_russian_essays_and_encyclopedia_articles_have_no_made_up_headings(text):
+    article = read(text, "ru")
+    assert article.sections == ()
+    assert len(article.intro) == len(text.strip().split("\n")) - 1
+
+
 def test_russian_pronoun_and_connective_openers_are_no_headings():
     text = RU_NEWS.replace("Новые рынки.", "Однако рынки.").replace("Цены и качество.", "Это важно.")
     article = read(text, "ru")
