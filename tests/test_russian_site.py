@@ -51,9 +51,10 @@ def seed_project(dest: Path, language_code: str = "ru") -> Path:
     for path, encoding in ENCODED.items():
         (seeds / path).write_bytes((RU_SEEDS / path).read_text(encoding="utf-8").encode(encoding))
     project = make_project(dest / "project", seeds)
-    config = (project / "mkdocs.yml").read_text(encoding="utf-8")
-    (project / "mkdocs.yml").write_text(config.replace("  language: en\n", f"  language: {language_code}\n"),
-                                        encoding="utf-8")
+    config, changed = re.subn(r"(?m)^  language: \w+", f"  language: {language_code}",
+                              (project / "mkdocs.yml").read_text(encoding="utf-8"))
+    assert changed == 1
+    (project / "mkdocs.yml").write_text(config, encoding="utf-8")
     return project
 
 
@@ -262,3 +263,14 @@ def test_the_browser_sees_each_text_in_its_language_and_searches_in_russian(ru_s
         context.close()
         server.shutdown()
         server.server_close()
+
+
+def test_the_same_seeds_on_a_belarusian_site(tmp_path):
+    project = seed_project(tmp_path, "be")
+    result = mkdocs_build(project, "--strict")
+    assert result.returncode == 0, result.stderr
+    milk = soup(article_file(project, "экономика/молоко.txt"))
+    assert milk.html["lang"] == "be" and main_content(milk).h1["lang"] == "ru"  # the text keeps its language
+    assert main_content(milk).select_one("#terms").get_text().rstrip("¶") == "Тэрміны ў артыкуле"
+    economy = main_content(soup(project / "site" / "экономика" / "index.html"))
+    assert "2 артыкулы." in economy.get_text()
