@@ -83,7 +83,8 @@ class Decoded:
     encoding: str
     """Python's name of the encoding (`utf-8`, `utf-8-sig`, `utf-16-le`, `cp1252`, `koi8-r`, …)."""
     certain: bool = True
-    """False when another encoding would have made text about as plausible (a short text, few letters)."""
+    """False for a single-byte encoding whose text is messy even so, or when another encoding reads about as
+    plausibly in another script (a short text, few letters)."""
 
 
 def decode(data: bytes) -> Decoded:
@@ -129,6 +130,7 @@ def _utf16(sample: bytes) -> str:
 
 
 def _single_byte(data: bytes) -> Decoded:
+    """The least messy decoding by charset-normalizer's measure; the first of `LEGACY_ENCODINGS` on a tie."""
     guess = charset_normalizer.from_bytes(data).best()
     names = dict.fromkeys([*LEGACY_ENCODINGS, *([guess.encoding] if guess else []), "latin_1"])
     tried: list[tuple[float, str, str]] = []  # (mess, encoding, text)
