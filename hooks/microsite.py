@@ -31,7 +31,7 @@ from mkdocs.utils.meta import get_data
 
 import background
 import preview
-from seedsite import pipeline, render, sources
+from seedsite import labels, pipeline, render, sources
 
 log = logging.getLogger("mkdocs.hooks.microsite")
 
@@ -87,6 +87,11 @@ class _Late:
     end: int = 0
 
 
+def _language(config: MkDocsConfig) -> str:
+    """The site's language: the theme's `language` (Material's), else its `locale` (MkDocs' own themes)."""
+    return str(config.theme.get("language") or config.theme.get("locale") or "en")
+
+
 def _seeds_dir(config: MkDocsConfig) -> Path:
     return Path(config.config_file_path).resolve().parent / SEEDS_FOLDER
 
@@ -96,6 +101,15 @@ def on_startup(command: str, dirty: bool) -> None:
     if _State.serving and dirty:
         _State.dirty = preview.DirtyPages()
     _State.hint = _State.serving and not dirty
+
+
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    """The permalinks of Markdown headings are titled in the site's language, as those `render` writes (unless
+    `mkdocs.yml` titles them). Material's search already follows `theme.language`."""
+    if "toc" in config.markdown_extensions:
+        toc = config.mdx_configs.setdefault("toc", {})
+        toc.setdefault("permalink_title", labels.for_language(_language(config))._("Permanent link"))
+    return config
 
 
 def on_shutdown() -> None:
@@ -133,14 +147,16 @@ def _pages(loaded: sources.Sources, config: MkDocsConfig) -> tuple[list[pipeline
     """The generated pages (or their outline, while a second process makes them), and how they were made."""
     started = _State.started
     if _State.serving and _State.site is not None and _State.full_seconds > QUICK_AFTER:
-        site = pipeline.update(_State.site, loaded, config.site_name, config.use_directory_urls)
+        site = pipeline.update(_State.site, loaded, config.site_name, config.use_directory_urls, _language(config))
         if site is not None:
             _take(site)
             return list(site.pages), (
                 f"quick pipeline {time.perf_counter() - started:.2f} s "
                 "(edited seeds only; glossary and related articles as of the last full build)"
             )
-    _State.draft = draft = pipeline.draft(loaded, config.site_name, SEEDS_FOLDER, config.use_directory_urls)
+    _State.draft = draft = pipeline.draft(
+        loaded, config.site_name, SEEDS_FOLDER, config.use_directory_urls, _language(config)
+    )
     if not _State.serving and len(draft.articles) >= BACKGROUND_FROM and background.available():
         _State.pending = background.Background(_finish_lean, draft)
         _report(draft.problems)
@@ -193,7 +209,7 @@ def _finish_lean(draft: pipeline.Draft) -> tuple[pipeline.Site, dict[str, list[s
 
 def _report(problems) -> None:
     for problem in problems:
-        (log.warning if problem.fatal else log.info)(str(problem))
+        (log.warning if problem.fatal or problem.warning else log.info)(str(problem))
 
 
 def _complete() -> None:
@@ -221,6 +237,8 @@ def _complete() -> None:
 
 
 def on_env(env, config: MkDocsConfig, files: Files):
+    """The templates' own texts (`overrides/404.html`: `{{ _("Page not found") }}`) are labels too."""
+    env.install_gettext_translations(labels.for_language(_language(config)).translations, newstyle=True)
     return env if _State.dirty is None else _State.dirty.environment(env, config)
 
 

@@ -171,7 +171,7 @@ def test_every_word_of_the_dev_corpus_is_on_its_page_in_order(corpus_site):
     site = build(load(project / "seeds"))
     checked = 0
     for article in site.articles:
-        text = decode((project / "seeds" / article.source).read_bytes())[0]
+        text = decode((project / "seeds" / article.source).read_bytes()).text
         content = main_content(soup(project / "site" / site.uris[article.source].replace(".md", "/index.html")))
         expected = words(text)
         assert in_order(expected, words(content.get_text(" "))), article.source

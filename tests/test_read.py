@@ -6,7 +6,7 @@ import textwrap
 
 import pytest
 from conftest import SEED
-from seedsite.read import SeedError, read_article
+from seedsite.read import Decoded, SeedError, decode, read_article
 
 
 def read(text: str | bytes, source: str = "x.txt"):
@@ -148,7 +148,40 @@ def test_binary_seed_is_an_error():
 def test_cp1252_is_decoded_and_said():
     article = read("Price\n\u201cIt costs \u00a35,\u201d she said.".encode("cp1252"))
     assert article.intro == ("\u201cIt costs \u00a35,\u201d she said.",)
-    assert article.encoding == "cp1252"
+    assert article.encoding == "cp1252" and article.encoding_certain
+
+
+RUSSIAN = ("Цены на молоко\nМинск, 2 декабря. Белорусские молочные комбинаты отчитались о росте выпуска. "
+           "Спрос растёт, а цены остаются прежними: литр стоит 2,5 рубля.")
+
+
+@pytest.mark.parametrize(
+    ("encoding", "named"),
+    [("cp1251", "cp1251"), ("koi8-r", "koi8-r"), ("utf-16-le", "utf-16-le"), ("utf-16-be", "utf-16-be"),
+     ("utf-16", "utf-16"), ("utf-8-sig", "utf-8-sig"), ("utf-8", "utf-8")],
+)
+def test_cyrillic_in_legacy_and_wide_encodings_is_decoded(encoding, named):
+    article = read(RUSSIAN.encode(encoding))
+    assert article.title == "Цены на молоко"
+    assert article.intro == (RUSSIAN.split("\n")[1],)
+    assert (article.encoding, article.encoding_certain, article.lang) == (named, True, "ru")
+
+
+def test_a_short_legacy_text_is_a_guess():
+    decoded = decode("Цены\nСпрос растёт.".encode("koi8-r"))
+    assert decoded.text == "Цены\nСпрос растёт."  # the likeliest reading, but said to be a guess
+    assert not decoded.certain
+
+
+def test_ascii_and_utf8_take_the_fast_path_unchanged():
+    assert decode(b"Plain ASCII\nText.") == Decoded("Plain ASCII\nText.", "utf-8")
+    text = "Caf\u00e9 \u2014 \u0426\u0435\u043d\u044b \U0001f680"
+    assert decode(text.encode()) == Decoded(text, "utf-8")
+
+
+def test_zero_bytes_that_are_not_utf16_are_binary():
+    with pytest.raises(SeedError, match="binary"):
+        read(bytes(range(256)) * 8)
 
 
 @pytest.mark.parametrize("title", ["_", "__init__", "Alan_Turing"])

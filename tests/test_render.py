@@ -358,12 +358,12 @@ def test_article_page_markdown_holds_the_skeleton_and_a_placeholder_per_block():
     assert isinstance(rendered, Rendered)
     body = rendered.markdown.split("---\n", 2)[2]
     assert body.strip().split("\n\n") == [
-        "# A &#60;title&#62; &#38; &#42;more&#42; {dir=auto}",
+        "# A &#60;title&#62; &#38; &#42;more&#42; {dir=auto lang=en}",
         f"{P}0{Q}",
-        "## First &#42;part&#42; {#first-part dir=auto}",
+        "## First &#42;part&#42; {#first-part dir=auto lang=en}",
         f"{P}1{Q}",
-        "### Deeper {#deeper dir=auto}",
-        "## Last {#last dir=auto}",
+        "### Deeper {#deeper dir=auto lang=en}",
+        "## Last {#last dir=auto lang=en}",
         f"{P}2{Q}",
         f"{P}3{Q}",
     ]

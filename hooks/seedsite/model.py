@@ -39,6 +39,10 @@ class Article:
     """The headed sections, in order."""
     encoding: str = "utf-8"
     """How the seed's bytes were decoded."""
+    encoding_certain: bool = True
+    """False when the encoding is a guess (`read.decode`): another would have made about as plausible text."""
+    lang: str = "en"
+    """The language its text is written in (a `language.LANGUAGES` code, or the site's): the page's `lang`."""
 
     @property
     def paragraphs(self) -> tuple[str, ...]:
@@ -59,6 +63,9 @@ class Problem:
     """What is wrong, or what was done about it."""
     fatal: bool = True
     """True when the file could not become a page; False for a note (e.g. a fallback encoding)."""
+    warning: bool = False
+    """For a note (`fatal` False): True when an editor should look (an encoding that is a guess). The hook logs
+    it as a warning, so `mkdocs build --strict` fails on it; other notes are logged as info."""
 
     def __str__(self) -> str:
         return f"{self.path}: {self.message}"

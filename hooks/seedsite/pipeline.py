@@ -15,6 +15,7 @@ from dataclasses import dataclass, field, replace
 
 
 from . import glossary as glossary_stage
+from .labels import for_language
 from .link import Links, link, relink, unlinked_terms
 from .model import Article, Mention, Problem
 from .read import SeedError, read_article
@@ -114,16 +115,19 @@ class Draft:
     site_name: str
     label: str
     directory_urls: bool
+    language: str = "en"
+    """The site's language (MkDocs' `theme.language`): its labels, and the rules of articles in its script."""
 
     def outline(self) -> list[Page]:
         """Every page `finish` makes, in its order: the article pages with their Markdown as it will be but no
         blocks yet (`render.skeleton`); the section, home and glossary pages with a title only (`complete`
         False)."""
+        labels = for_language(self.language)
         pages = [Page(self.uris[a.source], skeleton(a), seed=a.source) for a in self.articles]
         for section in self.sections:
             pages.append(Page(section.uri, front_matter(title=section.title), in_nav=True, complete=False))
-        pages.append(Page("index.md", front_matter(title=HOME_TITLE), in_nav=True, complete=False))
-        pages.append(Page(GLOSSARY_URI, front_matter(title=GLOSSARY_TITLE), in_nav=True, complete=False))
+        pages.append(Page("index.md", front_matter(title=labels._(HOME_TITLE)), in_nav=True, complete=False))
+        pages.append(Page(GLOSSARY_URI, front_matter(title=labels._(GLOSSARY_TITLE)), in_nav=True, complete=False))
         return pages
 
 
@@ -146,67 +150,81 @@ def _gc_paused(function: Callable) -> Callable:
 
 
 def build(
-    sources: Sources, site_name: str = "Articles", label: str = "seeds", directory_urls: bool = True
+    sources: Sources,
+    site_name: str = "Articles",
+    label: str = "seeds",
+    directory_urls: bool = True,
+    language: str = "en",
 ) -> Site:
     """Turn what `sources.load` read into pages. `label` names the seeds folder in messages; `directory_urls`
-    is MkDocs' `use_directory_urls` (the article pages' links are written as URLs)."""
-    return finish(draft(sources, site_name, label, directory_urls))
+    is MkDocs' `use_directory_urls` (the article pages' links are written as URLs); `language` is the site's
+    (MkDocs' `theme.language`)."""
+    return finish(draft(sources, site_name, label, directory_urls, language))
 
 
 @_gc_paused
 def draft(
-    sources: Sources, site_name: str = "Articles", label: str = "seeds", directory_urls: bool = True
+    sources: Sources,
+    site_name: str = "Articles",
+    label: str = "seeds",
+    directory_urls: bool = True,
+    language: str = "en",
 ) -> Draft:
     """The first, quick part of `build`: read the seeds, decide sections and page paths."""
     problems = list(sources.problems)
     articles: list[Article] = []
     for seed in sources.seeds:
         try:
-            article = _read(seed.path, seed.data)
+            article = _read(seed.path, seed.data, language)
         except SeedError as err:
             problems.append(Problem(f"{label}/{seed.path}", f"{err}, skipped"))
             continue
-        if article.encoding not in ("utf-8", "utf-8-sig"):
+        if not article.encoding_certain:
+            problems.append(Problem(f"{label}/{seed.path}", f"not UTF-8, and its encoding is a guess: decoded as "
+                                    f"{article.encoding} (check its page, or save it as UTF-8)", fatal=False, warning=True))
+        elif article.encoding not in ("utf-8", "utf-8-sig"):
             problems.append(Problem(f"{label}/{seed.path}", f"not UTF-8, decoded as {article.encoding}", False))
         articles.append(article)
     problems.extend(_same_titles(articles, label))
-    sections = _sections(articles)
+    sections = _sections(articles, language)
     folder_uri = {s.folder: s.uri.rsplit("/", 1)[0] for s in sections}
     articles = _unique_slugs(articles)
     uris = {a.source: f"{folder_uri[a.section]}/{a.slug}.md" for a in articles}
-    return Draft(tuple(articles), uris, tuple(sections), tuple(problems), sources, site_name, label, directory_urls)
+    return Draft(
+        tuple(articles), uris, tuple(sections), tuple(problems), sources, site_name, label, directory_urls, language
+    )
 
 
 @_gc_paused
 def finish(draft: Draft) -> Site:
     """The rest of `build`: glossary, links, and every page."""
-    articles, uris, directory_urls = draft.articles, draft.uris, draft.directory_urls
+    articles, uris, directory_urls, language = draft.articles, draft.uris, draft.directory_urls, draft.language
     glossary = glossary_stage.build(articles, draft.sources.glossary, draft.label)
     links = link(articles, glossary)
     tips = [_tips(term) for term in glossary.terms]
     pages = []
     for i, a in enumerate(articles):
-        pages.append(_article_page(a, uris, glossary, tips, links[i], articles, directory_urls))
-    pages.extend(_index_pages(draft.site_name, draft.sections, articles, uris, links, glossary))
-    rendered = glossary_page(_glossary_entries(glossary, articles, uris, directory_urls))
+        pages.append(_article_page(a, uris, glossary, tips, links[i], articles, directory_urls, language))
+    pages.extend(_index_pages(draft.site_name, draft.sections, articles, uris, links, glossary, language))
+    rendered = glossary_page(_glossary_entries(glossary, articles, uris, directory_urls), language)
     pages.append(Page(GLOSSARY_URI, rendered.markdown, rendered.blocks, in_nav=True))
     return Site(
         articles, uris, draft.sections, tuple(pages), glossary,
         _glossary_json(glossary, articles, uris, directory_urls), draft.problems + glossary.problems,
-        tuple(links), _inputs(draft.sources, draft.site_name, directory_urls),
+        tuple(links), _inputs(draft.sources, draft.site_name, directory_urls, draft.language),
     )
 
 
 @_gc_paused
 def update(
-    previous: Site, sources: Sources, site_name: str = "Articles", directory_urls: bool = True
+    previous: Site, sources: Sources, site_name: str = "Articles", directory_urls: bool = True, language: str = "en"
 ) -> Site | None:
     """A quick rebuild after seeds were edited, for a live preview of a large site: only the edited articles
     are read again, matched against the glossary as it was, linked and rendered; the home and section pages are
     made anew; the glossary page, glossary.json and the other articles' pages stay as they were until the next
     full build. None when only a full build will do: a seed added, removed or retitled, the curated file, the
     options or the folder's problems changed, or an edited seed that cannot be read."""
-    before, now = previous.inputs, _inputs(sources, site_name, directory_urls)
+    before, now = previous.inputs, _inputs(sources, site_name, directory_urls, language)
     if not before or before[1:] != now[1:] or [p for p, _ in before[0]] != [p for p, _ in now[0]]:
         return None
     changed = [n for n, (old, new) in enumerate(zip(before[0], now[0])) if old != new]
@@ -222,7 +240,7 @@ def update(
         seed = sources.seeds[n]
         i = position[seed.path]
         try:
-            article = _read(seed.path, seed.data)
+            article = _read(seed.path, seed.data, language)
         except SeedError:
             return None
         if article.title != articles[i].title or article.encoding != articles[i].encoding:
@@ -232,8 +250,8 @@ def update(
         found = finder.article(article.paragraphs)
         links[i] = relink(i, [(b.section, found[b.paragraph]) for b in blocks], links, articles, unlinked)
         pages[page_index[uris[article.source]]] = _article_page(article, uris, glossary, tips, links[i],
-                                                                articles, directory_urls)
-    for page in _index_pages(site_name, previous.sections, articles, uris, links, glossary):
+                                                                articles, directory_urls, language)
+    for page in _index_pages(site_name, previous.sections, articles, uris, links, glossary, language):
         pages[page_index[page.uri]] = page
     return replace(previous, articles=tuple(articles), pages=tuple(pages), links=tuple(links), inputs=now)
 
@@ -254,9 +272,9 @@ def _tip(tips: tuple[str, str], paragraph: str) -> str:
     return kind
 
 
-def _inputs(sources: Sources, site_name: str, directory_urls: bool) -> tuple:
+def _inputs(sources: Sources, site_name: str, directory_urls: bool, language: str) -> tuple:
     seeds = tuple((seed.path, hashlib.blake2b(seed.data, digest_size=16).digest()) for seed in sources.seeds)
-    return seeds, sources.glossary, sources.problems, site_name, directory_urls
+    return seeds, sources.glossary, sources.problems, site_name, directory_urls, language
 
 
 def _index_pages(
@@ -266,18 +284,19 @@ def _index_pages(
     uris: dict[str, str],
     links: Sequence[Links],
     glossary: glossary_stage.Glossary,
+    language: str,
 ) -> list[Page]:
-    """The section pages and the home page."""
+    """The section pages and the home page, with labels in the site's `language`."""
     members: dict[str, list[int]] = {section.folder: [] for section in sections}
     for i, a in enumerate(articles):
         members[a.section].append(i)
     pages = []
     for section in sections:
         mine = members[section.folder]
-        page = _section_page(section, [articles[i] for i in mine], uris, _top_terms(mine, links, glossary))
+        page = _section_page(section, [articles[i] for i in mine], uris, _top_terms(mine, links, glossary), language)
         pages.append(Page(section.uri, page, in_nav=True))
     listed = {folder: [articles[i] for i in mine] for folder, mine in members.items()}
-    home = _home_page(site_name, sections, listed, uris, _top_terms(range(len(articles)), links, glossary))
+    home = _home_page(site_name, sections, listed, uris, _top_terms(range(len(articles)), links, glossary), language)
     pages.append(Page("index.md", home, in_nav=True))
     return pages
 
@@ -295,12 +314,14 @@ def _same_titles(articles: Sequence[Article], label: str) -> list[Problem]:
 
 
 @functools.lru_cache(maxsize=20_000)
-def _read(source: str, data: bytes) -> Article:
-    """`read_article`, remembered by path and content so that `mkdocs serve` re-reads only edited seeds."""
-    return read_article(data, source)
+def _read(source: str, data: bytes, language: str) -> Article:
+    """`read_article`, remembered by path, content and site language so that `mkdocs serve` re-reads only edited
+    seeds."""
+    return read_article(data, source, language)
 
 
-def _sections(articles: Sequence[Article]) -> list[SectionInfo]:
+def _sections(articles: Sequence[Article], language: str) -> list[SectionInfo]:
+    """A section per folder of seeds; the top level's is titled "Articles" in the site's `language`."""
     taken = set(RESERVED_SECTIONS)
     out = []
     for folder in sorted({a.section for a in articles}):
@@ -311,7 +332,7 @@ def _sections(articles: Sequence[Article]) -> list[SectionInfo]:
             title = " ".join(folder.rsplit("/", 1)[-1].translate(_TITLE_UNSAFE).split())
             title = title[:1].upper() + title[1:]  # "USA", "EU policy" and "McDonald’s" keep their capitals
         else:
-            path, title = DEFAULT_SECTION, DEFAULT_SECTION.capitalize()
+            path, title = DEFAULT_SECTION, for_language(language)._("Articles")
         path = unique(path, taken)
         out.append(SectionInfo(folder, title or path, f"{path}/index.md"))
     return out
@@ -332,14 +353,20 @@ def _unique_slugs(articles: Sequence[Article]) -> list[Article]:
 
 
 def _section_page(
-    section: SectionInfo, members: Sequence[Article], uris: dict[str, str], terms: Sequence[tuple[str, str]]
+    section: SectionInfo,
+    members: Sequence[Article],
+    uris: dict[str, str],
+    terms: Sequence[tuple[str, str]],
+    language: str,
 ) -> str:
+    labels = for_language(language)
     items = [(a.title, relative(section.uri, uris[a.source]), summary(a)) for a in members]
-    count = f"{len(members)} article{'s' if len(members) != 1 else ''}."
-    out = front_matter(title=section.title) + f"# {escape(section.title)}\n\n{count}\n\n" + article_list(items)
+    count = labels.ngettext("{n} article.", "{n} articles.", len(members)).format(n=len(members))
+    out = front_matter(title=section.title) + f"# {escape(section.title)}\n\n{count}\n\n"
+    out += article_list(items)
     if terms:
         links = [(name, relative(section.uri, GLOSSARY_URI) + anchor) for name, anchor in terms]
-        out += f"\n## Key terms {{#terms}}\n\n{term_list(links)}\n"
+        out += f"\n## {labels._('Key terms')} {{#terms}}\n\n{term_list(links)}\n"
     return out
 
 
@@ -349,12 +376,14 @@ def _home_page(
     members: dict[str, list[Article]],
     uris: dict[str, str],
     terms: Sequence[tuple[str, str]],
+    language: str,
 ) -> str:
     """The home page: key terms, then each section's first articles. `members`: folder → its articles."""
-    out = [front_matter(title=HOME_TITLE), f"# {escape(site_name)}\n"]
+    labels = for_language(language)
+    out = [front_matter(title=labels._(HOME_TITLE)), f"# {escape(site_name)}\n"]
     if terms:
         links = [(name, GLOSSARY_URI + anchor) for name, anchor in terms]
-        out.append(f"Key terms: {term_list(links)}\n")
+        out.append(labels._("Key terms: {links}").format(links=term_list(links)) + "\n")
     for section in sections:
         listed = members[section.folder]
         anchor = "section-" + slugify(section.uri.rsplit("/", 1)[0].replace("/", " "))
@@ -362,9 +391,10 @@ def _home_page(
         out.append(article_list([(a.title, uris[a.source], summary(a)) for a in listed[:HOME_ARTICLES]]))
         if len(listed) > HOME_ARTICLES:
             more = len(listed) - HOME_ARTICLES
-            out.append(f"[…and {more} more in {escape(section.title)}]({section.uri})\n")
+            text = labels.ngettext("…and {n} more in {section}", "…and {n} more in {section}", more)
+            out.append(f"[{text.format(n=more, section=escape(section.title))}]({section.uri})\n")
     if not sections:
-        out.append("No articles yet: add a `.txt` file to `seeds/`.\n")
+        out.append(labels._("No articles yet: add a `.txt` file to `seeds/`.") + "\n")
     return "\n".join(out)
 
 
@@ -388,8 +418,10 @@ def _article_page(
     mine: Links,
     articles: Sequence[Article],
     directory_urls: bool,
+    language: str,
 ) -> Page:
-    """The article's page: its text with term links, the terms it mentions, its related articles."""
+    """The article's page: its text with term links, the terms it mentions, its related articles (labels in the
+    site's `language`)."""
     uri = uris[article.source]
     glossary_url = href(uri, GLOSSARY_URI, directory_urls)
     terms = glossary.terms
@@ -402,9 +434,10 @@ def _article_page(
     for rel in mine.related:
         other = articles[rel.article]
         shared = ", ".join(terms[t].name for t in rel.shared[:3])
-        related.append((other.title, href(uri, uris[other.source], directory_urls), f"Shared: {shared}"))
+        note = for_language(language)._("Shared: {names}").format(names=shared)
+        related.append((other.title, href(uri, uris[other.source], directory_urls), note))
     term_links = [(terms[t].name, f"{glossary_url}#{terms[t].anchor}") for t in names]
-    rendered = article_page(article, paragraph_links, term_links, related)
+    rendered = article_page(article, paragraph_links, term_links, related, language)
     return Page(uri, rendered.markdown, rendered.blocks, seed=article.source)
 
 

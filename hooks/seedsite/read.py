@@ -18,15 +18,23 @@ Subheadings, in order of precedence (a seed uses one convention; explicit markup
    followed by at least two sentences) and may not open the article. A lead-in without a verb ("A friendly
    economy.") is a heading; one with a verb ("The Union State is in focus.") only in a seed with two or more
    lead-ins, at least half of them verbless (an essay whose paragraphs open "The first week was hard.", "The
-   second week was easier." has no headings).
+   second week was easier." has no headings), and never in a language whose headings drop "is" (Russian).
+
+The cues (openers, verbs, words no heading ends on) are the seed's language's (`language.Language`).
 """
 
 from __future__ import annotations
 
 import codecs
 import re
+import unicodedata
 from dataclasses import dataclass
 
+import charset_normalizer
+from charset_normalizer.md import mess_ratio
+
+from . import language as languages
+from .language import Language
 from .model import Article, Section
 from .text import INVISIBLE, is_blank, sentence_spans, slugify, squash, unique
 
@@ -57,42 +65,103 @@ _NOT_CONTROL = bytes(range(32, 256)) + b"\t\n\r\x0c"
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
 _FINAL_PUNCT = tuple(".,;:!?…。！？、，；：")
 _CLOSERS = "\"'”’»)]»"
-_OPENERS = frozenset(
-    """it its this that these those they them their he she his her him we our us i my you your there here
-    however indeed but and so yet also still moreover meanwhile then now thus therefore instead yes no
-    although though while when if as because since after before today yesterday tomorrow one some many
-    such what who why how where which all both each every other another""".split()
-)
-_DANGLING = frozenset(
-    """a an the of to in on at by for with from into onto over under than as and or but nor that which who
-    whose is are was were be has have had""".split()
-)
-"""Words no heading ends on."""
-_VERBS = frozenset(
-    """is are was were be been being has have had do does did will would shall should can could may might
-    must said says say told tells added""".split()
-)
+LEGACY_ENCODINGS = ("cp1252", "cp1251", "koi8_r", "koi8_u", "cp1250", "iso8859_5", "mac_cyrillic", "cp866")
+"""The single-byte encodings a seed that is not UTF-8 is tried in, most likely first: Western and Cyrillic
+Windows code pages, KOI8, then older Cyrillic ones. Charset-normalizer's own best guess is tried after them."""
+SAMPLE = 20_000
+"""How many characters of each decoding are judged."""
+DOUBT = 0.1
+"""Charset-normalizer's mess ratio (0: text as people write it) within which two decodings of a seed into
+different scripts are both plausible: the encoding is a guess, and the build warns."""
 
 
-def decode(data: bytes) -> tuple[str, str]:
-    """Bytes → (text, encoding name). UTF-8 (with or without BOM), UTF-16 with BOM, else cp1252, else Latin-1."""
+@dataclass(frozen=True)
+class Decoded:
+    """A seed's text and how it was decoded."""
+
+    text: str
+    encoding: str
+    """Python's name of the encoding (`utf-8`, `utf-8-sig`, `utf-16-le`, `cp1252`, `koi8-r`, …)."""
+    certain: bool = True
+    """False for a single-byte encoding whose text is messy even so, or when another encoding reads about as
+    plausibly in another script (a short text, few letters)."""
+
+
+def decode(data: bytes) -> Decoded:
+    """Bytes → text: by byte-order mark UTF-8, UTF-32 or UTF-16; UTF-16 by its zero bytes; UTF-8 (ASCII is
+    UTF-8); else the single-byte encoding whose text charset-normalizer finds least messy (`LEGACY_ENCODINGS`
+    first on a tie). Raises `SeedError` for binary data."""
     if data.startswith(codecs.BOM_UTF8):
-        return data[len(codecs.BOM_UTF8) :].decode("utf-8", errors="strict"), "utf-8-sig"
+        return Decoded(data[len(codecs.BOM_UTF8) :].decode("utf-8", errors="strict"), "utf-8-sig")
+    if data.startswith((codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE)):
+        return Decoded(data.decode("utf-32"), "utf-32")
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        return data.decode("utf-16"), "utf-16"
+        return Decoded(data.decode("utf-16"), "utf-16")
+    wide = _utf16(data[:4096])
+    if wide:
+        try:
+            text = data.decode(wide)
+        except UnicodeDecodeError:
+            raise SeedError(f"not text: looks like {wide.upper()} without a byte-order mark, but is not") from None
+        if not _looks_binary(text.encode("utf-8")):
+            return Decoded(text, wide)
     if _looks_binary(data):
         raise SeedError("binary data, not text (is it an image or a document?)")
-    for encoding in ("utf-8", "cp1252"):
+    try:
+        return Decoded(data.decode("utf-8"), "utf-8")
+    except UnicodeDecodeError:
+        pass
+    return _single_byte(data)
+
+
+def _utf16(sample: bytes) -> str:
+    """`utf-16-le` or `utf-16-be` if the sample looks like UTF-16 without a byte-order mark, else `""`: text in
+    the Latin or Cyrillic script has a zero byte in many of its characters (spaces, digits, Latin letters), always
+    on the same side."""
+    if len(sample) < 4 or b"\x00" not in sample:
+        return ""
+    half = len(sample) // 2
+    even, odd = sample[0 : 2 * half : 2].count(0), sample[1 : 2 * half : 2].count(0)
+    if odd >= 0.1 * half and even <= 0.01 * half:
+        return "utf-16-le"
+    if even >= 0.1 * half and odd <= 0.01 * half:
+        return "utf-16-be"
+    return ""
+
+
+def _single_byte(data: bytes) -> Decoded:
+    """The least messy decoding by charset-normalizer's measure; the first of `LEGACY_ENCODINGS` on a tie."""
+    guess = charset_normalizer.from_bytes(data).best()
+    names = dict.fromkeys([*LEGACY_ENCODINGS, *([guess.encoding] if guess else []), "latin_1"])
+    tried: list[tuple[float, str, str]] = []  # (mess, encoding, text)
+    for name in names:
         try:
-            return data.decode(encoding), encoding
+            text = data.decode(name)
         except UnicodeDecodeError:
             continue
-    return data.decode("latin-1"), "latin-1"
+        tried.append((mess_ratio(text[:SAMPLE], maximum_threshold=1.0), codecs.lookup(name).name, text))
+    best = min(tried, key=lambda t: t[0])  # the first of the least messy
+    script = _script(best[2])
+    rivals = [t for t in tried if t[0] - best[0] < DOUBT and t[2] != best[2] and _script(t[2]) != script]
+    return Decoded(best[2], best[1], certain=best[0] < DOUBT and not rivals)
 
 
-def read_article(data: bytes, source: str) -> Article:
-    """Parse one seed. `source` is its path relative to the seeds folder. Raises `SeedError`."""
-    text, encoding = decode(data)
+def _script(text: str) -> str:
+    """The script most of the text's letters are in: the first word of their Unicode names (LATIN, CYRILLIC…)."""
+    counts: dict[str, int] = {}
+    for ch in text[:SAMPLE]:
+        if ch.isalpha():
+            name = unicodedata.name(ch, "?").split(" ")[0]
+            counts[name] = counts.get(name, 0) + 1
+    return max(counts, key=counts.__getitem__, default="")
+
+
+def read_article(data: bytes, source: str, site_language: str = "en") -> Article:
+    """Parse one seed. `source` is its path relative to the seeds folder; `site_language` the site's language
+    code, the article's unless its text is plainly in another script (`language.detect`). Raises `SeedError`."""
+    decoded = decode(data)
+    text = decoded.text
+    lang = languages.get(languages.detect(text, site_language))
     lines = _normalise(text).split("\n")
     start = next((i for i, line in enumerate(lines) if not is_blank(line)), None)
     if start is None:
@@ -101,7 +170,7 @@ def read_article(data: bytes, source: str) -> Article:
     if len(title) > MAX_TITLE:
         body = [lines[start], ""] + body
         title = _short_title(title)
-    units = _headings(_units(body))
+    units = _headings(_units(body), lang)
     intro, sections = _sections(units)
     folder, _, _ = source.rpartition("/")
     return Article(
@@ -111,7 +180,9 @@ def read_article(data: bytes, source: str) -> Article:
         slug=slugify(title),
         intro=intro,
         sections=sections,
-        encoding=encoding,
+        encoding=decoded.encoding,
+        encoding_certain=decoded.certain,
+        lang=lang.code,
     )
 
 
@@ -213,37 +284,37 @@ def _hard_wrapped(block: list[str]) -> bool:
     return sentence_ends <= (len(lines) - 1) / 2
 
 
-def _headings(units: list[_Unit]) -> list[_Unit]:
-    """Find implicit subheadings unless the seed has explicit ones."""
+def _headings(units: list[_Unit], lang: Language) -> list[_Unit]:
+    """Find implicit subheadings unless the seed has explicit ones, with the cues of the seed's language."""
     if any(unit.heading_level for unit in units):
         return units
     out: list[_Unit] = []
     prose = False
     for i, unit in enumerate(units):
         following = units[i + 1].text if i + 1 < len(units) else ""
-        if prose and _is_standalone_heading(unit.text, following):
+        if prose and _is_standalone_heading(unit.text, following, lang):
             out.append(_Unit(unit.text.removesuffix(":").rstrip(), 2))
         else:
             out.append(unit)
             prose = prose or _is_prose(unit.text)
-    leads = [i for i, unit in enumerate(out) if i > 0 and not unit.heading_level and _lead_in(unit.text)]
-    verbless = [i for i in leads if not _has_verb(out[i].text[: _lead_in(out[i].text)])]
-    if len(leads) < 2 or len(verbless) * 2 < len(leads):
+    leads = [i for i, unit in enumerate(out) if i > 0 and not unit.heading_level and _lead_in(unit.text, lang)]
+    verbless = [i for i in leads if not _has_verb(out[i].text[: _lead_in(out[i].text, lang)], lang)]
+    if not lang.verb_lead_ins or len(leads) < 2 or len(verbless) * 2 < len(leads):
         leads = verbless
     for i in reversed(leads):
-        split = _lead_in(out[i].text)
+        split = _lead_in(out[i].text, lang)
         heading = out[i].text[:split].rstrip()
         heading = heading[:-1] if heading.endswith(".") else heading
         out[i : i + 1] = [_Unit(heading, 2), _Unit(out[i].text[split:].strip())]
     return out
 
 
-def _is_standalone_heading(text: str, following: str) -> bool:
+def _is_standalone_heading(text: str, following: str, lang: Language) -> bool:
     """A short line that does not end like a sentence, nor on a word that needs one after it (a line of wrapped
     text: "… had doubled over"), and is followed by prose."""
     if not text or not following or len(text) > 80 or len(text.split()) > 12:
         return False
-    if text.split()[-1].lower() in _DANGLING or not _starts_like_heading(text):
+    if text.split()[-1].lower() in lang.dangling or not _starts_like_heading(text):
         return False
     if text.rstrip(_CLOSERS).endswith(_FINAL_PUNCT) and not (text.endswith(":") and len(text.split()) <= 5):
         return False
@@ -260,7 +331,7 @@ def _starts_like_heading(text: str) -> bool:
     return head.isupper() or head.isdigit() or (head.isalpha() and not head.islower())
 
 
-def _lead_in(text: str) -> int:
+def _lead_in(text: str, lang: Language) -> int:
     """The end offset of a heading-like first sentence fused into `text`, or 0."""
     spans = list(sentence_spans(text))
     if len(spans) < 3:
@@ -272,13 +343,13 @@ def _lead_in(text: str) -> int:
         return 0
     if any(ch in sentence for ch in ",;:\"'“”‘’«»()[]") or not _starts_like_heading(sentence):
         return 0
-    if tokens[0].lower() in _OPENERS:
+    if tokens[0].lower() in lang.openers:
         return 0
     return spans[1][0]
 
 
-def _has_verb(sentence: str) -> bool:
-    return any(token.strip(".").lower() in _VERBS for token in sentence.split())
+def _has_verb(sentence: str, lang: Language) -> bool:
+    return any(lang.is_verb(token.strip(".").lower()) for token in sentence.split())
 
 
 def _sections(units: list[_Unit]) -> tuple[tuple[str, ...], tuple[Section, ...]]:

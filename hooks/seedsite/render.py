@@ -26,13 +26,17 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from . import language as languages
+from .labels import Labels, for_language
 from .model import Article, Mention, Term
 from .text import first, sentence_spans, slugify, unique
 
 GLOSSARY_TITLE = "Glossary"
+"""The glossary page's title (a label: `labels.Labels._` translates it)."""
 GLOSSARY_ID = "glossary"
 """The id of the glossary page's h1, which no term's anchor takes (`glossary.PAGE_IDS`)."""
 HOME_TITLE = "Home"
+"""The home page's title in the nav (a label)."""
 SUMMARY_LIMIT = 300
 """Longest summary (meta description, article lists), in characters."""
 _PLACEHOLDER_OPEN, _PLACEHOLDER_CLOSE = "\ue000", "\ue001"
@@ -48,6 +52,8 @@ _LINE_START = re.compile(r"^(\s*)(\d*)([-+=|~:.)])")
 _LINK_TAG = re.compile(r'(<a class="headerlink"[^>]*>[^<]*</a>)|<a\b[^>]*>|</a>')
 _SPECIAL = re.compile("[&<>]")
 _ID = re.compile(r'<[a-z][^>]* id="([^"]+)"')
+_LANG_CODE = re.compile(r"[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{1,8})*")
+"""A language code that may stand unquoted in an attribute list (`ru`, `pt-BR`)."""
 _FILLED = re.compile(f"(?:<p>)?{_PLACEHOLDER_OPEN}(\\d+){_PLACEHOLDER_CLOSE}(?:</p>)?")
 
 
@@ -81,8 +87,9 @@ def escape(text: str) -> str:
     return _LINE_START.sub(lambda m: f"{m.group(1)}{m.group(2)}&#{ord(m.group(3))};", out, count=1)
 
 
-def paragraph(text: str, anchor: str, links: Sequence[Link] = ()) -> str:
-    """One paragraph as HTML with an id and `dir="auto"`; `links` (sorted, non-overlapping) become links."""
+def paragraph(text: str, anchor: str, links: Sequence[Link] = (), lang: str = "") -> str:
+    """One paragraph as HTML with an id, `dir="auto"` and the `lang` of its text if given; `links` (sorted,
+    non-overlapping) become links."""
     escaped = _text if _SPECIAL.search(text) else str  # most paragraphs hold nothing to escape
     parts: list[str] = []
     pos = 0
@@ -93,7 +100,8 @@ def paragraph(text: str, anchor: str, links: Sequence[Link] = ()) -> str:
         parts.append(f'<a{css} href="{_attribute(link.href)}"{title}>{escaped(text[link.start : link.end])}</a>')
         pos = link.end
     parts.append(escaped(text[pos:]))
-    return f'<p id="{anchor}" dir="auto">{"".join(parts)}</p>'
+    language = f' lang="{_attribute(lang)}"' if lang else ""
+    return f'<p id="{anchor}" dir="auto"{language}>{"".join(parts)}</p>'
 
 
 @functools.lru_cache(maxsize=4096)
@@ -190,24 +198,27 @@ def article_page(
     links: Sequence[Sequence[Link]] = (),
     terms: Sequence[tuple[str, str]] = (),
     related: Sequence[tuple[str, str, str]] = (),
+    language: str = "en",
 ) -> Rendered:
     """One article: `links[i]` are the links inside paragraph i (reading order); `terms` (name, URL) and
-    `related` (title, URL, note) are listed after the text, in a last block. The Markdown depends on the article
-    alone (`skeleton`), so that MkDocs can convert it while the glossary is still being made."""
+    `related` (title, URL, note) are listed after the text, in a last block, under headings in the site's
+    `language`. The text carries the article's own language (`lang`). The Markdown depends on the article alone
+    (`skeleton`), so that MkDocs can convert it while the glossary is still being made."""
+    labels = for_language(language)
     blocks: list[str] = []
     number = 0
     for texts in _runs(article):
         blocks.append("\n".join(
-            paragraph(text, f"p{n}", links[n - 1] if n <= len(links) else ())
+            paragraph(text, f"p{n}", links[n - 1] if n <= len(links) else (), article.lang)
             for n, text in enumerate(texts, number + 1)
         ))
         number += len(texts)
     footer = []
     if terms:
-        footer.append(_heading("Terms in this article", "terms"))
+        footer.append(_heading(labels._("Terms in this article"), "terms", labels._("Permanent link")))
         footer.append(f'<p class="term-list">{" · ".join(_a(name, url) for name, url in terms)}</p>')
     if related:
-        footer.append(_heading("Related articles", "related"))
+        footer.append(_heading(labels._("Related articles"), "related", labels._("Permanent link")))
         notes = [f" — {_text(note)}" if note else "" for _, _, note in related]
         items = "".join(f"<li>{_a(title, url)}{note}</li>" for (title, url, _), note in zip(related, notes))
         footer.append(f"<ul>{items}</ul>")
@@ -216,16 +227,17 @@ def article_page(
 
 
 def skeleton(article: Article) -> str:
-    """An article page's Markdown: front matter, title, headings, and a placeholder for each run of paragraphs
-    and for the footer (the blocks of `article_page`)."""
+    """An article page's Markdown: front matter, title, headings (with the article's `lang`), and a placeholder
+    for each run of paragraphs and for the footer (the blocks of `article_page`)."""
     title = escape(article.title)
-    attributes = " {dir=auto}" if title.strip() else ""  # after no text, it would be the heading's text
+    lang = f" lang={article.lang}" if _LANG_CODE.fullmatch(article.lang) else ""
+    attributes = f" {{dir=auto{lang}}}" if title.strip() else ""  # after no text, it would be the heading's text
     markdown = [front_matter(title=article.title, description=summary(article)), f"# {title}{attributes}\n"]
     numbers = itertools.count()
     if article.intro:
         markdown.append(_placeholder(next(numbers)))
     for section in article.sections:
-        markdown.append(f"{'#' * section.level} {escape(section.heading)} {{#{section.anchor} dir=auto}}\n")
+        markdown.append(f"{'#' * section.level} {escape(section.heading)} {{#{section.anchor} dir=auto{lang}}}\n")
         if section.paragraphs:
             markdown.append(_placeholder(next(numbers)))
     markdown.append(_placeholder(next(numbers)))  # the footer
@@ -237,10 +249,11 @@ def _runs(article: Article) -> list[tuple[str, ...]]:
     return [texts for texts in (article.intro, *(s.paragraphs for s in article.sections)) if texts]
 
 
-def _heading(text: str, anchor: str, level: int = 2, attributes: str = "") -> str:
-    """A heading as the toc extension writes one, with its permalink (and `attributes`, ` dir="auto"`)."""
+def _heading(text: str, anchor: str, permalink: str, level: int = 2, attributes: str = "") -> str:
+    """A heading as the toc extension writes one, with its permalink titled `permalink` (and `attributes`,
+    ` dir="auto"`)."""
     anchor = _attribute(anchor)
-    link = f'<a class="headerlink" href="#{anchor}" title="Permanent link">¶</a>'
+    link = f'<a class="headerlink" href="#{anchor}" title="{_attribute(permalink)}">¶</a>'
     return f'<h{level} id="{anchor}"{attributes}>{_text(text)}{link}</h{level}>'
 
 
@@ -298,6 +311,7 @@ def _a(label: str, url: str) -> str:
 
 ORIGIN_LABELS = {"curated": "Curated definition", "stated": "Stated in the text", "descriptor": "Described in the text",
                  "expansion": "What the acronym stands for", "": "Not defined in the text"}
+"""The label of each origin of a definition (labels: translated when shown)."""
 
 
 @dataclass(frozen=True)
@@ -318,8 +332,9 @@ LINKS_PER_GLOSSARY = 3000
 """About how many further mention links it holds in all (at least 5 a term)."""
 
 
-def glossary_page(entries: Sequence[GlossaryEntry]) -> Rendered:
-    """The glossary: an A–Z jump bar, then one entry per term under its letter. Each entry quotes its mentions
+def glossary_page(entries: Sequence[GlossaryEntry], language: str = "en") -> Rendered:
+    """The glossary: an A–Z jump bar, then one entry per term under its letter, in the alphabet of the site's
+    `language` (its letters first, then other scripts', then `#`). Each entry quotes its mentions
     (one per article section) and links the other articles; a small glossary quotes them all, a large one
     shares out a fixed budget (glossary.json has every mention), so the page grows with the number of terms,
     not with the corpus. The letters are Markdown headings (the table of contents); each letter's entries are
@@ -329,32 +344,38 @@ def glossary_page(entries: Sequence[GlossaryEntry]) -> Rendered:
     h1 keeps `GLOSSARY_ID` (which `glossary` gives no term), and each letter's id (`letter-b`) yields to the
     terms and to the letters before it (a term "Letter B" keeps `letter-b`, and its letter gets `letter-b-2`;
     "I" and "İ" get `letter-i` and `letter-i-2`)."""
+    labels, rules = for_language(language), languages.get(language)
     sentences_shown = max(1, SENTENCES_PER_GLOSSARY // max(len(entries), 1))
     links_shown = max(5, LINKS_PER_GLOSSARY // max(len(entries), 1))
     taken = {entry.term.anchor for entry in entries}
+    title = labels._(GLOSSARY_TITLE)
+    count = labels.ngettext("{n} term from the articles.", "{n} terms from the articles.", len(entries))
     markdown = [
-        front_matter(title=GLOSSARY_TITLE, description=f"{len(entries)} terms from the articles."),
-        f"# {GLOSSARY_TITLE} {{#{unique(GLOSSARY_ID, taken)}}}\n",
+        front_matter(title=title, description=count.format(n=len(entries))),
+        f"# {title} {{#{unique(GLOSSARY_ID, taken)}}}\n",
     ]
     blocks: list[str] = []
     letters: dict[str, list[GlossaryEntry]] = {}
-    for entry in entries:
-        letters.setdefault(_letter(entry.term.name), []).append(entry)
+    for entry in sorted(entries, key=lambda e: _filing(rules, e.term.name)):
+        letters.setdefault(rules.letter(entry.term.name), []).append(entry)
     letter_ids = {letter: unique(_letter_id(letter), taken) for letter in letters}
     bar = " ".join(f"[{escape(letter)}](#{letter_ids[letter]})" for letter in letters)
     markdown.append(f"{bar}\n{{: .glossary-az }}\n")
     if not entries:
-        markdown.append("No terms yet.\n")
+        markdown.append(labels._("No terms yet.") + "\n")
     for letter, group in letters.items():
         markdown.append(f"## {escape(letter)} {{#{letter_ids[letter]}}}\n")
         markdown.append(_placeholder(len(blocks)))
-        blocks.append("\n".join(_entry(entry, sentences_shown, links_shown) for entry in group))
+        blocks.append("\n".join(_entry(entry, sentences_shown, links_shown, labels) for entry in group))
     return Rendered("\n".join(markdown), tuple(blocks))
 
 
-def _letter(name: str) -> str:
-    head = name[:1].upper()
-    return head if head.isalpha() else "#"
+def _filing(rules: languages.Language, name: str) -> tuple:
+    """Where a name files in the glossary: letters of the language's script, then other letters, then the rest
+    (`#`); in the language's alphabetical order within each."""
+    letter = rules.letter(name)
+    group = 2 if letter == "#" else 0 if rules.script_of(letter) else 1
+    return group, rules.sort_key(letter), letter, rules.sort_key(name), name
 
 
 def _letter_id(letter: str) -> str:
@@ -362,22 +383,22 @@ def _letter_id(letter: str) -> str:
     return "letter-" + (slugify(letter) or "other")
 
 
-def _entry(entry: GlossaryEntry, sentences_shown: int, links_shown: int) -> str:
+def _entry(entry: GlossaryEntry, sentences_shown: int, links_shown: int, labels: Labels) -> str:
     term = entry.term
-    definition = _text(term.definition) if term.definition else "<em>No definition yet.</em>"
+    definition = _text(term.definition) if term.definition else f"<em>{_text(labels._('No definition yet.'))}</em>"
     lines = [
-        _heading(term.name, term.anchor, 3, ' dir="auto"'),
+        _heading(term.name, term.anchor, labels._("Permanent link"), 3, ' dir="auto"'),
         f'<p class="glossary-definition" dir="auto">{definition}</p>',
     ]
-    origin = ORIGIN_LABELS.get(term.origin, term.origin)
+    origin = _text(labels._(ORIGIN_LABELS[term.origin])) if term.origin in ORIGIN_LABELS else _text(term.origin)
     if entry.source:
         origin += f" — {_a(*entry.source)}"
     meta = [origin]
     if term.aliases:
-        meta.append("Also: " + _text(", ".join(term.aliases)))
+        meta.append(_text(labels._("Also: {names}").format(names=", ".join(term.aliases))))
     lines.append(f'<p class="glossary-meta">{"<br>".join(meta)}</p>')
     if entry.mentions:
-        lines.append(f"<p>Mentioned in ({len(entry.mentions)}):</p>")
+        lines.append(f"<p>{_text(labels._('Mentioned in ({n}):').format(n=len(entry.mentions)))}</p>")
         shown = entry.mentions[:sentences_shown]
         items = "".join(
             f'<li dir="auto">{_a(label, url)}: {highlighted(mention)}</li>' for label, url, mention in shown
@@ -390,8 +411,13 @@ def _entry(entry: GlossaryEntry, sentences_shown: int, links_shown: int) -> str:
         if more:
             links = " · ".join(_a(title, url) for title, url in more[:links_shown])
             rest = len(more) - links_shown
-            tail = f" …and {rest} more articles (<code>glossary.json</code> lists every mention)." if rest > 0 else ""
-            lines.append(f"<p>Also in: {links}{tail}</p>")
+            tail = ""
+            if rest > 0:
+                more_text = labels.ngettext("…and {n} more article ({file} lists every mention).",
+                                            "…and {n} more articles ({file} lists every mention).", rest)
+                tail = " " + _text(more_text).format(n=rest, file="<code>glossary.json</code>")
+            lines.append(f"<p>{_text(labels._('Also in: {links}')).format(links=links + tail)}</p>")
     if entry.related:
-        lines.append(f"<p>Related terms: {' · '.join(_a(name, url) for name, url in entry.related)}</p>")
+        links = " · ".join(_a(name, url) for name, url in entry.related)
+        lines.append(f"<p>{_text(labels._('Related terms: {links}')).format(links=links)}</p>")
     return "\n".join(lines)

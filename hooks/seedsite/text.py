@@ -9,18 +9,14 @@ from collections.abc import Iterable, Iterator
 
 from pymdownx.slugs import slugify as _slugify_factory
 
+from .language import ABBREVIATIONS
+
 INVISIBLE = "\u200b\u200c\u200d\u2060\ufeff"
 """Zero-width characters that count as blank space when deciding whether a line is empty."""
 
 _slugify = _slugify_factory(case="lower")
 
-# Tokens that end with a period without ending a sentence.
-_ABBREVIATIONS = frozenset(
-    """mr mrs ms dr prof st jr sr vs etc e.g i.e cf no nos vol pp gen col lt sgt capt cmdr adm rev fr mt ft
-    inc ltd co corp bros dept est approx jan feb mar apr jun jul aug sep sept oct nov dec u.s u.k u.n a.m p.m
-    ca op ed eds fig figs al""".split()
-)
-_LONGEST_TOKEN = 2 + max(len(token) for token in _ABBREVIATIONS)
+_LONGEST_TOKEN = 2 + max(len(token) for token in ABBREVIATIONS)
 """Enough characters before a period to see an abbreviation or an initial, with an opening bracket or quote."""
 _NEXT_CHAR = re.compile(r"\s*(\S)")
 _SENTENCE_END = re.compile(r"""[.!?…。！？]+["'”’»)\]]*(?=\s|$)|[。！？]+""")
@@ -140,4 +136,4 @@ def _is_abbreviation(text: str, dot: int) -> bool:
     token = before.lstrip("(\"'“‘«").lower()
     if len(token) == 1 and token.isalpha():  # an initial: "J. Smith"
         return True
-    return token in _ABBREVIATIONS
+    return token in ABBREVIATIONS

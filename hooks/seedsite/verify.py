@@ -111,7 +111,7 @@ def check(site: Path, seeds: Path, label: str = "seeds") -> Report:
         if seed.path not in articles:
             continue  # skipped by the build, and said so above
         report.seeds += 1
-        expected = words(decode(seed.data)[0])
+        expected = words(decode(seed.data).text)
         report.words += len(expected)
         html = page_file(site, built.uris[seed.path])
         if not html.is_file():
