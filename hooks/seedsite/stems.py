@@ -1,15 +1,13 @@
-"""Stems: a word or name → the key its inflected forms share, by the Snowball stemmer of the word's script
-(Cyrillic words by the Russian one, others by the English one), so that "economies" and "economy", "Путина" and
-"Путин" are one key."""
+"""Stems: a word or name → the key its inflected forms share, by the stemmer of the word's script (`language`:
+Cyrillic words by the Russian rules, others by the English ones), so that "economies" and "economy", "Путина" and
+"Путин" are one key whatever the article's language. A glossary name is one entry across the site's articles, so
+its key depends on the name alone."""
 
 from __future__ import annotations
 
 import functools
 
-import snowballstemmer
-
-_ENGLISH = snowballstemmer.stemmer("english")
-_RUSSIAN = snowballstemmer.stemmer("russian")
+from .language import ENGLISH, RUSSIAN
 
 
 @functools.lru_cache(maxsize=200_000)
@@ -20,8 +18,7 @@ def stem(word: str) -> str:
         low = low[:-2]
     if not low.isalpha():
         return low
-    cyrillic = "\u0400" <= low[0] <= "\u04ff"
-    return (_RUSSIAN if cyrillic else _ENGLISH).stemWord(low)
+    return (RUSSIAN if "\u0400" <= low[0] <= "\u04ff" else ENGLISH).stem(low)
 
 
 @functools.lru_cache(maxsize=500_000)
