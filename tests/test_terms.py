@@ -137,6 +137,12 @@ def test_an_appositive_after_a_name_is_its_descriptor(news):
     assert frost.origin == "descriptor"
 
 
+def test_what_a_thing_is_before_its_name_is_its_descriptor(news):
+    found = terms(news[1])
+    assert (found["Microsoft"].definition, found["Microsoft"].kind) == ("Software giant", "organisation")
+    assert (found["Lyon"].definition, found["Lyon"].kind) == ("French city", "place")
+
+
 def test_an_acronym_is_defined_by_its_expansion(news):
     mpc = terms(news[1])["MPC"]
     assert (mpc.definition, mpc.origin, mpc.kind) == ("Monetary Policy Committee", "expansion", "acronym")

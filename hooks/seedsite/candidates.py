@@ -133,6 +133,19 @@ ROLES = frozenset(
 )
 """Role nouns: the word of a title that stands next to a person's name ("Secretary", "player")."""
 
+ORGANISATION_ROLES = frozenset(
+    """firm company giant maker carmaker retailer bank airline carrier manufacturer producer operator chain
+    broadcaster network club side team band group label studio newspaper publisher agency charity party
+    union regulator watchdog website site service provider supplier developer insurer lender brewer outfit
+    organisation organization body institute university college school museum channel station magazine""".split()
+)
+"""Lower-case nouns that name what an organisation is, before its name ("software giant Microsoft", "Premiership
+side Chelsea", "rock band U2")."""
+
+PLACE_ROLES = frozenset("city town village province state country island port county district republic resort".split())
+"""Lower-case nouns that name what a place is ("the French city of Lyon"; not "the capital of Ukraine", which
+names what Ukraine has)."""
+
 TITLES = ROLES | frozenset(
     """vice deputy prime foreign home trade industry culture health defence defense education interior finance
     transport energy environment sports media shadow former acting interim""".split()

@@ -6,8 +6,9 @@ In order of preference (`Term.origin`):
    "X refers to …", "X means …", "X, which is …", "X — это …", "X означает …"; or a sentence "It
    means …" right after one that names it.
 3. `descriptor`: words next to the name in a sentence of the site, that sentence kept as its source: a role or
-   title before it ("Trade and Industry Secretary Patricia Hewitt", "the tennis player Lleyton Hewitt"), or an
-   appositive after it ("David Frost, director general of the British Chambers of Commerce, said").
+   title before it ("Trade and Industry Secretary Patricia Hewitt", "the tennis player Lleyton Hewitt", "software
+   giant Microsoft", "the French city of Lyon"), or an appositive after it ("David Frost, director general of
+   the British Chambers of Commerce, said").
 4. `expansion`: what an acronym stands for, as the text spells it out ("North Atlantic Treaty Organization
    (NATO)").
 Otherwise none: the first sentence that merely uses a term is its context (`Term.context`), not a definition.
@@ -20,7 +21,9 @@ import re
 from collections.abc import Sequence
 from dataclasses import replace
 
-from .candidates import COMMON_VERBS, CONNECTORS, FUNCTION_WORDS, ROLES, is_title
+from .candidates import (
+    COMMON_VERBS, CONNECTORS, FUNCTION_WORDS, ORGANISATION_ROLES, PLACE_ROLES, ROLES, is_title,
+)
 from .model import Mention, Term
 from .resolve import Entity
 from .text import sentence_spans
@@ -38,6 +41,10 @@ _DEFINING = re.compile(
 _EXPLAINS = re.compile(r"^(?:It|This|That|Это)\s+(?:means|refers to|denotes|is defined as|означает)\s+(?!that\b|что\b)")
 _EXPLAINS_ANYWHERE = re.compile(r"(?:It|This|That|Это)\s+(?:means|refers to|denotes|is defined as|означает)\s")
 _APPOSITIVE = re.compile(r"^,[ \t]+([^,;:.!?()\"“”]{3,120}?)(?=[,;.]|$)")
+_THING_ROLES = ROLES | ORGANISATION_ROLES
+_PLACE_OF = re.compile(r"\b(?:[Tt]he|[Aa]n?)[ \t]+((?:[\w'’\-]+[ \t]+){0,2}(?:%s))[ \t]+of[ \t]+$"
+                       % "|".join(sorted(PLACE_ROLES)))
+"""A place's kind before its name: "the French city of Lyon" → "French city"."""
 _OF_BEFORE = re.compile(r"\b(?:of|de|in|at|from|to|for|by|with|and|or)[ \t]+$", re.IGNORECASE)
 """A word before a mention that makes it part of a longer phrase: an appositive after it describes that."""
 _CLAUSE_WORDS = frozenset(
@@ -110,6 +117,10 @@ def descriptor(mention: Mention, term: Term, person: bool = False) -> str:
     before = mention.text[max(0, mention.at - 200) : mention.at]
     if person and (found := _title_before(before)):
         return found
+    if place := _PLACE_OF.search(before):  # "the French city of Lyon"
+        return place.group(1)
+    if not person and (found := _title_before(before, _THING_ROLES)) and found.split()[-1].islower():
+        return found  # "software giant Microsoft", "rock band U2", "US rapper Eminem"
     if _OF_BEFORE.search(before):
         return ""
     return _appositive(mention.text[mention.to : mention.to + 200])
@@ -122,7 +133,7 @@ def _by_name(surface: str, term: Term) -> bool:
     return surface.casefold() in {v.casefold() for v in term.variants}
 
 
-def _title_before(before: str) -> str:
+def _title_before(before: str, roles: frozenset[str] = ROLES) -> str:
     """The title that ends right before a name, in a role noun: back over titles and capitalised words (joined by
     "of" or "and"), then at most two lower-case modifiers ("Trade and Industry Secretary", "Manchester United
     manager", "tennis player"; not "Liberal government of Prime Minister")."""
@@ -130,7 +141,7 @@ def _title_before(before: str) -> str:
     if not found:
         return ""
     words = found.group(1).split()
-    if not words or not is_title(words[-1], ROLES):
+    if not words or not is_title(words[-1], roles):
         return ""
     chosen: list[str] = []
     lower = 0
@@ -149,6 +160,9 @@ def _title_before(before: str) -> str:
                 and low not in COMMON_VERBS and not low.endswith(("ed", "ly")):
             chosen.append(word)
             lower += 1
+        elif all_lower and word[:1].isupper() and low not in FUNCTION_WORDS:
+            chosen.append(word)  # "US software giant", "Japanese carmaker": a first modifier may be capitalised
+            break
         else:
             break
     while chosen and (chosen[-1].lower() in CONNECTORS or chosen[-1].lower() == "and"):

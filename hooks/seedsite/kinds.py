@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 
-from .candidates import EVENT_WORDS, ORGANISATION_WORDS, PLACE_WORDS, ROLES, is_title
+from .candidates import EVENT_WORDS, ORGANISATION_ROLES, ORGANISATION_WORDS, PLACE_ROLES, PLACE_WORDS, ROLES, is_title
 from .model import Term
 from .resolve import Entity
 
@@ -45,8 +45,11 @@ def kind(term: Term, entity: Entity) -> str:
         if head in PLACE_WORDS:
             return "place"
     evidence = entity.evidence
-    if entity.demonyms:
+    described = term.definition.split()[-1].lower() if term.origin == "descriptor" else ""
+    if entity.demonyms or described in PLACE_ROLES:
         return "place"
+    if described in ORGANISATION_ROLES:
+        return "organisation"
     if evidence is not None and (evidence.placed + evidence.based) >= max(1.0, PLACED_SHARE * evidence.count):
         return "place"
     if evidence is not None and (evidence.honorific or evidence.titled) or _role(term):
