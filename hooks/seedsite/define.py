@@ -24,6 +24,7 @@ from dataclasses import replace
 from .candidates import (
     COMMON_VERBS, CONNECTORS, FUNCTION_WORDS, ORGANISATION_ROLES, PLACE_ROLES, ROLES, is_title,
 )
+from .language import LANGUAGES
 from .model import Mention, Term
 from .resolve import Entity
 from .text import sentence_spans
@@ -34,8 +35,8 @@ LONGEST_DESCRIPTOR = 12
 """Most words in a descriptor."""
 
 _DEFINING = re.compile(
-    r"\s*(?:\([^)]*\)\s*)?(?:(?:is|are|was|were)\s+(?:a|an|the|one)\s|(?:refers to|means|denotes)\s(?!that\b)"
-    r"|,\s+which\s+(?:is|was|are|were|means)\s|\s*[—–-]\s*это\s|(?:означает|является|называется)\s)"
+    r"\s*(?:\([^)]*\)\s*)?(?:%s|,\s+which\s+(?:is|was|are|were|means)\s|(?:refers to|denotes)\s)"
+    % "|".join(cue for language in LANGUAGES.values() for cue in language.defining)
 )
 """What follows a term's name in a sentence that defines it."""
 _EXPLAINS = re.compile(r"^(?:It|This|That|Это)\s+(?:means|refers to|denotes|is defined as|означает)\s+(?!that\b|что\b)")
