@@ -46,6 +46,9 @@ HOME_ARTICLES = 25
 TOP_TERMS = 12
 """Terms listed on the home and section pages."""
 
+SHARED = "Shared: {}"
+"""The note after a related article: what both say (`{}`: the shared terms, else the shared words)."""
+
 QUICK_EDITS = 20
 """`update` redoes at most this many edited seeds; more, and a full build is quicker to reason about."""
 
@@ -192,7 +195,8 @@ def finish(draft: Draft) -> Site:
     pages.append(Page(GLOSSARY_URI, rendered.markdown, rendered.blocks, in_nav=True))
     return Site(
         articles, uris, draft.sections, tuple(pages), glossary,
-        _glossary_json(glossary, articles, uris, directory_urls), draft.problems + glossary.problems,
+        _glossary_json(glossary, articles, uris, directory_urls),
+        draft.problems + glossary.problems + _near_duplicates(articles, links, draft.label),
         tuple(links), _inputs(draft.sources, draft.site_name, directory_urls),
     )
 
@@ -276,6 +280,14 @@ def _same_titles(articles: Sequence[Article], label: str) -> list[Problem]:
         if earlier != article.source:
             notes.append(Problem(f"{label}/{article.source}", f"same title as {label}/{earlier}", False))
     return notes
+
+
+def _near_duplicates(articles: Sequence[Article], links: Sequence[Links], label: str) -> tuple[Problem, ...]:
+    """A note for each pair of articles with nearly the same text: neither lists the other as related."""
+    pairs = sorted({tuple(sorted((articles[a].source, articles[b].source)))
+                    for a, mine in enumerate(links) for b in mine.duplicates})
+    return tuple(Problem(f"{label}/{a}", f"nearly the same text as {label}/{b}, so not listed as related", False)
+                 for a, b in pairs)
 
 
 @functools.lru_cache(maxsize=20_000)
@@ -385,8 +397,8 @@ def _article_page(
     related = []
     for rel in mine.related:
         other = articles[rel.article]
-        shared = ", ".join(terms[t].name for t in rel.shared[:3])
-        related.append((other.title, href(uri, uris[other.source], directory_urls), f"Shared: {shared}"))
+        shared = ", ".join([terms[t].name for t in rel.terms[:3]] or rel.words[:3])
+        related.append((other.title, href(uri, uris[other.source], directory_urls), SHARED.format(shared)))
     term_links = [(terms[t].name, f"{glossary_url}#{terms[t].anchor}") for t in names]
     rendered = article_page(article, paragraph_links, term_links, related)
     return Page(uri, rendered.markdown, rendered.blocks, seed=article.source)
