@@ -36,7 +36,8 @@ class Links:
     bag: related_stage.Bag
     """The article's words and term counts: what `relink` needs of the other articles."""
     about: Mapping[int, float]
-    """Term → how much the article is about it (`related.Index.about`; `related.most_about` ranks the articles per term)."""
+    """Term → how much the article is about it (`related.Index.about`): `related.most_about` ranks the articles
+    per term from these."""
 
 
 def link(articles: Sequence[Article], glossary: Glossary) -> list[Links]:

@@ -32,8 +32,8 @@ import snowballstemmer
 
 RELATED_ARTICLES = 5
 """Related articles listed per article."""
-MIN_SCORE = 0.1
-"""The least cosine that makes two articles related: below it they share only chance words."""
+MIN_SCORE = 0.05
+"""The least cosine that makes two articles related: below it they share a chance word or two."""
 NEAR_DUPLICATE = 0.9
 """The cosine from which two articles are near-duplicates rather than related."""
 COMMON = 0.5
@@ -97,11 +97,11 @@ ENGLISH = Language(
 RUSSIAN = Language(
     "russian",
     frozenset(
-        """а без более бы был была были было быть в вам вас весь во вот все всего всех вы где да даже для до его
-        ее её если есть еще ещё же за здесь и из или им их к как ко когда кто ли либо мне может мы на над надо
-        наш не него нее неё нет ни них но ну о об однако он она они оно от очень по под после при про с со так
-        также такой там те тем то того тоже той только том ты у уже хотя чего чей чем что чтобы чье чья эта эти
-        это этого этой этом этот я сказал сказала заявил который которая которое которые которых""".split()
+        """а без более бы был была были было быть в вам вас весь во вот все всего всех вы где да даже для до его ее её
+        если есть еще ещё же за здесь и из или им их к как ко когда кто ли либо мне может мы на над надо наш
+        не него нее неё нет ни них но ну о об однако он она они оно от очень по под после при про с со так
+        также такой там те тем то того тоже той только том ты у уже хотя чего чей чем что чтобы чье чья эта
+        эти это этого этой этом этот я сказал сказала заявил который которая которое которые которых""".split()
     ),
 )
 """Russian: Snowball's stemmer, and the common function words and reporting verbs."""
