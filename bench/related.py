@@ -1,22 +1,23 @@
 """Benchmark: do related articles stay on topic, and how long does choosing them take?
 
-`python bench/related.py` (from the repository root, in the venv) writes `bench/results/related.md`.
+`python bench/related.py` (from the repository root, in the venv; scikit-learn installed for the baseline) writes
+`bench/results/related.md`.
 
-The corpus is `bench.py`'s 2,000-article corpus (the dev corpus' Wikipedia biographies cut into article-sized
-pieces of consecutive sections, then sections of different biographies recombined), flattened into one folder.
-Hidden labels: each biography's field, read from its first sentence by `FIELDS` (the field whose keyword comes
-first: "an American jazz composer, pianist…" → arts); a piece has its biography's field, a recombined article and a
-biography no keyword matches have none. They take part as articles but are not scored.
+Two corpora, each flattened into one folder, with hidden labels: each dev-corpus biography's field, read from its
+first sentence by `FIELDS` (the field whose keyword comes first: "an American jazz composer, pianist…" → arts; a
+biography no keyword matches has none, takes part and is not scored):
+- *one per biography*: the first piece of each biography as `bench.py` cuts it (its intro and first sections, a few
+  KB: one article per subject, like a news story), 190-odd articles;
+- *2,000 pieces*: `bench.py`'s 2,000-article corpus, pieces of consecutive sections of each biography, then
+  sections of different biographies recombined (no label). Pieces of one biography are trivially related, so links
+  between pieces of *other* biographies are scored apart.
 
-Scored, for our related articles (`seedsite.related` through `link.link`, as a build makes them) and for a plain
-TF-IDF baseline in the same run (scikit-learn's `TfidfVectorizer` defaults: words of two letters or more, raw
-counts, smoothed idf, l2 norm; the five nearest by cosine, no threshold):
-- on topic: the share of related links from a labelled article to a labelled one whose fields agree; and the same
-  for links to pieces of *other* biographies only (pieces of one biography are trivially related);
-- the share of labelled articles with at least three related articles;
-- near-duplicates listed: related links whose two articles have a cosine of 0.9 or more (plain TF-IDF).
-Timing: the relatedness step alone (bags, index, every article's list) for 2,000 articles, medians of 3 runs, and
-the same with scikit-learn (sparse matrix product) for comparison.
+Scored, for our related articles (`link.link`, as a build makes them) and for a plain TF-IDF baseline in the same
+run (scikit-learn's `TfidfVectorizer` defaults: words of two letters or more, raw counts, smoothed idf, l2 norm;
+the five nearest by cosine, no threshold): the share of related links between labelled articles that stay on topic,
+the share of labelled articles with at least three related, and the near-duplicates listed as related (pairs whose
+paragraphs are 80 % the same, by text length: `near_duplicate`).
+Timing: the relatedness step (`link.link`: bags, index, every list) at 2,000 articles, CPU time, medians of 3.
 """
 
 from __future__ import annotations
@@ -34,8 +35,10 @@ sys.path[:0] = [str(BENCH), str(BENCH.parent / "hooks")]
 import bench  # noqa: E402  (make_specs, parse_source)
 from seedsite import glossary as glossary_stage  # noqa: E402
 from seedsite import link, pipeline, related, sources  # noqa: E402
+from seedsite.model import Article  # noqa: E402
 
 ARTICLES = 2000
+"""Articles in the larger corpus (as `bench.py`'s largest)."""
 RESULTS = BENCH / "results" / "related.md"
 FIELDS = {
     "science": "physicist chemist mathematician scientist biologist astronomer geneticist cytogeneticist physiologist "
@@ -62,7 +65,8 @@ def field_of(intro: list[str]) -> str:
 
 
 def corpus() -> tuple[sources.Sources, dict[str, str], dict[str, str]]:
-    """The flattened corpus, each seed's field ("" unlabelled) and biography ("" for a recombined article)."""
+    """The flattened 2,000-article corpus, each seed's field ("" unlabelled) and biography ("" for a recombined
+    article; a biography's first piece is titled as the biography)."""
     docs = [bench.parse_source(p.read_text(encoding="utf-8")) for p in sorted(bench.CORPUS_DEV.rglob("*.txt"))]
     fields = {title: field_of(intro) for title, intro, _ in docs}
     titles = sorted(fields, key=len, reverse=True)
@@ -75,6 +79,23 @@ def corpus() -> tuple[sources.Sources, dict[str, str], dict[str, str]]:
     return sources.Sources(tuple(seeds), None, ()), labels, origins
 
 
+def first_pieces(src: sources.Sources, origins: dict[str, str]) -> sources.Sources:
+    """One article per biography: its first piece (the first of the same title)."""
+    seen, seeds = set(), []
+    for seed in src.seeds:
+        title = seed.data.split(b"\n", 1)[0].decode()
+        if origins[seed.path] and title == origins[seed.path] and title not in seen:
+            seen.add(title)
+            seeds.append(seed)
+    return sources.Sources(tuple(seeds), None, ())
+
+
+def near_duplicate(a: Article, b: Article) -> bool:
+    """The two articles' paragraphs are 80 % the same: the text of the paragraphs both have, against that of all."""
+    pa, pb = set(a.paragraphs), set(b.paragraphs)
+    return sum(map(len, pa & pb)) >= 0.8 * max(1, sum(map(len, pa | pb)))
+
+
 def plain_tfidf(texts: list[str]):
     from sklearn.feature_extraction.text import TfidfVectorizer
 
@@ -82,110 +103,109 @@ def plain_tfidf(texts: list[str]):
     return (matrix @ matrix.T).toarray()
 
 
-def score(lists: dict[str, list[str]], labels: dict[str, str], origins: dict[str, str], cosine) -> dict:
+def score(lists: dict[str, list[str]], labels: dict[str, str], origins: dict[str, str], duplicate) -> dict:
     links = on = other = other_on = with_three = labelled = dups = 0
     for a, others in lists.items():
         if labels[a]:
             labelled += 1
             with_three += len(others) >= 3
         for b in others:
-            dups += cosine(a, b) >= 0.9
+            dups += duplicate(a, b)
             if labels[a] and labels[b]:
                 links += 1
                 on += labels[a] == labels[b]
                 if origins[a] != origins[b]:
                     other += 1
                     other_on += labels[a] == labels[b]
-    return {"on": on / links, "links": links, "other": other_on / other, "other_links": other,
+    return {"on": on / links, "links": links, "other": other_on / max(other, 1), "other_links": other,
             "three": with_three / labelled, "dups": dups}
 
 
-def sklearn_related(texts: list[str]):
-    """Our method's arithmetic with scikit-learn: the same words (our bags), sublinear tf-idf, a sparse product."""
-    from sklearn.feature_extraction import DictVectorizer
-    from sklearn.feature_extraction.text import TfidfTransformer
-
-    bags = [related.bag([t], {}) for t in texts]
-    counts = DictVectorizer().fit_transform([b.words for b in bags])
-    matrix = TfidfTransformer(sublinear_tf=True, smooth_idf=False).fit_transform(counts)
-    product = (matrix @ matrix.T).tocsr()
-    return [sorted(zip(product[i].data, product[i].indices), reverse=True)[:6] for i in range(len(texts))]
-
-
-def main() -> int:
-    started = time.perf_counter()
-    src, labels, origins = corpus()
-    draft = pipeline.draft(src, "Bench", "seeds", True)
-    articles = draft.articles
+def evaluate(src: sources.Sources, labels: dict[str, str], origins: dict[str, str], runs: int) -> dict:
+    """Our lists and the baseline's on one corpus, scored; and the CPU time of `link.link` (median of `runs`)."""
+    articles = pipeline.draft(src, "Bench", "seeds", True).articles
     g = glossary_stage.build(articles, None, "seeds")
-    texts = [" ".join(link._texts(a)) for a in articles]
     paths = [a.source for a in articles]
-
-    times, bag_times = [], []
-    for _ in range(3):
-        t0 = time.perf_counter()
+    times = []
+    for _ in range(runs):
+        started = time.process_time()
         links = link.link(articles, g)
-        times.append(time.perf_counter() - t0)
-        counts = [dict.fromkeys(l.terms, 1) for l in links]
-        t0 = time.perf_counter()
-        for a, c in zip(articles, counts):
-            related.bag(link._texts(a), c)
-        bag_times.append(time.perf_counter() - t0)
-    sk_times = []
-    for _ in range(3):
-        t0 = time.perf_counter()
-        sklearn_related(texts)
-        sk_times.append(time.perf_counter() - t0)
-
-    plain = plain_tfidf(texts)
-    row = {p: i for i, p in enumerate(paths)}
-    cosine = lambda a, b: plain[row[a], row[b]]  # noqa: E731
+        times.append(time.process_time() - started)
+    plain = plain_tfidf([" ".join(link._texts(a)) for a in articles])
+    by_path = dict(zip(paths, articles))
+    duplicate = lambda a, b: near_duplicate(by_path[a], by_path[b])  # noqa: E731
     ours = {paths[a]: [paths[r.article] for r in mine.related] for a, mine in enumerate(links)}
     baseline = {}
     for i, p in enumerate(paths):
         order = sorted(range(len(paths)), key=lambda j: (-plain[i, j], paths[j]))
         baseline[p] = [paths[j] for j in order if j != i][:5]
-    results = {"ours": score(ours, labels, origins, cosine), "plain": score(baseline, labels, origins, cosine)}
-    duplicates = sorted({tuple(sorted((paths[a], paths[b]))) for a, mine in enumerate(links) for b in mine.duplicates})
-    report(results, statistics.median(times), statistics.median(bag_times), statistics.median(sk_times),
-           labels, len(articles), duplicates, origins, time.perf_counter() - started)
+    pairs = sorted({tuple(sorted((paths[a], paths[b]))) for a, mine in enumerate(links) for b in mine.duplicates})
+    return {"count": len(articles), "ours": score(ours, labels, origins, duplicate),
+            "plain": score(baseline, labels, origins, duplicate), "time": statistics.median(times),
+            "pairs": pairs, "labels": {p: labels[p] for p in paths}}
+
+
+def main() -> int:
+    started = time.perf_counter()
+    src, labels, origins = corpus()
+    results = {
+        "one per biography": evaluate(first_pieces(src, origins), labels, origins, 1),
+        "2,000 pieces": evaluate(src, labels, origins, 3),
+    }
+    bags = []
+    articles = pipeline.draft(src, "Bench", "seeds", True).articles
+    for _ in range(3):
+        t0 = time.process_time()
+        for a in articles:
+            related.bag(link._texts(a), {})
+        bags.append(time.process_time() - t0)
+    report(results, statistics.median(bags), origins, time.perf_counter() - started)
     print(RESULTS.read_text())
     return 0
 
 
-def report(results, step, bags, sk, labels, count, duplicates, origins, took) -> None:
-    per_field = {f: sum(1 for v in labels.values() if v == f) for f in FIELDS}
-    unlabelled = sum(1 for v in labels.values() if not v)
-    ours, plain = results["ours"], results["plain"]
+def report(results: dict, bags: float, origins: dict[str, str], took: float) -> None:
     lines = [
         "# Related articles: on topic, and how fast",
         "",
-        f"Generated by `bench/related.py` on {datetime.now(UTC):%Y-%m-%d %H:%M} UTC in {took:.0f} s. "
-        f"Corpus: `bench.py`'s {count:,} articles cut from the dev corpus (Wikipedia biographies), flattened into "
-        f"one folder. Hidden labels (the biography's field, from the keywords of its first sentence): "
-        + ", ".join(f"{f} {n}" for f, n in per_field.items()) + f", unlabelled {unlabelled} (recombined articles "
-        "and biographies no keyword matches: in the corpus, not scored).",
+        f"Generated by `bench/related.py` on {datetime.now(UTC):%Y-%m-%d %H:%M} UTC in {took:.0f} s; how the corpora "
+        "and their labels are made: the script's docstring. Fields are labelled by keywords of each biography's "
+        "first sentence (`FIELDS`).",
         "",
-        "| | ours (`seedsite.related`) | plain TF-IDF (5 nearest) |",
-        "|---|---:|---:|",
-        f"| related links on topic | {ours['on']:.1%} of {ours['links']:,} | {plain['on']:.1%} of {plain['links']:,} |",
-        f"| … to pieces of other biographies | {ours['other']:.1%} of {ours['other_links']:,} | "
-        f"{plain['other']:.1%} of {plain['other_links']:,} |",
-        f"| labelled articles with ≥ 3 related | {ours['three']:.1%} | {plain['three']:.1%} |",
-        f"| near-duplicates listed (cosine ≥ 0.9) | {ours['dups']} | {plain['dups']} |",
+    ]
+    for name, r in results.items():
+        ours, plain = r["ours"], r["plain"]
+        fields = {f: sum(1 for v in r["labels"].values() if v == f) for f in FIELDS}
+        lines += [
+            f"## {name}: {r['count']:,} articles",
+            "",
+            "Labelled: " + ", ".join(f"{f} {n}" for f, n in fields.items())
+            + f"; unlabelled {sum(1 for v in r['labels'].values() if not v)}.",
+            "",
+            "| | ours (`seedsite.related`) | plain TF-IDF (5 nearest) |",
+            "|---|---:|---:|",
+            f"| related links on topic | **{ours['on']:.1%}** of {ours['links']:,} | {plain['on']:.1%} of "
+            f"{plain['links']:,} |",
+        ]
+        if ours["other_links"] != ours["links"]:
+            lines.append(f"| … between pieces of different biographies | {ours['other']:.1%} of "
+                         f"{ours['other_links']:,} | {plain['other']:.1%} of {plain['other_links']:,} |")
+        lines += [
+            f"| labelled articles with ≥ 3 related | {ours['three']:.1%} | {plain['three']:.1%} |",
+            f"| near-duplicates listed as related | {ours['dups']} | {plain['dups']} |",
+            "",
+            f"Near-duplicate pairs named in the build log instead: {len(r['pairs'])}"
+            + ("" if not r["pairs"] else " (first ten: " + "; ".join(
+                f"{a} / {b} ({origins[a] or 'recombined'})" for a, b in r["pairs"][:10]) + ")") + ".",
+            "",
+        ]
+    step = results["2,000 pieces"]["time"]
+    lines += [
+        "## Time",
         "",
-        f"Near-duplicate pairs named in the build log (not listed as related): {len(duplicates)}"
-        + ("" if not duplicates else ": " + "; ".join(
-            f"{a} / {b} ({origins[a] or 'recombined'})" for a, b in duplicates[:10])) + ".",
-        "",
-        "## Time (2 cores, medians of 3 runs)",
-        "",
-        f"- the relatedness step inside `link.link` at {count:,} articles (bags, index, every list; plus the term "
-        f"mentions' first-per-section pass): **{step:.2f} s**, of which the bags (tokenize, stem) "
-        f"{bags:.2f} s;",
-        f"- the same arithmetic with scikit-learn (`DictVectorizer` + `TfidfTransformer` + a sparse product, bags "
-        f"included, no postings cap): {sk:.2f} s. Not worth two more runtime dependencies (scipy, scikit-learn):"
-        " pure Python it stays.",
+        f"The relatedness step at {results['2,000 pieces']['count']:,} articles (`link.link`: the bags, the index and "
+        f"every article's list, plus the first-mention pass it always made), CPU time, median of 3: **{step:.2f} s**, "
+        f"of which the bags (tokenize, stem: pure Python and PyStemmer) {bags:.2f} s.",
     ]
     RESULTS.write_text("\n".join(lines) + "\n")
 

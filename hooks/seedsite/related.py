@@ -127,23 +127,23 @@ class Bag:
 def bag(paragraphs: Iterable[str], terms: Mapping[int, int], language: Callable[[str], Language] = language_of) -> Bag:
     """The bag of an article's paragraphs and term mentions. `language` tells each word's `Language`."""
     text = " ".join(paragraphs).casefold()
-    counts = Counter(_WORD.findall(text))
-    by_language: dict[Language, list[str]] = {}
+    counts = Counter(_WORD.findall(text)).most_common()  # commonest first: a stem's first word is its form
+    by_language: dict[Language, list[tuple[str, int]]] = {}
     if language is language_of and not _CYRILLIC.search(text):  # the common case, quickly
-        by_language[ENGLISH] = [w for w in counts if len(w) > 1 and w not in ENGLISH.stopwords and not w.isdigit()]
+        stop = ENGLISH.stopwords
+        by_language[ENGLISH] = [(w, n) for w, n in counts if len(w) > 1 and w not in stop and not w.isdigit()]
     else:
-        for word in counts:
-            if len(word) > 1 and not word.isdigit():
-                lang = language(word)
-                if word not in lang.stopwords:
-                    by_language.setdefault(lang, []).append(word)
+        for w, n in counts:
+            if len(w) > 1 and not w.isdigit():
+                lang = language(w)
+                if w not in lang.stopwords:
+                    by_language.setdefault(lang, []).append((w, n))
     words: dict[str, int] = {}
     forms: dict[str, str] = {}
     for lang, surface in by_language.items():
-        for word, stem in zip(surface, lang.stem(surface)):
-            words[stem] = words.get(stem, 0) + counts[word]
-            if stem not in forms or counts[word] > counts[forms[stem]]:
-                forms[stem] = word
+        for (word, n), stem in zip(surface, lang.stem([word for word, _ in surface])):
+            words[stem] = words.get(stem, 0) + n
+            forms.setdefault(stem, word)
     return Bag(words, forms, dict(terms))
 
 
