@@ -271,3 +271,19 @@ def test_at_most_five_related_articles_best_first():
     assert hub[1:] == ["n0.txt", "n1.txt", "n2.txt", "n3.txt"]
     scores = [r.score for r in links[0].related]
     assert scores == sorted(scores, reverse=True)
+
+
+def test_relink_after_an_edit_gives_what_a_full_link_gives():
+    """`relink` redoes one article's links and related list from the other articles' bags, as `link` would."""
+    edited = article("d.txt", "In autumn, members of the Meridian Council met farmers of the Quillon Basin.")
+    before = link.link(CORPUS, glossary.build(CORPUS))
+    after = [edited if a.source == "d.txt" else a for a in CORPUS]
+    g = glossary.build(after)
+    assert [t.name for t in g.terms] == [t.name for t in glossary.build(CORPUS).terms], "precondition"
+    full = link.link(after, g)
+    i = [a.source for a in after].index("d.txt")
+    paragraphs = [(b.section, hits) for b, hits in zip(g.blocks, g.hits) if b.article == i]
+    again = link.relink(i, paragraphs, before, after)
+    assert again == full[i]
+    assert "z-b.txt" in [after[r.article].source for r in again.related]  # it now shares the Quillon Basin
+    assert again.bag.terms and again.about.keys() == again.bag.terms.keys()
