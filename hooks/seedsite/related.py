@@ -5,7 +5,7 @@
 - Each word and term weighs TF-IDF: (1 + log of its count in the article) × log(articles / articles using it),
   so a word said often counts more, but not in proportion, and a rare word far more than a common one. A word
   or term in more than `COMMON` of the articles says little and is left out. Each article's weights are scaled
-  to length 1 (`Index.vectors`), so that a long article is not related to everything.
+  to length 1, so that a long article is not related to everything.
 - Two articles are as related as the cosine of their vectors. An inverted index keeps this close to linear: an
   article looks for others only through its `QUERY` weightiest words and terms, each leading to the `POSTING`
   articles it weighs most in; the `CANDIDATES` best found are then scored exactly. The arithmetic is numpy's:
@@ -177,8 +177,6 @@ class Index:
         self.bags, self.sources = bags, sources
         total = len(bags)
         ids: dict = {}
-        self.features: list = []
-        """Feature id → the word's stem (str) or the term's index (int)."""
         keys: list = []
         counts: list[int] = []
         sizes: list[int] = []
@@ -189,7 +187,8 @@ class Index:
             counts += b.terms.values()
             sizes.append(len(b.words) + len(b.terms))
         feature = np.fromiter((ids.setdefault(k, len(ids)) for k in keys), np.int64, len(keys))
-        self.features = list(ids)
+        self.features: list = list(ids)
+        """Feature id → the word's stem (str) or the term's index (int)."""
         article = np.repeat(np.arange(total), sizes)
         df = np.bincount(feature, minlength=len(ids))
         limit = max(2, COMMON * total)
@@ -228,7 +227,9 @@ class Index:
         """The articles related to `a` (up to `RELATED_ARTICLES`, best first, ties by source path), and its
         near-duplicates (by source path)."""
         mine, weights = self._vector(a)
-        query = np.sort(np.argpartition(-weights, QUERY)[:QUERY]) if len(weights) > QUERY else np.arange(len(weights))
+        query = np.arange(len(weights))
+        if len(weights) > QUERY:
+            query = np.sort(np.argpartition(-weights, QUERY)[:QUERY])
         starts, ends = self.posting_start[mine[query]], self.posting_start[mine[query] + 1]
         entries = np.concatenate([np.arange(s, e) for s, e in zip(starts.tolist(), ends.tolist())] or [[]])
         entries = entries.astype(np.int64)
@@ -247,7 +248,7 @@ class Index:
         dense[mine] = 0.0
         scored.sort(key=lambda row: row[:2])
         related = [row for row in scored if MIN_SCORE <= -row[0] < NEAR_DUPLICATE][:RELATED_ARTICLES]
-        duplicates = tuple(row[2] for row in scored if -row[0] >= NEAR_DUPLICATE)
+        duplicates = tuple(b for _, b in sorted((row[1], row[2]) for row in scored if -row[0] >= NEAR_DUPLICATE))
         return tuple(self._why(a, b, -s, theirs, products) for s, _, b, theirs, products in related), duplicates
 
     def _vector(self, a: int) -> tuple[np.ndarray, np.ndarray]:
