@@ -176,7 +176,6 @@ class Index:
     def __init__(self, bags: Sequence[Bag], sources: Sequence[str]) -> None:
         self.bags, self.sources = bags, sources
         total = len(bags)
-        ids: dict = {}
         keys: list = []
         counts: list[int] = []
         sizes: list[int] = []
@@ -186,7 +185,10 @@ class Index:
             counts += b.words.values()
             counts += b.terms.values()
             sizes.append(len(b.words) + len(b.terms))
-        feature = np.fromiter((ids.setdefault(k, len(ids)) for k in keys), np.int64, len(keys))
+        ids = dict.fromkeys(keys)
+        for n, key in enumerate(ids):
+            ids[key] = n
+        feature = np.fromiter(map(ids.__getitem__, keys), np.int64, len(keys))
         self.features: list = list(ids)
         """Feature id → the word's stem (str) or the term's index (int)."""
         article = np.repeat(np.arange(total), sizes)
