@@ -17,15 +17,21 @@ run (scikit-learn's `TfidfVectorizer` defaults: words of two letters or more, ra
 the five nearest by cosine, no threshold): the share of related links between labelled articles that stay on topic,
 the share of labelled articles with at least three related, and the near-duplicates listed as related (pairs whose
 paragraphs are 80 % the same, by text length: `near_duplicate`).
-Timing: the relatedness step (`link.link`: bags, index, every list) at 2,000 articles, CPU time, medians of 3.
+Timing: the relatedness step (`link.link`: bags, index, every list) at 2,000 articles, CPU time, medians of 3; and
+the index and lists alone against the same method in pure Python (`PurePythonIndex`, kept here for that).
 """
 
 from __future__ import annotations
 
+import heapq
+import math
+import os
 import re
 import statistics
 import sys
 import time
+from collections import Counter
+from operator import itemgetter
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -145,26 +151,94 @@ def evaluate(src: sources.Sources, labels: dict[str, str], origins: dict[str, st
             "pairs": pairs, "labels": {p: labels[p] for p in paths}}
 
 
+class PurePythonIndex:
+    """`seedsite.related.Index` in pure Python (dicts, sets, heaps): the same method, to measure numpy against."""
+
+    def __init__(self, bags: list, sources: list[str]) -> None:
+        self.bags, self.sources, total = bags, sources, len(bags)
+        df: Counter = Counter()
+        for b in bags:
+            df.update(b.words.keys())
+            df.update(b.terms.keys())
+        limit = max(2, related.COMMON * total)
+        idf = {f: math.log(total / n) for f, n in df.items() if n <= limit}
+        shared = {f for f, n in df.items() if 1 < n <= limit}
+        self.vectors, postings = [{} for _ in bags], {}
+        for a in sorted(range(total), key=sources.__getitem__):
+            b = bags[a]
+            vector = {f: (1 + math.log(n)) * idf[f] for f, n in (*b.words.items(), *b.terms.items()) if f in idf}
+            norm = math.sqrt(sum(w * w for w in vector.values())) or 1.0
+            self.vectors[a] = vector = {f: w / norm for f, w in vector.items() if f in shared}
+            for f, w in vector.items():
+                postings.setdefault(f, []).append((w, a))
+        for posting in postings.values():
+            if len(posting) > related.POSTING:
+                posting.sort(key=itemgetter(0), reverse=True)
+                del posting[related.POSTING:]
+        self.postings, self.keys = postings, [frozenset(v) for v in self.vectors]
+
+    def of(self, a: int) -> tuple[tuple, tuple[int, ...]]:
+        vector, partial = self.vectors[a], {}
+        for f in heapq.nlargest(related.QUERY, vector, key=vector.__getitem__):
+            for wb, b in self.postings[f]:
+                partial[b] = partial.get(b, 0.0) + vector[f] * wb
+        partial.pop(a, None)
+        scored = []
+        for b, _ in heapq.nlargest(related.CANDIDATES, partial.items(), key=itemgetter(1)):
+            both = {f: vector[f] * self.vectors[b][f] for f in self.keys[a] & self.keys[b]}
+            scored.append((-round(math.fsum(both.values()), 12), self.sources[b], b, both))
+        scored.sort(key=itemgetter(0, 1))
+        listed = [row for row in scored if related.MIN_SCORE <= -row[0] < related.NEAR_DUPLICATE]
+        out = []
+        for s, _, b, both in listed[: related.RELATED_ARTICLES]:
+            terms = sorted((f for f in both if isinstance(f, int)), key=lambda f: (-both[f], f))
+            words = heapq.nsmallest(related.SHOWN_WORDS, (f for f in both if isinstance(f, str)),
+                                    key=lambda f: (-both[f], f))
+            out.append(related.Related(b, -s, tuple(terms), tuple(self.bags[a].forms[f] for f in words)))
+        return tuple(out), tuple(b for s, _, b, _ in scored if -s >= related.NEAR_DUPLICATE)
+
+
+def index_times(bags: list, paths: list[str], index) -> tuple[float, float, list]:
+    """CPU seconds of `index(bags, paths)`, then of every article's list (medians of 3); and the lists."""
+    built, listed = [], []
+    for _ in range(3):
+        started = time.process_time()
+        made = index(bags, paths)
+        built.append(time.process_time() - started)
+        started = time.process_time()
+        lists = [made.of(a) for a in range(len(paths))]
+        listed.append(time.process_time() - started)
+    return statistics.median(built), statistics.median(listed), lists
+
+
 def main() -> int:
-    started = time.perf_counter()
+    started, load = time.perf_counter(), os.getloadavg()[0]
     src, labels, origins = corpus()
     results = {
         "one per biography": evaluate(first_pieces(src, origins), labels, origins, 1),
         "2,000 pieces": evaluate(src, labels, origins, 3),
     }
-    bags = []
     articles = pipeline.draft(src, "Bench", "seeds", True).articles
+    bag_times = []
     for _ in range(3):
         t0 = time.process_time()
-        for a in articles:
-            related.bag(link._texts(a), {})
-        bags.append(time.process_time() - t0)
-    report(results, statistics.median(bags), origins, time.perf_counter() - started)
+        bags = [related.bag(link._texts(a), {}) for a in articles]
+        bag_times.append(time.process_time() - t0)
+    paths = [a.source for a in articles]
+    numpy_made, python_made = index_times(bags, paths, related.Index), index_times(bags, paths, PurePythonIndex)
+    same = sum(
+        [r.article for r in mine[0]] == [r.article for r in theirs[0]]
+        for mine, theirs in zip(numpy_made[2], python_made[2])
+    )
+    timing = {"bags": statistics.median(bag_times), "numpy": numpy_made[:2], "python": python_made[:2],
+              "same": same, "load": os.getloadavg()[0]}
+    timing["load_start"] = load
+    report(results, timing, origins, time.perf_counter() - started)
     print(RESULTS.read_text())
     return 0
 
 
-def report(results: dict, bags: float, origins: dict[str, str], took: float) -> None:
+def report(results: dict, timing: dict, origins: dict[str, str], took: float) -> None:
     lines = [
         "# Related articles: on topic, and how fast",
         "",
@@ -199,13 +273,20 @@ def report(results: dict, bags: float, origins: dict[str, str], took: float) -> 
                 f"{a} / {b} ({origins[a] or 'recombined'})" for a, b in r["pairs"][:10]) + ")") + ".",
             "",
         ]
-    step = results["2,000 pieces"]["time"]
+    step, count = results["2,000 pieces"]["time"], results["2,000 pieces"]["count"]
+    (np_index, np_lists), (py_index, py_lists) = timing["numpy"], timing["python"]
     lines += [
         "## Time",
         "",
-        f"The relatedness step at {results['2,000 pieces']['count']:,} articles (`link.link`: the bags, the index and "
-        f"every article's list, plus the first-mention pass it always made), CPU time, median of 3: **{step:.2f} s**, "
-        f"of which the bags (tokenize, stem: pure Python and PyStemmer) {bags:.2f} s.",
+        f"CPU seconds on this 2-core machine, medians of 3; load average {timing['load_start']:.1f} at the start and "
+        f"{timing['load']:.1f} at the end (other work on the machine slows these figures down).",
+        "",
+        f"- The relatedness step at {count:,} articles (`link.link`: the bags, the index and every article's list, "
+        f"plus the first-mention pass it always made): **{step:.2f} s**, of which the bags (tokenize, stem) "
+        f"{timing['bags']:.2f} s.",
+        f"- The index and every list alone, numpy (`seedsite.related`): {np_index:.2f} s + {np_lists:.2f} s; the same "
+        f"method in pure Python (`PurePythonIndex`): {py_index:.2f} s + {py_lists:.2f} s; the two agree on "
+        f"{timing['same']:,} of {count:,} lists (the others differ where sums round differently).",
     ]
     RESULTS.write_text("\n".join(lines) + "\n")
 
