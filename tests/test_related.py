@@ -83,6 +83,18 @@ def test_unrelated_articles_get_none():
     assert related_paths(texts) == {path: [] for path in texts}
 
 
+def test_one_shared_word_is_chance():
+    texts = {
+        "a.txt": "The orchestra tuned up in the concert hall.",
+        "b.txt": "Glaciers retreat; the hall of ice melts.",
+        "c.txt": "The bakery sells rye loaves.",
+        "d.txt": "Parliament passed the budget.",
+    }
+    assert related_paths(texts) == {path: [] for path in texts}
+    texts["b.txt"] = "Glaciers retreat; the concert hall of ice melts."  # two words: related
+    assert related_paths(texts)["a.txt"] == ["b.txt"]
+
+
 def test_a_site_of_one_article_and_articles_without_words():
     paths, index = index_of({"only.txt": "A hive of bees makes honey."})
     assert index.of(0) == ((), ())

@@ -10,8 +10,9 @@
   article looks for others only through its `QUERY` weightiest words and terms, each leading to the `POSTING`
   articles it weighs most in; the `CANDIDATES` best found are then scored exactly. The arithmetic is numpy's:
   five times quicker than pure Python (`bench/results/related.md`).
-- Up to `RELATED_ARTICLES` per article, best first, ties broken by source path; none below `MIN_SCORE`, so an
-  article unlike the others lists none rather than a list padded with chance matches. A pair at
+- Up to `RELATED_ARTICLES` per article, best first, ties broken by source path; none below `MIN_SCORE` or sharing
+  fewer than `MIN_SHARED` words and terms, so an article unlike the others lists none rather than a list padded
+  with chance matches. A pair at
   `NEAR_DUPLICATE` or above is the same text twice: never listed as related, but named (`Index.of`).
 - Why: each related article names the terms both mention (weightiest first), else the words they share most.
 - Languages: the stemmer and the stopwords are a `Language`; by default a word in Cyrillic script is Russian, any
@@ -34,6 +35,8 @@ RELATED_ARTICLES = 5
 """Related articles listed per article."""
 MIN_SCORE = 0.05
 """The least cosine that makes two articles related: below it they share a chance word or two."""
+MIN_SHARED = 2
+"""The fewest words and terms two related articles share: one word alone is chance."""
 NEAR_DUPLICATE = 0.85
 """The cosine from which two articles are near-duplicates rather than related. Without stopwords cosines run lower
 than over all words: 0.85 here is about 0.9 there."""
@@ -249,7 +252,8 @@ class Index:
         for b in candidates.tolist():
             theirs, their_weights = self._vector(b)
             products = dense[theirs] * their_weights
-            scored.append((-round(float(products.sum()), 12), self.sources[b], b, theirs, products))
+            if np.count_nonzero(products) >= MIN_SHARED:
+                scored.append((-round(float(products.sum()), 12), self.sources[b], b, theirs, products))
         dense[mine] = 0.0
         scored.sort(key=lambda row: row[:2])
         related = [row for row in scored if MIN_SCORE <= -row[0] < NEAR_DUPLICATE][:RELATED_ARTICLES]
