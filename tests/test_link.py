@@ -196,8 +196,8 @@ def test_article_links_are_urls_for_mkdocs_use_directory_urls(directory_urls, gl
 # --- related articles -----------------------------------------------------------------------------------------
 
 # A shares two rare terms (Zarnov Treaty, Quillon Basin) with B and one commoner term (Meridian Council) with C and
-# D; E and F share nothing. B's file name sorts last, so that only the score can put it first; D is given before
-# C, so that only the source path can break their tie.
+# D, which are alike in length, so weigh the same to A; E and F share nothing. B's file name sorts last, so that
+# only the score can put it first; D is given before C, so that only the source path can break their tie.
 CORPUS = [
     article("a.txt", "In spring, farmers of the Quillon Basin signed the Zarnov Treaty with the Meridian Council."),
     article("z-b.txt", "In law, the Zarnov Treaty protects the Quillon Basin from floods."),
@@ -214,7 +214,7 @@ def related() -> dict[str, list[tuple[str, list[str]]]]:
     assert {t.name for t in g.terms} == {"Zarnov Treaty", "Quillon Basin", "Meridian Council", "Oberlin", "Tessaly"}
     out = {}
     for art, links in zip(CORPUS, link.link(CORPUS, g)):
-        out[art.source] = [(CORPUS[r.article].source, names(g, r.shared)) for r in links.related]
+        out[art.source] = [(CORPUS[r.article].source, names(g, r.terms)) for r in links.related]
     return out
 
 
@@ -225,8 +225,7 @@ def test_more_shared_rare_terms_rank_first(related):
 
 
 def test_ties_are_broken_by_source_path(related):
-    assert [source for source, _ in related["d.txt"]] == ["a.txt", "c.txt"]
-    assert [source for source, _ in related["c.txt"]] == ["a.txt", "d.txt"]
+    assert [source for source, _ in related["a.txt"]][1:] == ["c.txt", "d.txt"]
 
 
 def test_an_article_sharing_nothing_has_no_related_articles(related):
@@ -261,7 +260,7 @@ def test_a_term_in_more_than_half_of_the_articles_relates_nothing():
 
 def test_at_most_five_related_articles_best_first():
     corpus = [article("hub.txt", "In 1900, the Zarnov Treaty and the Quillon Basin made news in Tessaly.")]
-    corpus += [article(f"n{i}.txt", f"In year {i}, the Zarnov Treaty was read aloud.") for i in range(6)]
+    corpus += [article(f"n{i}.txt", f"In year {i}, the Zarnov Treaty was read aloud in Tessaly.") for i in range(6)]
     corpus += [article("q.txt", "In 1901, the Quillon Basin and the Zarnov Treaty were studied.")]
     corpus += [article(f"x{i}.txt", f"In year {i}, boats sailed past Oberlin.") for i in range(8)]
     g = glossary.build(corpus)
@@ -272,3 +271,19 @@ def test_at_most_five_related_articles_best_first():
     assert hub[1:] == ["n0.txt", "n1.txt", "n2.txt", "n3.txt"]
     scores = [r.score for r in links[0].related]
     assert scores == sorted(scores, reverse=True)
+
+
+def test_relink_after_an_edit_gives_what_a_full_link_gives():
+    """`relink` redoes one article's links and related list from the other articles' bags, as `link` would."""
+    edited = article("d.txt", "In autumn, members of the Meridian Council met farmers of the Quillon Basin.")
+    before = link.link(CORPUS, glossary.build(CORPUS))
+    after = [edited if a.source == "d.txt" else a for a in CORPUS]
+    g = glossary.build(after)
+    assert [t.name for t in g.terms] == [t.name for t in glossary.build(CORPUS).terms], "precondition"
+    full = link.link(after, g)
+    i = [a.source for a in after].index("d.txt")
+    paragraphs = [(b.section, hits) for b, hits in zip(g.blocks, g.hits) if b.article == i]
+    again = link.relink(i, paragraphs, before, after)
+    assert again == full[i]
+    assert "z-b.txt" in [after[r.article].source for r in again.related]  # it now shares the Quillon Basin
+    assert again.bag.terms and again.about.keys() == again.bag.terms.keys()

@@ -139,7 +139,12 @@ ENGLISH = Language(
         nor not now of off on once only or other our ours ourselves out over own same she should so some such than
         that the their theirs them themselves then there these they this those through to too under until up very
         was we were what when where which while who whom why will with would you your yours yourself yourselves
-        one two three new said says mr mrs ms"""
+        one two three new said says mr mrs ms
+        ago almost along already although always among another anyone anything around away back became become
+        becomes cannot done either else even ever every get gets got however last least less like made make makes
+        many may might much must near neither never next often onto others per perhaps put quite rather really say
+        see seen several shall since something still though thus together took upon us used via way well whatever
+        whether whose within without yet"""
     ),
     defining=(r"\b(?:is|are|was|were)\s+(?:a|an|the)\b", r"\bmeans\b", r"\brefers\s+to\b", r"\bstands\s+for\b"),
     stemmer="english",
@@ -190,7 +195,8 @@ RUSSIAN = Language(
         этом один почти мой тем чтобы нее сейчас были куда зачем всех никогда можно при наконец два об другой
         хоть после над больше тот через эти нас про всего них какая много разве три эту моя впрочем хорошо свою
         этой перед иногда лучше чуть том нельзя такой им более всегда конечно всю между это также является
-        которые который которая которое году года г"""
+        которые который которая которое году года г
+        весь заявил ко которых либо наш неё однако оно очень сказал сказала те той хотя чей чье чья эта"""
     ),
     defining=(r"\s[—–-]\s+это\b", r"\bэто\s+есть\b", r"\bозначает\b", r"\bявля(?:ется|ются)\b",
               r"\bназыва(?:ется|ют)\b", r"\bпредставля(?:ет|ют)\s+собой\b"),

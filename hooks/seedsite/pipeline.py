@@ -210,7 +210,8 @@ def finish(draft: Draft) -> Site:
     pages.append(Page(GLOSSARY_URI, rendered.markdown, rendered.blocks, in_nav=True))
     return Site(
         articles, uris, draft.sections, tuple(pages), glossary,
-        _glossary_json(glossary, articles, uris, directory_urls), draft.problems + glossary.problems,
+        _glossary_json(glossary, articles, uris, directory_urls),
+        draft.problems + glossary.problems + _near_duplicates(articles, links, draft.label),
         tuple(links), _inputs(draft.sources, draft.site_name, directory_urls, draft.language),
     )
 
@@ -311,6 +312,14 @@ def _same_titles(articles: Sequence[Article], label: str) -> list[Problem]:
         if earlier != article.source:
             notes.append(Problem(f"{label}/{article.source}", f"same title as {label}/{earlier}", False))
     return notes
+
+
+def _near_duplicates(articles: Sequence[Article], links: Sequence[Links], label: str) -> tuple[Problem, ...]:
+    """A note for each pair of articles with nearly the same text: neither lists the other as related."""
+    pairs = sorted({tuple(sorted((articles[a].source, articles[b].source)))
+                    for a, mine in enumerate(links) for b in mine.duplicates})
+    return tuple(Problem(f"{label}/{a}", f"nearly the same text as {label}/{b}, so not listed as related", False)
+                 for a, b in pairs)
 
 
 @functools.lru_cache(maxsize=20_000)
@@ -433,7 +442,7 @@ def _article_page(
     related = []
     for rel in mine.related:
         other = articles[rel.article]
-        shared = ", ".join(terms[t].name for t in rel.shared[:3])
+        shared = ", ".join([terms[t].name for t in rel.terms[:3]] or rel.words[:3])
         note = for_language(language)._("Shared: {names}").format(names=shared)
         related.append((other.title, href(uri, uris[other.source], directory_urls), note))
     term_links = [(terms[t].name, f"{glossary_url}#{terms[t].anchor}") for t in names]
