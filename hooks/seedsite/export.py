@@ -54,7 +54,8 @@ THEME_PACKAGES = ("mkdocs-material", "pymdown-extensions")
 
 _PLACEHOLDER = re.compile("\ue000(\\d+)\ue001\n?")
 _MD_LINK = re.compile(r"\]\(([^()\s#:]+\.md)(#[^()\s]*)?\)")
-"""A Markdown link to a page by its relative source path (render writes no other `.md` targets)."""
+"""A Markdown link to a page by its relative source path (render writes no other `.md` targets; seed text in the
+Markdown has its brackets escaped, and the HTML blocks are not searched)."""
 _FRONT_MATTER = re.compile(r"\A---\n(.*?)\n---\n", re.DOTALL)
 
 
@@ -86,14 +87,14 @@ def folder_uri(uri: str) -> str:
 def written(page: pipeline.Page) -> str:
     """The page's Markdown in the export's layout: each placeholder paragraph replaced by its HTML block (a raw
     HTML block, blank lines around it), each link to another page's source file rewritten for the layout."""
-    markdown = _PLACEHOLDER.sub(lambda m: page.blocks[int(m.group(1))] + "\n", page.markdown)
     here = folder_uri(page.uri)
 
     def relink(match: re.Match) -> str:
         target = posixpath.normpath(posixpath.join(posixpath.dirname(page.uri), match.group(1)))
         return f"]({relative(here, folder_uri(target))}{match.group(2) or ''})"
 
-    return _MD_LINK.sub(relink, markdown)
+    markdown = _MD_LINK.sub(relink, page.markdown)  # before the blocks go in: their text is the seeds'
+    return _PLACEHOLDER.sub(lambda m: page.blocks[int(m.group(1))] + "\n", markdown)
 
 
 def pages(site: pipeline.Site) -> list[ExportedPage]:
