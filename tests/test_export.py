@@ -73,6 +73,8 @@ supported it.
 """,
 }
 """Our own small articles: a news story, an essay and an encyclopedia entry sharing terms."""
+ABOUT = "# About\n\nA hand-written page beside the generated ones: see the [home page](index.md).\n"
+"""The project's own page in the small site (the export keeps it, and lists it in the nav)."""
 SKIPPED_ODD = {"empty.txt", "whitespace-only.txt"}
 """Committed odd seeds that the build skips with a warning (so `--strict` would stop)."""
 
@@ -332,6 +334,17 @@ def test_requirements_pin_every_engine():
     assert "zensical==0.0.73" in lines
 
 
+def test_the_project_docs_are_copied_but_for_a_file_a_generated_page_replaces(tmp_path):
+    project = make_project(tmp_path / "project")
+    (project / "docs" / "about.md").write_text(ABOUT, encoding="utf-8")
+    (project / "docs" / "glossary.md").write_text("# Not the glossary\n", encoding="utf-8")
+    assert export.export(project, tmp_path / "out") == []
+    docs = tmp_path / "out" / "docs"
+    assert (docs / "about.md").read_text(encoding="utf-8") == ABOUT
+    assert not (docs / "glossary.md").exists() and "Not the glossary" not in (docs / "glossary" / "index.md").read_text()
+    assert "- about.md" in (tmp_path / "out" / "mkdocs.yml").read_text(encoding="utf-8")
+
+
 def test_an_unrelated_folder_is_not_replaced(tmp_path):
     (tmp_path / "out").mkdir()
     (tmp_path / "out" / "keep.txt").write_text("mine", encoding="utf-8")
@@ -364,6 +377,7 @@ def own_builds(tmp_path_factory, own_seeds) -> tuple[Path, Path, dict[str, Path]
     """(seeds, hook build's site, engine → site of the export) for our own small site."""
     tmp = tmp_path_factory.mktemp("own-builds")
     project = make_project(tmp / "project", seeds=own_seeds)
+    (project / "docs" / "about.md").write_text(ABOUT, encoding="utf-8")
     result = mkdocs_build(project, "--strict")
     assert result.returncode == 0, result.stderr
     return project / "seeds", project / "site", built_engines(project, tmp)
@@ -374,6 +388,7 @@ def own_builds(tmp_path_factory, own_seeds) -> tuple[Path, Path, dict[str, Path]
 def test_each_engine_builds_the_export_as_the_hooks_build_the_site(own_builds, engine):
     seeds, hook_site, sites = own_builds
     assert every_difference(hook_site, {engine: sites[engine]}, seeds) == {engine: []}
+    assert "hand-written page" in main(sites[engine] / "about" / "index.html").get_text()
     assert (sites[engine] / "glossary.json").read_bytes() == (hook_site / "glossary.json").read_bytes()
 
 

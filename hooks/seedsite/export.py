@@ -52,6 +52,8 @@ EDIT_FEATURES = frozenset({"content.action.edit", "content.action.view"})
 THEME_PACKAGES = ("mkdocs-material", "pymdown-extensions")
 """Packages the exported `mkdocs.yml` needs beside the engine (theme, Markdown extensions, slugify)."""
 
+_HIDDEN = shutil.ignore_patterns(".*", "__pycache__")
+"""Files of the docs and custom folders not copied."""
 _PLACEHOLDER = re.compile("\ue000(\\d+)\ue001\n?")
 _MD_LINK = re.compile(r"\]\(([^()\s#:]+\.md)(#[^()\s]*)?\)")
 """A Markdown link to a page by its relative source path (render writes no other `.md` targets; seed text in the
@@ -115,10 +117,11 @@ def _title(markdown: str) -> str:
     return str(meta.get("title", "")) if isinstance(meta, dict) else ""
 
 
-def nav(exported: Sequence[ExportedPage]) -> list[dict[str, str]]:
-    """Home, then the other pages the hook puts in the nav (sections, glossary), in the site's order."""
+def nav(exported: Sequence[ExportedPage], hand_written: Sequence[str] = ()) -> list[dict[str, str] | str]:
+    """Home, then the other pages the hook puts in the nav (sections, glossary), in the site's order, then the
+    project's own Markdown pages (which MkDocs lists in a nav it makes itself)."""
     listed = sorted((p for p in exported if p.in_nav), key=lambda p: p.uri != "index.md")
-    return [{p.title or p.uri: p.uri} for p in listed]
+    return [{p.title or p.uri: p.uri} for p in listed] + list(hand_written)
 
 
 def not_in_nav(exported: Sequence[ExportedPage]) -> str:
@@ -172,13 +175,19 @@ _Dumper.add_representer(_Tagged, _represent)
 _Dumper.add_representer(str, _represent_text)
 
 
-def config(project_yml: str, exported: Sequence[ExportedPage], custom_dir: bool) -> str:
-    """The export's `mkdocs.yml`: the project's (theme, extensions, validation and the rest, its tags kept)
-    without hooks, with directory URLs, the export's folders, the nav of `nav` and no edit links (the pages
-    are generated: an edit belongs in the seeds)."""
+def _settings(project_yml: str) -> dict:
     settings = yaml.load(project_yml, Loader=_Loader) or {}
     if not isinstance(settings, dict):
         raise ExportError("mkdocs.yml: not a mapping of settings")
+    return settings
+
+
+def config(project_yml: str, exported: Sequence[ExportedPage], custom_dir: bool,
+           hand_written: Sequence[str] = ()) -> str:
+    """The export's `mkdocs.yml`: the project's (theme, extensions, validation and the rest, its tags kept)
+    without hooks, with directory URLs, the export's folders, the nav of `nav` and no edit links (the pages
+    are generated: an edit belongs in the seeds)."""
+    settings = _settings(project_yml)
     for key in DROPPED_KEYS:
         settings.pop(key, None)
     settings.update(docs_dir=DOCS_DIR, site_dir="site", use_directory_urls=True, edit_uri="")
@@ -189,7 +198,7 @@ def config(project_yml: str, exported: Sequence[ExportedPage], custom_dir: bool)
             theme["features"] = [f for f in theme["features"] if f not in EDIT_FEATURES]
         if custom_dir:
             theme["custom_dir"] = CUSTOM_DIR
-    settings["nav"] = nav(exported)
+    settings["nav"] = nav(exported, hand_written)
     hidden = not_in_nav(exported)
     if hidden:
         settings["not_in_nav"] = hidden
@@ -221,31 +230,44 @@ def export(project: Path, out: Path) -> list[str]:
         project_yml = config_file.read_text(encoding="utf-8")
     except OSError as err:
         raise ExportError(f"{config_file}: cannot be read ({err.strerror or err})") from None
-    settings = yaml.load(project_yml, Loader=_Loader) or {}
-    theme = settings.get("theme") if isinstance(settings, dict) else None
-    site_name = settings.get("site_name", "Articles") if isinstance(settings, dict) else "Articles"
+    settings = _settings(project_yml)
+    theme, site_name = settings.get("theme"), settings.get("site_name", "Articles")
     site = pipeline.build(sources.load(project / SEEDS_FOLDER, SEEDS_FOLDER), site_name, SEEDS_FOLDER, True)
     exported = pages(site)
     custom = project / theme["custom_dir"] if isinstance(theme, dict) and theme.get("custom_dir") else None
+    custom = custom if custom is not None and custom.is_dir() else None
 
     _clear(out)
     docs = out / DOCS_DIR
-    project_docs = project / settings.get("docs_dir", "docs")
-    if project_docs.is_dir():
-        shutil.copytree(project_docs, docs, ignore=shutil.ignore_patterns(".*", "__pycache__"))
-    if custom is not None and custom.is_dir():
-        shutil.copytree(custom, out / CUSTOM_DIR, ignore=shutil.ignore_patterns(".*", "__pycache__"))
+    generated = {page.uri for page in site.pages} | {page.uri for page in exported}
+    hand_written = _copy_docs(project / settings.get("docs_dir", "docs"), docs, generated)
+    if custom is not None:
+        shutil.copytree(custom, out / CUSTOM_DIR, ignore=_HIDDEN)
     for page in exported:
         path = docs / page.uri
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_bytes(page.markdown.encode("utf-8"))
     (docs / "glossary.json").write_bytes(site.glossary_json.encode("utf-8"))
-    has_custom = custom is not None and custom.is_dir()
-    (out / "mkdocs.yml").write_bytes(config(project_yml, exported, has_custom).encode("utf-8"))
+    (out / "mkdocs.yml").write_bytes(config(project_yml, exported, custom is not None, hand_written).encode("utf-8"))
     texts = [p.read_text(encoding="utf-8") for p in (project / "requirements.txt", project / "requirements-dev.txt")
              if p.is_file()]
     (out / "requirements.txt").write_bytes(requirements(texts).encode("utf-8"))
     return [str(problem) for problem in site.problems if problem.fatal]
+
+
+def _copy_docs(source: Path, docs: Path, generated: set[str]) -> list[str]:
+    """Copy the project's docs folder (assets, hand-written pages) but for files at a generated page's path
+    (the hook build drops those too); returns the hand-written Markdown pages."""
+    if not source.is_dir():
+        docs.mkdir()
+        return []
+
+    def ignored(folder: str, names: list[str]) -> set[str]:
+        here = Path(folder).relative_to(source).as_posix()
+        return set(_HIDDEN(folder, names)) | {n for n in names if posixpath.normpath(f"{here}/{n}") in generated}
+
+    shutil.copytree(source, docs, ignore=ignored)
+    return sorted(p.relative_to(docs).as_posix() for p in docs.rglob("*.md"))
 
 
 def _clear(out: Path) -> None:
