@@ -121,7 +121,7 @@ def html_file(site: Path, uri: str) -> Path:
     return site / page_url(uri) / "index.html"
 
 
-@functools.lru_cache(maxsize=None)  # each built page is parsed once, whichever comparisons read it
+@functools.lru_cache(maxsize=None)  # each page parsed once a comparison, whichever checks read it
 def main(path: Path):
     """The page's main content (`article.md-content__inner`, the same element in every engine's Material); only
     that stretch of the file is parsed (seed text holds no `<article>`: it is escaped)."""
@@ -244,11 +244,14 @@ def every_difference(hook_site: Path, sites: dict[str, Path], seeds: Path) -> di
     loaded = sources.load(seeds)
     built = pipeline.build(loaded)
     assert len(built.uris) == len(loaded.seeds) - sum(p.fatal for p in built.problems) > 0
-    return {
-        engine: article_differences(hook_site, site, built) + nav_differences(hook_site, site, built)
-        + broken_links(site) + lost_words(site, loaded, built)
-        for engine, site in sites.items()
-    }
+    try:
+        return {
+            engine: article_differences(hook_site, site, built) + nav_differences(hook_site, site, built)
+            + broken_links(site) + lost_words(site, loaded, built)
+            for engine, site in sites.items()
+        }
+    finally:
+        main.cache_clear()  # a corpus' parsed pages are many megabytes
 
 
 # The layout, in-process.
