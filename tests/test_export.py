@@ -148,7 +148,7 @@ def paragraph_ids(content) -> list[str]:
 def term_links(content, url: str) -> list[tuple[str, str, str]]:
     """(page URL from the root, fragment, text) of each term link."""
     links = []
-    for a in content.select("a.glossary-term"):
+    for a in content.find_all("a", class_="glossary-term"):
         target, fragment = urldefrag(urljoin("/" + url, a["href"]))
         links.append((target, fragment, a.get_text()))
     return links
