@@ -24,6 +24,7 @@ from pathlib import Path
 from urllib.parse import unquote, urldefrag, urljoin
 
 import pytest
+import yaml
 from bs4 import BeautifulSoup
 from conftest import ROOT, make_project, mkdocs_build
 from inputs.hostile import FIXTURES
@@ -322,7 +323,7 @@ def test_the_config_keeps_the_project_settings_but_no_hooks(own_pipeline):
     assert "hooks" not in text and "microsite.py" not in text
     for kept in ("!ENV", "!!python/object/apply:pymdownx.slugs.slugify", "anchors: warn", "custom_dir: overrides"):
         assert kept in text
-    settings = export.yaml.load(text, Loader=export._Loader)
+    settings = yaml.load(text, Loader=export._Loader)
     assert [next(iter(item.values())) for item in settings["nav"]][0] == "index.md"
     assert {next(iter(item.values())) for item in settings["nav"]} == {p.uri for p in exported if p.in_nav}
     assert settings["use_directory_urls"] is True
@@ -346,6 +347,14 @@ def test_the_project_docs_are_copied_but_for_a_file_a_generated_page_replaces(tm
     assert (docs / "about.md").read_text(encoding="utf-8") == ABOUT
     assert not (docs / "glossary.md").exists() and "Not the glossary" not in (docs / "glossary" / "index.md").read_text()
     assert "- about.md" in (tmp_path / "out" / "mkdocs.yml").read_text(encoding="utf-8")
+
+
+def test_a_broken_config_is_a_one_line_message(tmp_path):
+    project = make_project(tmp_path / "project")
+    (project / "mkdocs.yml").write_text("site_name: [unclosed\n", encoding="utf-8")
+    result = run_export(project, tmp_path / "out")
+    assert result.returncode == 2 and "Traceback" not in result.stderr
+    assert result.stderr.startswith("mkdocs.yml: not valid YAML") and result.stderr.count("\n") == 1
 
 
 def test_an_unrelated_folder_is_not_replaced(tmp_path):
@@ -449,3 +458,37 @@ def test_the_comparison_sees_a_lost_word_a_lost_anchor_and_a_broken_term_link(ow
     found = "\n".join(every_difference(hook_site, {"mkdocs": site}, seeds)["mkdocs"])
     for expected in ("paragraph ids", "'Tuesday'", "term links differ", "#oskar is no id", "reaches no id"):
         assert expected in found
+
+
+# The workflow that builds the export with Zensical on every push.
+
+WORKFLOW = ROOT / ".github" / "workflows" / "export.yml"
+
+
+def test_export_workflow_is_a_valid_github_workflow_run_on_every_push():
+    result = subprocess.run(
+        [str(BIN / "check-jsonschema"), "--builtin-schema", "vendor.github-workflows", str(WORKFLOW)],
+        capture_output=True, text=True,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    workflow = yaml.safe_load(WORKFLOW.read_text(encoding="utf-8"))
+    assert workflow[True]["push"] is None  # YAML 1.1 reads the key `on` as True; no branch filter
+
+
+@pytest.mark.slow
+def test_export_workflow_steps_build_the_repo_with_zensical(tmp_path):
+    """The workflow's own commands (all but the installs), run in a copy of the repo with this venv's Python."""
+    project = make_project(tmp_path / "project")
+    shutil.copy(ROOT / "requirements.txt", project)
+    shutil.copy(ROOT / "requirements-dev.txt", project)
+    steps = [step for job in yaml.safe_load(WORKFLOW.read_text(encoding="utf-8"))["jobs"].values()
+             for step in job["steps"] if "run" in step and "pip install" not in step["run"]]
+    assert any("seedsite.export" in step["run"] for step in steps)
+    assert any(step["run"].startswith("zensical build") for step in steps)
+    env = {**ENV, "PATH": f"{BIN}:{os.environ['PATH']}"}
+    for step in steps:
+        cwd = project / step.get("working-directory", ".")
+        result = subprocess.run(["bash", "-e", "-c", step["run"]], cwd=cwd, env=env, capture_output=True,
+                                text=True, timeout=600)
+        assert result.returncode == 0, f"{step['run']}: {result.stdout[-2000:]}{result.stderr[-2000:]}"
+    assert main(project / "export" / "site" / "articles" / "strong-focus-on-development" / "index.html")

@@ -44,7 +44,7 @@ DROPPED_KEYS = ("hooks", "watch", "nav", "not_in_nav")
 ENGINES = (
     ("mkdocs", "mkdocs build --strict"),
     ("properdocs", "properdocs build --strict -f mkdocs.yml"),
-    ("zensical", "zensical build"),
+    ("zensical", "zensical build --strict"),
 )
 """(package, command run inside the export folder) for each engine that builds it."""
 EDIT_FEATURES = frozenset({"content.action.edit", "content.action.view"})
@@ -133,12 +133,14 @@ def not_in_nav(exported: Sequence[ExportedPage]) -> str:
     return "\n".join(patterns + listed) + "\n" if patterns else ""
 
 
+@dataclass(frozen=True)
 class _Tagged:
     """A YAML node with a tag this module need not understand (`!ENV`, `!!python/name:…`), kept to be written
     back as it was."""
 
-    def __init__(self, tag: str, value) -> None:
-        self.tag, self.value = tag, value
+    tag: str
+    value: object
+    """The node's mapping, list or scalar."""
 
 
 class _Loader(yaml.SafeLoader):
@@ -176,7 +178,10 @@ _Dumper.add_representer(str, _represent_text)
 
 
 def _settings(project_yml: str) -> dict:
-    settings = yaml.load(project_yml, Loader=_Loader) or {}
+    try:
+        settings = yaml.load(project_yml, Loader=_Loader) or {}
+    except yaml.YAMLError as err:
+        raise ExportError(f"mkdocs.yml: not valid YAML ({' '.join(str(err).split())})") from None
     if not isinstance(settings, dict):
         raise ExportError("mkdocs.yml: not a mapping of settings")
     return settings
