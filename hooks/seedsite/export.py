@@ -29,7 +29,7 @@ from pathlib import Path
 import yaml
 
 from . import pipeline, sources
-from .render import relative
+from .render import fill, relative
 
 SEEDS_FOLDER = "seeds"
 """The seeds folder, beside `mkdocs.yml` (as the hook has it)."""
@@ -54,7 +54,6 @@ THEME_PACKAGES = ("mkdocs-material", "pymdown-extensions")
 
 _HIDDEN = shutil.ignore_patterns(".*", "__pycache__")
 """Files of the docs and custom folders not copied."""
-_PLACEHOLDER = re.compile("\ue000(\\d+)\ue001\n?")
 _MD_LINK = re.compile(r"\]\(([^()\s#:]+\.md)(#[^()\s]*)?\)")
 """A Markdown link to a page by its relative source path (render writes no other `.md` targets; seed text in the
 Markdown has its brackets escaped, and the HTML blocks are not searched)."""
@@ -87,16 +86,19 @@ def folder_uri(uri: str) -> str:
 
 
 def written(page: pipeline.Page) -> str:
-    """The page's Markdown in the export's layout: each placeholder paragraph replaced by its HTML block (a raw
-    HTML block, blank lines around it), each link to another page's source file rewritten for the layout."""
+    """The page's Markdown in the export's layout: each placeholder paragraph replaced by its HTML block (`fill`,
+    as the hook fills the HTML: a raw HTML block, blank lines around it), each link to another page's source file
+    rewritten for the layout."""
     here = folder_uri(page.uri)
 
     def relink(match: re.Match) -> str:
         target = posixpath.normpath(posixpath.join(posixpath.dirname(page.uri), match.group(1)))
         return f"]({relative(here, folder_uri(target))}{match.group(2) or ''})"
 
-    markdown = _MD_LINK.sub(relink, page.markdown)  # before the blocks go in: their text is the seeds'
-    return _PLACEHOLDER.sub(lambda m: page.blocks[int(m.group(1))] + "\n", markdown)
+    markdown, placed = fill(_MD_LINK.sub(relink, page.markdown), page.blocks)  # links first: blocks hold seed text
+    if placed != len(page.blocks):
+        raise ExportError(f"{page.uri}: {len(page.blocks) - placed} of {len(page.blocks)} text blocks have no place")
+    return markdown
 
 
 def pages(site: pipeline.Site) -> list[ExportedPage]:
