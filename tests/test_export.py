@@ -323,10 +323,19 @@ def test_the_config_keeps_the_project_settings_but_no_hooks(own_pipeline):
     assert "hooks" not in text and "microsite.py" not in text
     for kept in ("!ENV", "!!python/object/apply:pymdownx.slugs.slugify", "anchors: warn", "custom_dir: overrides"):
         assert kept in text
-    settings = yaml.load(text, Loader=export._Loader)
+    settings = yaml.load(text, Loader=export._TagKeepingSafeLoader)
     assert [next(iter(item.values())) for item in settings["nav"]][0] == "index.md"
     assert {next(iter(item.values())) for item in settings["nav"]} == {p.uri for p in exported if p.in_nav}
     assert settings["use_directory_urls"] is True
+
+
+def test_a_python_tag_in_the_config_is_copied_not_run(tmp_path):
+    marker = tmp_path / "yaml-ran"
+    yml = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    yml += f'extra:\n  run: !!python/object/apply:os.system ["touch {marker}"]\n'
+    text = export.config(yml, [], custom_dir=False)
+    assert not marker.exists()
+    assert f'run: !!python/object/apply:os.system\n  - touch {marker}' in text
 
 
 def test_requirements_pin_every_engine():

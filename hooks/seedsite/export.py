@@ -145,15 +145,15 @@ class _Tagged:
     """The node's mapping, list or scalar."""
 
 
-class _Loader(yaml.SafeLoader):
-    pass
+class _TagKeepingSafeLoader(yaml.SafeLoader):
+    """PyYAML's safe loader, reading every tag it does not know as a `_Tagged` (nothing is run or imported)."""
 
 
-class _Dumper(yaml.SafeDumper):
-    pass
+class _TagKeepingSafeDumper(yaml.SafeDumper):
+    """PyYAML's safe dumper, writing a `_Tagged` back with its tag."""
 
 
-def _construct(loader: _Loader, suffix: str, node: yaml.Node) -> _Tagged:
+def _construct(loader: _TagKeepingSafeLoader, suffix: str, node: yaml.Node) -> _Tagged:
     if isinstance(node, yaml.MappingNode):
         return _Tagged(node.tag, loader.construct_mapping(node, deep=True))
     if isinstance(node, yaml.SequenceNode):
@@ -161,7 +161,7 @@ def _construct(loader: _Loader, suffix: str, node: yaml.Node) -> _Tagged:
     return _Tagged(node.tag, loader.construct_scalar(node))
 
 
-def _represent(dumper: _Dumper, data: _Tagged) -> yaml.Node:
+def _represent(dumper: _TagKeepingSafeDumper, data: _Tagged) -> yaml.Node:
     if isinstance(data.value, dict):
         return dumper.represent_mapping(data.tag, data.value)
     if isinstance(data.value, list):
@@ -169,19 +169,19 @@ def _represent(dumper: _Dumper, data: _Tagged) -> yaml.Node:
     return dumper.represent_scalar(data.tag, data.value)
 
 
-def _represent_text(dumper: _Dumper, data: str) -> yaml.Node:
+def _represent_text(dumper: _TagKeepingSafeDumper, data: str) -> yaml.Node:
     return dumper.represent_scalar("tag:yaml.org,2002:str", data, style="|" if "\n" in data else None)
 
 
-_Loader.add_multi_constructor("!", _construct)
-_Loader.add_multi_constructor("tag:yaml.org,2002:python/", _construct)
-_Dumper.add_representer(_Tagged, _represent)
-_Dumper.add_representer(str, _represent_text)
+_TagKeepingSafeLoader.add_multi_constructor("!", _construct)
+_TagKeepingSafeLoader.add_multi_constructor("tag:yaml.org,2002:python/", _construct)
+_TagKeepingSafeDumper.add_representer(_Tagged, _represent)
+_TagKeepingSafeDumper.add_representer(str, _represent_text)
 
 
 def _settings(project_yml: str) -> dict:
     try:
-        settings = yaml.load(project_yml, Loader=_Loader) or {}
+        settings = yaml.load(project_yml, Loader=_TagKeepingSafeLoader) or {}
     except yaml.YAMLError as err:
         raise ExportError(f"mkdocs.yml: not valid YAML ({' '.join(str(err).split())})") from None
     if not isinstance(settings, dict):
@@ -209,7 +209,7 @@ def config(project_yml: str, exported: Sequence[ExportedPage], custom_dir: bool,
     hidden = not_in_nav(exported)
     if hidden:
         settings["not_in_nav"] = hidden
-    body = yaml.dump(settings, Dumper=_Dumper, sort_keys=False, allow_unicode=True, width=120)
+    body = yaml.dump(settings, Dumper=_TagKeepingSafeDumper, sort_keys=False, allow_unicode=True, width=120)
     return HEADER + body
 
 
