@@ -8,7 +8,7 @@ CHROMIUM ?= /usr/bin/chromium
 export NO_MKDOCS_2_WARNING = 1
 export CHROMIUM
 
-.PHONY: serve build test verify bench deploy clean distclean install chromium
+.PHONY: serve build test verify export bench deploy clean distclean install chromium
 
 install: $(STAMP)
 
@@ -28,6 +28,9 @@ verify: $(STAMP)  ## build the site, check that every word of every seed is on i
 	$(BIN)/mkdocs build --quiet
 	PYTHONPATH=hooks $(BIN)/python -m seedsite.verify site seeds
 	PYTHONPATH=hooks $(BIN)/python -m seedsite.audit site seeds
+
+export: $(STAMP)  ## the pages as a plain docs folder in export/ that MkDocs, ProperDocs and Zensical build without hooks
+	PYTHONPATH=hooks $(BIN)/python -m seedsite.export . --out export
 
 test: $(STAMP) chromium  ## every test
 	$(BIN)/python -m pytest
@@ -49,7 +52,7 @@ deploy: $(STAMP)  ## build and push the site to the gh-pages branch of $(REMOTE)
 	$(BIN)/mkdocs gh-deploy --strict --force --remote-name $(REMOTE)
 
 clean:  ## remove build output
-	rm -rf site test-output .pytest_cache .hypothesis bench/work
+	rm -rf site export test-output .pytest_cache .hypothesis bench/work
 
 distclean: clean  ## also remove the virtual environment
 	rm -rf $(VENV)

@@ -13,7 +13,9 @@ One run (`make bench`, or `python bench/bench.py [--quick]`):
 5. profiles the pipeline (cProfile) and a full build (pyinstrument) at the largest size;
 6. measures `mkdocs serve` on the largest corpus: time from saving an edit to a seed until its page, served over
    HTTP, shows it: as `make serve` runs it (`--dirty`), and plain;
-7. writes `bench/results/results.md` and `bench/results/build-time.png` (`--quick`: under `bench/work/`).
+7. times each engine's build of the export (`make export`) at the largest size (`engines.py`: plain MkDocs,
+   ProperDocs, Zensical; `bench/results/engines.md`);
+8. writes `bench/results/results.md` and `bench/results/build-time.png` (`--quick`: under `bench/work/`).
 
 The corpus text is CC BY-SA (Wikipedia): it is only ever written under `bench/work/` (git-ignored).
 Timing lives here, never in the test suite.
@@ -801,6 +803,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--sizes", type=lambda s: [int(x) for x in s.split(",")], help="e.g. 250,500,1000,2000")
     parser.add_argument("--no-serve", action="store_true", help="skip the `mkdocs serve` measurements")
     parser.add_argument("--no-profile", action="store_true", help="skip the profiles")
+    parser.add_argument("--no-engines", action="store_true", help="skip timing each engine's build of the export")
     parser.add_argument("--report-only", action="store_true",
                         help="only write results.md and the plot again from the last run's bench/work/last-results*.json")
     args = parser.parse_args(argv)
@@ -883,6 +886,12 @@ def main(argv: list[str] | None = None) -> int:
             f"ratio {_median(b['ours']) / _median(b['floor']):.2f}; article page mean "
             f"{results['html'][n]['mean'] / 1024:.1f} KB")
     largest = max(sizes)
+
+    if not args.no_engines:  # engines.py: MkDocs, ProperDocs and Zensical building `make export`'s folder
+        import engines
+
+        log(f"engines: the export of {largest:,} articles built by each engine (results in engines.md)")
+        engines.run(projects[largest]["ours"], largest, 1 if args.quick else 3, out_dir / "engines.md")
 
     if not args.no_profile:
         log(f"profiling the pipeline (cProfile) at {largest:,}")
