@@ -232,7 +232,7 @@ def lost_words(site: Path, loaded: sources.Sources, built: pipeline.Site) -> lis
     problems = []
     for seed in loaded.seeds:
         if seed.path in built.uris:
-            expected = verify.words(decode(seed.data)[0])
+            expected = verify.words(decode(seed.data).text)
             found = verify.words(main(html_file(site, built.uris[seed.path])).get_text(" "))
             lost = verify.first_loss(expected, found)
             if lost is not None:

@@ -18,6 +18,7 @@ The folder written holds `mkdocs.yml` (the project's, without hooks, with a smal
 from __future__ import annotations
 
 import argparse
+import json
 import posixpath
 import re
 import shutil
@@ -29,6 +30,7 @@ from pathlib import Path
 import yaml
 
 from . import pipeline, sources
+from .labels import Labels, for_language
 from .render import fill, relative
 
 SEEDS_FOLDER = "seeds"
@@ -239,7 +241,9 @@ def export(project: Path, out: Path) -> list[str]:
         raise ExportError(f"{config_file}: cannot be read ({err.strerror or err})") from None
     settings = _settings(project_yml)
     theme, site_name = settings.get("theme"), settings.get("site_name", "Articles")
-    site = pipeline.build(sources.load(project / SEEDS_FOLDER, SEEDS_FOLDER), site_name, SEEDS_FOLDER, True)
+    language = theme.get("language", "en") if isinstance(theme, dict) else "en"
+    site = pipeline.build(sources.load(project / SEEDS_FOLDER, SEEDS_FOLDER), site_name, SEEDS_FOLDER, True,
+                          language)
     exported = pages(site)
     custom = project / theme["custom_dir"] if isinstance(theme, dict) and theme.get("custom_dir") else None
     custom = custom if custom is not None and custom.is_dir() else None
@@ -250,6 +254,7 @@ def export(project: Path, out: Path) -> list[str]:
     hand_written = _copy_docs(project / settings.get("docs_dir", "docs"), docs, generated)
     if custom is not None:
         shutil.copytree(custom, out / CUSTOM_DIR, ignore=_HIDDEN)
+        _translate_templates(out / CUSTOM_DIR, for_language(language))
     for page in exported:
         path = docs / page.uri
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -260,6 +265,21 @@ def export(project: Path, out: Path) -> list[str]:
              if p.is_file()]
     (out / "requirements.txt").write_bytes(requirements(texts).encode("utf-8"))
     return [str(problem) for problem in site.problems if problem.fatal]
+
+
+_LABEL_CALL = re.compile(r'\b_\("((?:[^"\\]|\\.)*)"\)')
+"""A label in a template, `_("Page not found")`: the hook build gives `_` the site's catalog, other engines may
+have no `_` at all (Zensical)."""
+
+
+def _translate_templates(folder: Path, labels: Labels) -> None:
+    """The templates' labels written in, in the site's language, so that any engine renders them."""
+    for path in sorted(folder.rglob("*.html")):
+        text = path.read_text(encoding="utf-8")
+        done = _LABEL_CALL.sub(lambda m: json.dumps(labels._(json.loads(f'"{m.group(1)}"')), ensure_ascii=False),
+                               text)
+        if done != text:
+            path.write_text(done, encoding="utf-8")
 
 
 def _copy_docs(source: Path, docs: Path, generated: set[str]) -> list[str]:
