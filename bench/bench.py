@@ -1,20 +1,21 @@
 """Benchmark: how the site build scales with the number of articles, and how fast `mkdocs serve` shows an edit.
 
-One run (`make bench`, or `python bench/bench.py [--quick]`):
+One run (`make bench`, or `python bench/bench.py [--quick] [--shape news]`), for each corpus shape:
 
-1. builds corpora of 250, 500, 1,000 and 2,000 articles from real text (the dev corpus of Wikipedia articles,
-   cut into article-sized pieces of a few sections each and, once those run out, recombined from sections of
-   different articles; plus the repo's seed), deterministically from a fixed random seed, spread over a few
-   section folders;
+1. builds corpora from real text (the dev corpus of Wikipedia articles), deterministically from a fixed random
+   seed, spread over a few section folders, in two shapes: *encyclopedia* (250 to 2,000 articles of a few
+   sections each, about 5 KB) and *news* (250 to 2,225 short articles of about 2 KB, mostly without
+   subheadings, in five news sections);
 2. times the full site build with our hooks against the floor: the same articles as plain Markdown, same theme
    and extensions, articles out of the nav, plain `mkdocs build` without hooks (alternating, medians);
 3. times the pure pipeline (`sources.load` + `pipeline.build`, no MkDocs) and its scaling from 1,000 to 2,000;
 4. measures HTML bytes per article page and the total site size;
-5. profiles the pipeline (cProfile) and a full build (pyinstrument) at the largest size;
-6. measures `mkdocs serve` on the largest corpus: time from saving an edit to a seed until its page, served over
+5. profiles the pipeline (cProfile) and a full build, ours and the floor's (pyinstrument), at the largest size;
+6. measures `mkdocs serve` on the largest corpus: time from starting it until it serves the home page, against
+   the floor's `mkdocs build` (alternated), and time from saving an edit to a seed until its page, served over
    HTTP, shows it: as `make serve` runs it (`--dirty`), and plain;
-7. times each engine's build of the export (`make export`) at the largest size (`engines.py`: plain MkDocs,
-   ProperDocs, Zensical; `bench/results/engines.md`);
+7. times each engine's build of the export (`make export`) at the largest encyclopedia size (`engines.py`: plain
+   MkDocs, ProperDocs, Zensical; `bench/results/engines.md`);
 8. writes `bench/results/results.md` and `bench/results/build-time.png` (`--quick`: under `bench/work/`).
 
 The corpus text is CC BY-SA (Wikipedia): it is only ever written under `bench/work/` (git-ignored).
@@ -24,6 +25,7 @@ Timing lives here, never in the test suite.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import math
 import os
@@ -40,6 +42,7 @@ import textwrap
 import time
 import urllib.error
 import urllib.request
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -53,8 +56,6 @@ MKDOCS = PYTHON.with_name("mkdocs")
 
 RANDOM_SEED = 20251127
 """Fixed seed: the same corpus on every run and every machine."""
-SECTIONS = ("history", "politics", "science", "culture")
-"""Section folders the generated articles are spread over (the repo's seed stays at the top level)."""
 PROJECT_PARTS = ("hooks", "docs", "overrides")
 """What a site project is made of besides mkdocs.yml and seeds/ (copied when present)."""
 BACK_MATTER = re.compile(
@@ -72,6 +73,7 @@ TARGETS = {
     "pipeline_s": 1.0,  # pure pipeline at 2,000 articles
     "doubling": 2.2,  # pipeline time ratio 2,000 / 1,000
     "serve_s": 2.0,  # edit to visible with `mkdocs serve`
+    "serve_start": 1.3,  # `mkdocs serve` started until the home page answers / the floor's `mkdocs build`
 }
 
 
@@ -103,8 +105,10 @@ class Spec:
     title: str
     intro: list[str]
     units: list[Unit] = field(default_factory=list)
-    origin: str = "piece"  # "piece" (consecutive sections of one article), "mix" (recombined) or "seed"
+    origin: str = "piece"  # "piece" (consecutive sections of one article), "mix" (recombined), "news" or "seed"
     raw: bytes | None = None  # the repo's seed, copied byte for byte
+    news: bool = False  # laid out as a news archive's file: blank lines between paragraphs
+    heading_lines: bool = False  # (news) subheadings as a short line of their own, not `== H ==`
 
     @property
     def size(self) -> int:
@@ -114,6 +118,13 @@ class Spec:
         """The article as a seed file in the dev corpus' layout (title, paragraphs one a line, `== H ==`)."""
         if self.raw is not None:
             return self.raw.decode("utf-8")
+        if self.news:
+            blocks = [self.title, *self.intro]
+            for unit in self.units:
+                marks = "=" * unit.level
+                blocks.append(unit.heading if self.heading_lines else f"{marks} {unit.heading} {marks}")
+                blocks += unit.paragraphs
+            return "\n\n".join(blocks) + "\n"
         out = [self.title, ""] + self.intro
         for unit in self.units:
             marks = "=" * unit.level
@@ -177,13 +188,19 @@ def _split_long(unit: Unit, limit: int = 12_000) -> list[Unit]:
     return parts
 
 
-def make_specs(count: int, corpus: Path, seed_file: Path | None) -> list[Spec]:
-    """`count` articles, the first `n` of which form the `n`-article corpus (the seed, then a shuffled mix)."""
-    rng = random.Random(RANDOM_SEED)
+def read_sources(corpus: Path) -> list[tuple[str, list[str], list[Unit]]]:
+    """Every article of the dev corpus, parsed, in path order."""
     sources = sorted(corpus.rglob("*.txt"), key=lambda p: p.relative_to(corpus).as_posix())
     if not sources:
         raise SystemExit(f"no .txt articles in {corpus} (set CORPUS_DEV)")
-    docs = [parse_source(p.read_text(encoding="utf-8")) for p in sources]
+    return [parse_source(p.read_text(encoding="utf-8")) for p in sources]
+
+
+def make_specs(count: int, corpus: Path, seed_file: Path | None) -> list[Spec]:
+    """Encyclopedia shape: `count` articles, the first `n` of which form the `n`-article corpus (the seed, then
+    a shuffled mix)."""
+    rng = random.Random(RANDOM_SEED)
+    docs = read_sources(corpus)
     docs = [(title, intro, [part for unit in units for part in _split_long(unit)]) for title, intro, units in docs]
     pieces: list[Spec] = []
     for title, intro, units in docs:  # consecutive sections of one article, about one target size each
@@ -223,18 +240,131 @@ def make_specs(count: int, corpus: Path, seed_file: Path | None) -> list[Spec]:
     return specs[:count]
 
 
+_SENTENCE_BREAK = re.compile(r"(?<=[.!?])\s+(?=[\"“(]?[A-Z0-9])")
+_TITLE_TAIL = frozenset("a an the of to in on at by for with from and or but as is was were that which who his her its".split())
+
+
+def _news_paragraphs(paragraph: str, rng: random.Random) -> list[str]:
+    """A long encyclopedia paragraph as news paragraphs: one to three sentences each (under about 450 bytes)."""
+    out: list[str] = []
+    sentences = _SENTENCE_BREAK.split(paragraph)
+    while sentences:
+        take = rng.randint(1, 3)
+        group = [sentences.pop(0)]
+        while sentences and len(group) < take and sum(len(x) for x in group) + len(sentences[0]) < 450:
+            group.append(sentences.pop(0))
+        out.append(" ".join(group))
+    return out
+
+
+def _news_title(paragraph: str, rng: random.Random) -> str:
+    """A short headline: the opening words of the article's first sentence (up to its first comma, unless that
+    leaves fewer than three words), without a dangling last word."""
+    first = _SENTENCE_BREAK.split(paragraph, maxsplit=1)[0].split()[: rng.randint(4, 8)]
+    comma = next((i for i, word in enumerate(first) if word.endswith((",", ";", ":"))), len(first))
+    words = first[: comma + 1] if comma >= 2 else first
+    words = [w.strip("\"“”'’()[],;:.!?") for w in words]
+    while len(words) > 3 and (not words[-1] or words[-1].lower() in _TITLE_TAIL):
+        words.pop()
+    return " ".join(w for w in words if w)
+
+
+def make_news_specs(count: int, corpus: Path, seed_file: Path | None) -> list[Spec]:
+    """News shape: `count` short articles (the seed, then a shuffled mix), each a run of consecutive paragraphs
+    of one source article, split into news paragraphs of one to three sentences and cut at a size drawn
+    uniformly from 1.5–2.5 KB. Most have no subheadings; where a piece crosses a section of its source, about a
+    third keep up to two of them (as short lines of their own, a few as `== H ==`). Titles are short headlines."""
+    rng = random.Random(RANDOM_SEED)
+    pieces: list[Spec] = []
+    titles: set[str] = set()
+    for source_title, intro, units in read_sources(corpus):
+        flow = [(None, p) for paragraph in intro for p in _news_paragraphs(paragraph, rng)]
+        for unit in units:
+            paragraphs = [p for paragraph in unit.paragraphs for p in _news_paragraphs(paragraph, rng)]
+            flow += [(unit.heading if i == 0 else None, p) for i, p in enumerate(paragraphs)]
+        group: list[tuple[str | None, str]] = []
+        target, size = rng.uniform(1_500, 2_500), 0
+        for heading, paragraph in flow:
+            group.append((heading, paragraph))
+            size += len(paragraph.encode()) + 2
+            if size < target:
+                continue
+            style = rng.random()  # < 0.65: no subheadings; < 0.9: short lines; else `== H ==`
+            spec = Spec("", [], origin="news", news=True, heading_lines=style < 0.9)
+            for i, (head, text) in enumerate(group):
+                if i and head and style >= 0.65 and len(spec.units) < 2:
+                    spec.units.append(Unit(2, head, []))
+                (spec.units[-1].paragraphs if spec.units else spec.intro).append(text)
+            title = _news_title(group[0][1], rng) or source_title
+            spec.title = title if title not in titles else f"{title} ({source_title}, {len(titles)})"
+            titles.add(spec.title)
+            pieces.append(spec)
+            group, target, size = [], rng.uniform(1_500, 2_500), 0
+    if len(pieces) < count - 1:
+        raise SystemExit(f"{corpus} makes only {len(pieces):,} news articles of about 2 KB; {count:,} asked")
+    rng.shuffle(pieces)
+    specs = pieces[: count - 1]
+    if seed_file is not None:
+        specs.insert(0, Spec("", [], origin="seed", raw=seed_file.read_bytes()))
+    return specs[:count]
+
+
+@dataclass(frozen=True)
+class Shape:
+    """A corpus shape: how the articles are cut from the dev corpus, how many, and where they go."""
+
+    name: str
+    """Its name in `--shape` and in the report."""
+    make: Callable[[int, Path, Path | None], list[Spec]]
+    """`count` articles, the repo's seed first; the first n of them form the n-article corpus."""
+    sizes: tuple[int, ...]
+    """Corpus sizes of a full run."""
+    sections: tuple[str, ...]
+    """Section folders the articles are spread over."""
+    seed_folder: str
+    """The repo seed's folder ("": the top level, whose pages are under /articles/)."""
+    method: str
+    """How the articles are made, for the report."""
+
+
+SHAPES = {
+    shape.name: shape
+    for shape in (
+        Shape(
+            "encyclopedia", make_specs, (250, 500, 1_000, 2_000), ("history", "politics", "science", "culture"), "",
+            "Articles are cut from the dev corpus (Wikipedia biographies) into pieces of consecutive sections, each "
+            "piece taking sections until it reaches a size drawn log-normally around 3.5 KB (clipped 1.5–15 KB; "
+            "sections over 12 KB are split at paragraph breaks); reference sections are dropped; when the pieces "
+            "run out, articles are recombined from sections of different source articles in the same way. "
+            "Paragraphs one a line, `== H ==` headings, as in the dev corpus. The repo's seed is at the top level.",
+        ),
+        Shape(
+            "news", make_news_specs, (250, 500, 1_000, 2_000, 2_225),
+            ("business", "entertainment", "politics", "sport", "tech"), "politics",
+            "Like a news archive (the real one of issue #17 has 2,225 articles of about 2.2 KB): each article is a "
+            "run of consecutive paragraphs of one dev-corpus article, split into paragraphs of one to three "
+            "sentences, blank lines between them, cut at a size drawn uniformly from 1.5–2.5 KB; reference "
+            "sections are dropped. Most articles have no subheadings; where a piece crosses a section of its "
+            "source, about a third keep up to two (mostly as short lines of their own, a few as `== H ==`). "
+            "Titles are short headlines: the first sentence's opening words. The repo's seed is in politics.",
+        ),
+    )
+}
+"""The corpus shapes, in the order they are measured and reported."""
+
+
 def _file_name(index: int, spec: Spec) -> str:
     title = spec.title or "seed"
     stem = re.sub(r"[^\w]+", "-", title.lower()).strip("-")[:48].strip("-")
     return f"{index:04d}-{stem or 'article'}"
 
 
-def _placement(specs: list[Spec]) -> list[tuple[str, str]]:
+def _placement(specs: list[Spec], shape: Shape) -> list[tuple[str, str]]:
     """(folder, file stem) of each article; the same for an article in every corpus size."""
     rng = random.Random(RANDOM_SEED + 1)
     out = []
     for i, spec in enumerate(specs):
-        folder = "" if spec.origin == "seed" else rng.choice(SECTIONS)
+        folder = shape.seed_folder if spec.origin == "seed" else rng.choice(shape.sections)
         out.append((folder, _file_name(i, spec)))
     return out
 
@@ -266,11 +396,11 @@ def _copy_parts(dest: Path, skip_hooks: bool = False) -> None:
             shutil.copytree(ROOT / part, dest / part, ignore=shutil.ignore_patterns("__pycache__"))
 
 
-def write_projects(specs: list[Spec], sizes: list[int], base: Path) -> dict[int, dict[str, Path]]:
+def write_projects(specs: list[Spec], shape: Shape, sizes: list[int], base: Path) -> dict[int, dict[str, Path]]:
     """For each size: `ours` (repo site + seeds) and `floor` (plain Markdown, no hooks) project folders."""
     if base.exists():
         shutil.rmtree(base)
-    placement = _placement(specs)
+    placement = _placement(specs, shape)
     config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
     out: dict[int, dict[str, Path]] = {}
     for size in sizes:
@@ -359,9 +489,10 @@ def _run_script(script: str, seeds: Path, what: str) -> dict:
     return json.loads(result.stdout)
 
 
-def html_sizes(site: Path) -> dict:
+def html_sizes(site: Path, shape: Shape) -> dict:
     """Bytes of every article page (`<section>/<article>/index.html`) and of the whole site."""
-    pages = [p.stat().st_size for folder in ("articles", *SECTIONS) for p in (site / folder).glob("*/index.html")]
+    folders = dict.fromkeys((shape.seed_folder or "articles", *shape.sections))
+    pages = [p.stat().st_size for folder in folders for p in (site / folder).glob("*/index.html")]
     total = sum(p.stat().st_size for p in site.rglob("*") if p.is_file())
     search = site / "search" / "search_index.json"
     return {
@@ -388,17 +519,11 @@ def http_get(url: str, timeout: float) -> str | None:
         return None
 
 
-def measure_serve(
-    project: Path, page: str, seed: Path, edits: int, args: tuple[str, ...], label: str,
-    startup_limit: float = 900.0, edit_limit: float = 600.0, poll_every: float = 0.05, max_polls: int = 20_000,
-) -> dict:
-    """Start `mkdocs serve` (live reload on), wait for the first build, then `edits` times: append a unique word
-    to `seed` and time from saving until the page at `page`, fetched over HTTP, contains it."""
+@contextlib.contextmanager
+def serving(project: Path, args: tuple[str, ...], log_path: Path) -> Iterator[tuple[subprocess.Popen, str, float]]:
+    """`mkdocs serve` (live reload on) on a free loopback port, its output in `log_path`: (the process, its base
+    URL, when it was started); stopped with Ctrl-C afterwards."""
     port = free_port()
-    url = f"http://127.0.0.1:{port}/{page}"
-    log_path = project.parent / f"serve-{label}.log"
-    original = seed.read_bytes()
-    out: dict = {"label": label, "args": " ".join(args), "edits": [], "log": str(log_path.relative_to(ROOT))}
     with open(log_path, "w", encoding="utf-8") as log_file:
         started = time.perf_counter()
         server = subprocess.Popen(
@@ -406,13 +531,56 @@ def measure_serve(
             cwd=project, env=_env(), stdout=log_file, stderr=subprocess.STDOUT, start_new_session=True,
         )
         try:
-            polls = 0
-            while http_get(url, timeout=30) is None:
-                polls += 1
-                if server.poll() is not None or time.perf_counter() - started > startup_limit or polls > max_polls:
-                    raise SystemExit(f"mkdocs serve ({label}) did not serve {url}; see {log_path}")
-                time.sleep(0.25)
-            out["first_build"] = time.perf_counter() - started
+            yield server, f"http://127.0.0.1:{port}/", started
+        finally:
+            server.send_signal(signal.SIGINT)
+            try:
+                server.wait(timeout=30)
+            except subprocess.TimeoutExpired:
+                server.terminate()
+                try:
+                    server.wait(timeout=10)
+                except subprocess.TimeoutExpired:
+                    server.kill()
+                    server.wait()
+
+
+def wait_served(server: subprocess.Popen, url: str, started: float, log_path: Path, limit: float = 900.0) -> float:
+    """Seconds from `started` until `url` answers (MkDocs serves only once its first build is done)."""
+    while http_get(url, timeout=30) is None:
+        if server.poll() is not None or time.perf_counter() - started > limit:
+            raise SystemExit(f"mkdocs serve did not serve {url}; see {log_path}")
+        time.sleep(0.1)
+    return time.perf_counter() - started
+
+
+def measure_serve_start(project: Path, floor: Path, runs: int) -> dict:
+    """`runs` times, alternated: the floor's `mkdocs build`, and `mkdocs serve --dirty` (as `make serve` runs it)
+    from its start until it answers with the home page."""
+    out: dict = {"serve": [], "floor": []}
+    for i in range(runs):
+        out["floor"].append(mkdocs_build(floor)[0])
+        shutil.rmtree(floor / "site", ignore_errors=True)
+        log_path = project.parent / f"serve-start-{i + 1}.log"
+        with serving(project, ("--dirty",), log_path) as (server, base, started):
+            out["serve"].append(wait_served(server, base, started, log_path))
+        log(f"  serve start {i + 1}: home page after {out['serve'][-1]:.1f} s; floor build {out['floor'][-1]:.1f} s")
+    return out
+
+
+def measure_serve(
+    project: Path, page: str, seed: Path, edits: int, args: tuple[str, ...], label: str,
+    edit_limit: float = 600.0, poll_every: float = 0.05, max_polls: int = 20_000,
+) -> dict:
+    """Start `mkdocs serve` (live reload on), wait for the first build, then `edits` times: append a unique word
+    to `seed` and time from saving until the page at `page`, fetched over HTTP, contains it."""
+    log_path = project.parent / f"serve-{label}.log"
+    original = seed.read_bytes()
+    out: dict = {"label": label, "args": " ".join(args), "edits": [], "log": str(log_path.relative_to(ROOT))}
+    try:
+        with serving(project, args, log_path) as (server, base, started):
+            url = base + page
+            out["first_build"] = wait_served(server, url, started, log_path)
             time.sleep(1.0)  # let the file watcher take its first snapshot
             for n in range(edits):
                 word = f"benchword{n}x{time.time_ns() % 10**9}"
@@ -434,18 +602,8 @@ def measure_serve(
                 log(f"  serve {label}: edit {n + 1} visible after "
                     + (f"{seen:.2f} s" if seen is not None else f"(not within {edit_limit:.0f} s)"))
                 time.sleep(1.5)
-        finally:
-            server.send_signal(signal.SIGINT)
-            try:
-                server.wait(timeout=30)
-            except subprocess.TimeoutExpired:
-                server.terminate()
-                try:
-                    server.wait(timeout=10)
-                except subprocess.TimeoutExpired:
-                    server.kill()
-                    server.wait()
-            seed.write_bytes(original)
+    finally:
+        seed.write_bytes(original)
     text = log_path.read_text(encoding="utf-8", errors="replace")
     out["rebuilds"] = [float(s) for s in re.findall(r"Documentation built in ([\d.]+) seconds", text)]
     out["pipeline"] = [float(s) for s in re.findall(r"microsite: .*pipeline ([\d.]+) s", text)]
@@ -559,31 +717,37 @@ def _versions() -> str:
 
 
 def plot(results: dict, path: Path) -> None:
+    """Build time against articles, one panel a shape: ours, the floor, the target and the pure pipeline."""
     import matplotlib
 
     matplotlib.use("Agg")
     import matplotlib.pyplot as plt
 
-    sizes = sorted(results["builds"])
-    ours = [_median(results["builds"][n]["ours"]) for n in sizes]
-    floor = [_median(results["builds"][n]["floor"]) for n in sizes]
-    pipe = [_median([r["cold"] for r in results["pipeline"][n]]) for n in sizes]
-    fig, ax = plt.subplots(figsize=(8, 5), dpi=110)
-    ax.plot(sizes, ours, "o-", label="full build, our hooks (mkdocs build)")
-    ax.plot(sizes, floor, "s--", label="floor: plain Markdown, no hooks")
-    target = [TARGETS["ratio"] * f for f in floor]
-    ax.plot(sizes, target, ":", color="grey", label=f"target: {TARGETS['ratio']}× floor")
-    ax.plot(sizes, pipe, "^-", label="pure pipeline (no MkDocs)")
-    for n, t in zip(sizes, ours):
-        ax.annotate(f"{t:.1f} s", (n, t), textcoords="offset points", xytext=(4, 6), fontsize=8)
-    ax.set_xlabel("articles")
-    ax.set_ylabel("seconds (median)")
-    ax.set_xticks(sizes)
-    ax.set_xlim(0, max(sizes) * 1.08)
-    ax.set_ylim(0, None)
-    ax.grid(alpha=0.3)
-    ax.set_title("Site build time vs number of articles")
-    ax.legend(loc="upper left", fontsize=9)
+    shapes = results["shapes"]
+    fig, axes = plt.subplots(1, len(shapes), figsize=(6.5 * len(shapes), 5), dpi=110, sharey=True, squeeze=False)
+    for ax, (name, shaped) in zip(axes[0], shapes.items()):
+        sizes = sorted(shaped["builds"])
+        ours = [_median(shaped["builds"][n]["ours"]) for n in sizes]
+        floor = [_median(shaped["builds"][n]["floor"]) for n in sizes]
+        pipe = [_median([r["cold"] for r in shaped["pipeline"][n]]) for n in sizes]
+        ax.plot(sizes, ours, "o-", label="full build, our hooks (mkdocs build)")
+        ax.plot(sizes, floor, "s--", label="floor: plain Markdown, no hooks")
+        ax.plot(sizes, [TARGETS["ratio"] * f for f in floor], ":", color="grey",
+                label=f"target: {TARGETS['ratio']}× floor")
+        ax.plot(sizes, pipe, "^-", label="pure pipeline (no MkDocs)")
+        for n, t, f in zip(sizes, ours, floor):
+            ax.annotate(f"{t:.1f} s ({t / f:.2f}×)", (n, t), textcoords="offset points", xytext=(-10, 8), fontsize=8)
+        mean_kb = statistics.mean(shaped["seed_bytes"][n] / n for n in sizes) / 1024
+        ax.set_title(f"{name}: articles of about {mean_kb:.1f} KB")
+        ax.set_xlabel("articles")
+        ax.set_xticks(sizes)
+        ax.tick_params(axis="x", labelrotation=45)
+        ax.set_xlim(0, max(sizes) * 1.1)
+        ax.set_ylim(0, None)
+        ax.grid(alpha=0.3)
+        ax.legend(loc="upper left", fontsize=8)
+    axes[0][0].set_ylabel("seconds (median)")
+    fig.suptitle("Site build time vs number of articles")
     fig.tight_layout()
     fig.savefig(path)
     plt.close(fig)
@@ -593,20 +757,141 @@ def _status(ok: bool | None) -> str:
     return "—" if ok is None else ("met" if ok else "**missed**")
 
 
+def _ratio(shaped: dict, n: int) -> float:
+    b = shaped["builds"][n]
+    return _median(b["ours"]) / _median(b["floor"])
+
+
+def _serve_start(shaped: dict) -> tuple[float, float] | None:
+    """(median seconds until `mkdocs serve --dirty` answers, median floor build) — or None if not measured."""
+    start = shaped.get("serve_start")
+    return (_median(start["serve"]), _median(start["floor"])) if start else None
+
+
+def _doubling(shaped: dict) -> tuple[int, float] | None:
+    """(n, pipeline at n / pipeline at n/2) for the largest such pair of sizes measured."""
+    pipe = {n: _median([r["cold"] for r in runs]) for n, runs in shaped["pipeline"].items()}
+    pairs = [n for n in pipe if n % 2 == 0 and n // 2 in pipe]
+    return (max(pairs), pipe[max(pairs)] / pipe[max(pairs) // 2]) if pairs else None
+
+
+def _targets(shapes: dict) -> list[str]:
+    """The targets table, a column a shape (each at its largest size)."""
+    names = list(shapes)
+    rows: list[tuple[str, list[str]]] = []
+
+    def row(label: str, cell) -> None:
+        rows.append((label, [cell(shapes[name], max(shapes[name]["builds"])) for name in names]))
+
+    def measured(value: str, ok: bool) -> str:
+        return f"{value} ({_status(ok)})"
+
+    row(f"full build ≤ {TARGETS['ratio']}× the floor, at the largest size",
+        lambda r, n: measured(f"{_ratio(r, n):.2f}× at {n:,}", _ratio(r, n) <= TARGETS["ratio"]))
+    row(f"mean article page ≤ {TARGETS['page_kb']:.0f} KB HTML",
+        lambda r, n: measured(f"{r['html'][n]['mean'] / 1024:.1f} KB", r["html"][n]["mean"] / 1024 <= TARGETS["page_kb"]))
+    row(f"pure pipeline ≤ {TARGETS['pipeline_s']:.0f} s: a full build",
+        lambda r, n: (lambda t: measured(f"{t:.2f} s", t <= TARGETS["pipeline_s"]))(
+            _median([x["cold"] for x in r["pipeline"][n]])))
+    row("… after an edit to one seed (`pipeline.update`, as `mkdocs serve` runs it)",
+        lambda r, n: (lambda t: measured(f"{t:.2f} s", t <= TARGETS["pipeline_s"]))(
+            _median([x["quick"] for x in r["pipeline"][n]])))
+    row(f"pipeline n/2 → n ≤ {TARGETS['doubling']}×",
+        lambda r, n: (lambda d: measured(f"{d[1]:.2f}× ({d[0] // 2:,} → {d[0]:,})", d[1] <= TARGETS["doubling"])
+                      if d else "n/a")(_doubling(r)))
+    row(f"`make serve` (`mkdocs serve --dirty`) edit → visible ≤ {TARGETS['serve_s']:.0f} s",
+        lambda r, n: (lambda m: measured(f"{m:.2f} s", m <= TARGETS["serve_s"]) if m is not None else "n/a")(
+            r.get("serve", {}).get("make", {}).get("median")))
+    row(f"`make serve` started → home page ≤ {TARGETS['serve_start']}× the floor's `mkdocs build`",
+        lambda r, n: (lambda st: measured(f"{st[0]:.1f} s / {st[1]:.1f} s = {st[0] / st[1]:.2f}×",
+                                          st[0] / st[1] <= TARGETS["serve_start"]) if st else "n/a")(_serve_start(r)))
+    return [
+        "| target | " + " | ".join(names) + " |",
+        "|---|" + "---:|" * len(names),
+        *(f"| {label} | " + " | ".join(cells) + " |" for label, cells in rows),
+    ]
+
+
+def _side_by_side(shapes: dict) -> list[str]:
+    """Build times, ratios and page sizes of every shape at every size, a row a size."""
+    names = list(shapes)
+    sizes = sorted({n for shaped in shapes.values() for n in shaped["builds"]})
+    head = "| articles | " + " | ".join(f"{name}: ours / floor | ratio | page | pipeline" for name in names) + " |"
+    lines = [head, "|---:|" + "---:|---:|---:|---:|" * len(names)]
+    for n in sizes:
+        cells = []
+        for name in names:
+            shaped = shapes[name]
+            if n not in shaped["builds"]:
+                cells.append("– | – | – | –")
+                continue
+            b = shaped["builds"][n]
+            cells.append(
+                f"{_median(b['ours']):.1f} / {_median(b['floor']):.1f} s | {_ratio(shaped, n):.2f}× "
+                f"| {shaped['html'][n]['mean'] / 1024:.1f} KB | {_median([r['cold'] for r in shaped['pipeline'][n]]):.2f} s"
+            )
+        lines.append(f"| {n:,} | " + " | ".join(cells) + " |")
+    return lines
+
+
 def report(results: dict, path: Path) -> str:
-    sizes = sorted(results["builds"])
-    largest = sizes[-1]
+    shapes = results["shapes"]
     lines = [
         "# Benchmark results",
         "",
-        (f"Generated by `bench/bench.py{' --quick' if results['quick'] else ''}` on {results['date']} "
+        (f"Generated by `bench/bench.py{' ' if results['command'] else ''}{results['command']}` on {results['date']} "
         f"at commit `{results['commit']}`{' (with uncommitted changes in hooks/)' if results['hooks_dirty'] else ''}; "
         f"took {results['duration'] / 60:.1f} min. Machine: {results['machine']}; load average (1 min) "
         f"{results['load'][0]:.1f} at the start, {results['load'][1]:.1f} at the end. {results['versions']}."),
         "",
-        f"Corpus: {results['corpus']}",
+        "Corpus shapes:",
         "",
-        "## Build time and page size",
+        *(f"- **{name}**: {shaped['corpus']}" for name, shaped in shapes.items()),
+        "",
+        "## Both shapes side by side",
+        "",
+        ("Wall time of `mkdocs build` from an empty site folder, medians, ours and the floor alternated (same run, "
+         "same machine); mean HTML of an article page of our build; the pure pipeline (cold) alone."),
+        "",
+        *_side_by_side(shapes),
+        "",
+        "![Build time vs articles](build-time.png)",
+        "",
+        "## Targets",
+        "",
+        *_targets(shapes),
+        "",
+    ]
+    for name, shaped in shapes.items():
+        lines += _shape_report(name, shaped)
+    lines += [
+        "## Method",
+        "",
+        textwrap.fill(
+            "Articles are made from the dev corpus (Wikipedia biographies, CC BY-SA, read from CORPUS_DEV, default "
+            f"../shared/corpus-dev), deterministically (random seed {RANDOM_SEED}); the largest corpus of a shape "
+            "is shuffled once and the n-article corpus is its first n, so a shape's corpora are nested and alike "
+            "in make-up. Generated text lives only in bench/work/ (git-ignored). Each timing is a separate "
+            "process; other load on the machine adds noise, which the medians and alternation damp but do not "
+            "remove.",
+            width=116,
+        ),
+        "",
+        *(textwrap.fill(f"*{name}*: {shaped['method']}", width=116) + "\n" for name, shaped in shapes.items()),
+    ]
+    text = "\n".join(lines)
+    path.write_text(text, encoding="utf-8")
+    return text
+
+
+def _shape_report(name: str, shaped: dict) -> list[str]:
+    """The detailed sections of one shape: builds, serve, profiles."""
+    sizes = sorted(shaped["builds"])
+    largest = sizes[-1]
+    lines = [
+        f"## {name.capitalize()}: build time and page size",
+        "",
+        f"Corpus: {shaped['corpus']}",
         "",
         ("Wall time of `mkdocs build` from an empty site folder (a fresh process: interpreter start, config, theme and "
         "hooks included), medians of the runs shown, ours and floor alternated. *Floor*: the same articles as plain "
@@ -621,72 +906,51 @@ def report(results: dict, path: Path) -> str:
         "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
     ]
     for n in sizes:
-        b, p, h = results["builds"][n], results["pipeline"][n], results["html"][n]
-        ours, floor = _median(b["ours"]), _median(b["floor"])
+        b, p, h = shaped["builds"][n], shaped["pipeline"][n], shaped["html"][n]
         lines.append(
-            f"| {n:,} | {results['seed_bytes'][n] / 1e6:.1f} MB | {ours:.1f} ({len(b['ours'])} runs) "
-            f"| {floor:.1f} ({len(b['floor'])}) | {ours / floor:.2f}× "
+            f"| {n:,} | {shaped['seed_bytes'][n] / 1e6:.1f} MB | {_median(b['ours']):.1f} ({len(b['ours'])} runs) "
+            f"| {_median(b['floor']):.1f} ({len(b['floor'])}) | {_ratio(shaped, n):.2f}× "
             f"| {_median([r['cold'] for r in p]):.2f} | {_median([r['warm'] for r in p]):.2f} "
             f"| {_median([r['quick'] for r in p]):.2f} "
             f"| {h['mean'] / 1024:.1f} KB | {h['max'] / 1024:.0f} KB | {h['total'] / 1e6:.1f} MB "
             f"| {h['search'] / 1e6:.1f} MB |"
         )
-    floor_html = results["html_floor"][largest]
+    floor_html = shaped["html_floor"][largest]
     lines += [
         "",
         (f"Floor pages at {largest:,} articles: mean {floor_html['mean'] / 1024:.1f} KB, "
         f"max {floor_html['max'] / 1024:.0f} KB, site {floor_html['total'] / 1e6:.1f} MB. "
-        f"Hook's own log at {largest:,}: {results['hook_log'].get(largest, 'n/a')}. From 200 articles "
+        f"Hook's own log at {largest:,}: {shaped['hook_log'].get(largest, 'n/a')}. From 200 articles "
         "`mkdocs build` makes the glossary, links and pages in a second process while MkDocs converts the "
         "article pages (`hooks/background.py`), so the pipeline's time only partly adds to the build's."),
         "",
-        "![Build time vs articles](build-time.png)",
-        "",
     ]
-    # Targets
-    b = results["builds"][largest]
-    ratio = _median(b["ours"]) / _median(b["floor"])
-    mean_kb = results["html"][largest]["mean"] / 1024
-    pipe = {n: _median([r["cold"] for r in results["pipeline"][n]]) for n in sizes}
-    doubling = pipe[largest] / pipe[largest // 2] if largest // 2 in pipe else None
-    serve = results.get("serve", {}).get("make")
-    serve_s = serve["median"] if serve else None
-    quick = _median([r["quick"] for r in results["pipeline"][largest]])
-    lines += [
-        "## Targets",
-        "",
-        "| target | measured | status |",
-        "|---|---:|---|",
-        (f"| full build ≤ {TARGETS['ratio']}× floor at {largest:,} | {ratio:.2f}× "
-        f"| {_status(ratio <= TARGETS['ratio'])} |"),
-        (f"| mean article page ≤ {TARGETS['page_kb']:.0f} KB HTML | {mean_kb:.1f} KB "
-        f"| {_status(mean_kb <= TARGETS['page_kb'])} |"),
-        (f"| pure pipeline ≤ {TARGETS['pipeline_s']:.0f} s at {largest:,}: a full build | {pipe[largest]:.2f} s "
-        f"| {_status(pipe[largest] <= TARGETS['pipeline_s'])} |"),
-        (f"| … after an edit to one seed (`pipeline.update`, as `mkdocs serve` runs it) | {quick:.2f} s "
-        f"| {_status(quick <= TARGETS['pipeline_s'])} |"),
-        f"| pipeline {largest // 2:,} → {largest:,} ≤ {TARGETS['doubling']}× | "
-        + (f"{doubling:.2f}× | {_status(doubling <= TARGETS['doubling'])} |" if doubling else "n/a | — |"),
-        f"| `make serve` (`mkdocs serve --dirty`) edit → visible ≤ {TARGETS['serve_s']:.0f} s at {largest:,} | "
-        + (f"{serve_s:.1f} s | {_status(serve_s <= TARGETS['serve_s'])} |" if serve_s else "n/a | — |"),
-    ]
-    lines.append("")
-    # Serve
-    if results.get("serve"):
+    start = shaped.get("serve_start")
+    if start:
+        serve_s, floor_s = _serve_start(shaped)
         lines += [
-            f"## `mkdocs serve` at {largest:,} articles",
+            f"### `mkdocs serve` at {largest:,} articles",
             "",
-            ("Server on 127.0.0.1 with live reload; an edit appends a unique word to one seed; the time runs from "
-            "the file being saved until a GET of that article's page returns the word (MkDocs holds requests "
-            "while a rebuild runs). *Builds logged*: MkDocs' own \"Documentation built in\" figures, the first "
-            "being the initial build, with our hook's pipeline time in brackets."),
+            (f"*Start*: `mkdocs serve --dirty` (as `make serve` runs it) from its start until it answers with the "
+            f"home page (its first build is a full one), alternated with the floor's `mkdocs build`: "
+            f"{', '.join(f'{x:.1f} s' for x in start['serve'])} against "
+            f"{', '.join(f'{x:.1f} s' for x in start['floor'])}; medians {serve_s:.1f} s / {floor_s:.1f} s = "
+            f"**{serve_s / floor_s:.2f}×** (target ≤ {TARGETS['serve_start']}×)."),
+            "",
+        ]
+    if shaped.get("serve"):
+        lines += [
+            ("*Edit → visible*: server on 127.0.0.1 with live reload; an edit appends a unique word to one seed; the "
+            "time runs from the file being saved until a GET of that article's page returns the word (MkDocs holds "
+            "requests while a rebuild runs). *Builds logged*: MkDocs' own \"Documentation built in\" figures, the "
+            "first being the initial build, with our hook's pipeline time in brackets."),
             "",
             "| variant | command | first build | edit → visible (each) | median | builds logged: total (pipeline) |",
             "|---|---|---:|---|---:|---|",
         ]
-        names = {"make": "`make serve`", "plain": "plain `mkdocs serve`"}
+        labels = {"make": "`make serve`", "plain": "plain `mkdocs serve`"}
         for key in ("make", "plain"):
-            s = results["serve"].get(key)
+            s = shaped["serve"].get(key)
             if not s:
                 continue
             each = ", ".join(f"{e['seconds']:.2f} s" if e["seconds"] is not None else "timeout" for e in s["edits"])
@@ -696,22 +960,21 @@ def report(results: dict, path: Path) -> str:
                 for r, p in zip(s["rebuilds"], s["pipeline"] + [None] * len(s["rebuilds"]))
             )
             lines.append(
-                f"| {names[key]} | `{' '.join(['mkdocs serve', s['args']]).strip()}` "
-                f"| {s['first_build']:.1f} s | {each} "
-                f"| {med} | {rebuilds} |"
+                f"| {labels[key]} | `{' '.join(['mkdocs serve', s['args']]).strip()}` "
+                f"| {s['first_build']:.1f} s | {each} | {med} | {rebuilds} |"
             )
-        lines += [
-            "",
-            ("Under `mkdocs serve` the hook rebuilds only the edited seeds' pages once a full pipeline run takes "
-            "over a second (`pipeline.update`: the glossary and related articles catch up at the next full build), "
-            "and under `--dirty` MkDocs renders only the pages whose content changed (`hooks/preview.py`)."),
-            "",
-        ]
-    # Profiles
-    prof = results.get("profile_pipeline")
+        lines.append("")
+    lines += _profiles(shaped, largest)
+    return lines
+
+
+def _profiles(shaped: dict, largest: int) -> list[str]:
+    """The pipeline's cProfile, and the build's pyinstrument profile against the floor's, per article."""
+    lines: list[str] = []
+    prof = shaped.get("profile_pipeline")
     if prof:
         lines += [
-            (f"## Profile: pure pipeline at {largest:,} articles (cProfile, total {prof['total']:.2f} s under the "
+            (f"### Profile: pure pipeline at {largest:,} articles (cProfile, total {prof['total']:.2f} s under the "
             "profiler)"),
             "",
             ("Top functions by own time (share of the profiled total), and the pipeline's own stages by cumulative "
@@ -731,63 +994,52 @@ def report(results: dict, path: Path) -> str:
                 f"| {ct:.3f} s | {100 * ct / prof['total']:.0f}% | {nc:,} | `{name}` ({_short(fpath)}:{line}) |"
             )
         lines.append("")
-    bprof = results.get("profile_build")
+    bprof, fprof = shaped.get("profile_build"), shaped.get("profile_floor")
     if bprof:
+        floor = dict(fprof["inclusive"]) if fprof else {}
         lines += [
-            (f"## Profile: full `mkdocs build` with our hooks at {largest:,} articles (pyinstrument, "
-            f"{bprof['total']:.1f} s sampled)"),
+            (f"### Profile: full `mkdocs build` with our hooks at {largest:,} articles (pyinstrument, "
+            f"{bprof['total']:.1f} s sampled" + (f"; the floor's build {fprof['total']:.1f} s)" if fprof else ")")),
             "",
-            "| inclusive | share | frame |",
-            "|---:|---:|---|",
+            ("Inclusive time of MkDocs' stages and of our hook's biggest frames, ours against the same frame in the "
+            "floor's build, and the difference per article (a page's share of the cost our build adds)."),
+            "",
+            "| ours | share | floor | ours − floor per article | frame |",
+            "|---:|---:|---:|---:|---|",
         ]
-        wanted = (  # MkDocs' stages, and the parts of Markdown and search that dominate
+        wanted = (  # MkDocs' stages, the parts of Markdown, templates and search that dominate, per-page events
             "build (mkdocs/commands/build.py", "_populate_page", "_build_page", "render (mkdocs/structure",
             "__handleInline", "getLink", "run (mkdocs/structure/pages.py", "parseDocument", "on_files",
             "on_page_context", "on_post_build", "get_navigation", "copy_static_files", "validate_anchor_links",
             "load_config", "convert (markdown/core.py", "render (jinja2/environment.py", "get_context", "write_file",
             "add_entry_from_context", "get_env", "clean_directory", "read_source", "on_config", "nav",
-            "_build_theme_template",
+            "_build_theme_template", "get_data", "on_page_markdown", "on_page_content", "on_post_page",
+            "generate_search_index",
         )
-        shown, ours = set(), 0
+        shown, pipeline_frames = set(), 0
         for frame, seconds in bprof["inclusive"]:
-            mine = "hooks/" in frame and ours < 8  # our own code's biggest frames too
-            if "click/" in frame or frame in shown or seconds < 0.01 * bprof["total"]:
+            if "click/" in frame or frame in shown or seconds < 0.005 * bprof["total"]:
                 continue
-            if mine or any(w in frame for w in wanted):
+            hook = "hooks/" in frame and "hooks/seedsite/" not in frame  # the hook and its helpers: all of them
+            mine = "hooks/seedsite/" in frame and pipeline_frames < 6  # the pipeline's biggest frames
+            if hook or mine or any(w in frame for w in wanted):
                 shown.add(frame)
-                ours += mine
-                lines.append(f"| {seconds:.2f} s | {100 * seconds / bprof['total']:.0f}% | `{frame}` |")
-            if len(shown) >= 26:
+                pipeline_frames += mine
+                base = floor.get(frame, 0.0)
+                lines.append(f"| {seconds:.2f} s | {100 * seconds / bprof['total']:.0f}% | "
+                             f"{base:.2f} s | {1000 * (seconds - base) / largest:.1f} ms | `{frame}` |")
+            if len(shown) >= 48:
                 break
         lines += ["", "Top frames by own time:", "", "| own | share | frame |", "|---:|---:|---|"]
         for frame, seconds in bprof["self"][:12]:
             lines.append(f"| {seconds:.2f} s | {100 * seconds / bprof['total']:.0f}% | `{frame}` |")
         lines.append("")
-    lines += [
-        "## Method",
-        "",
-        textwrap.fill(
-            "Articles are cut from the dev corpus (Wikipedia biographies, CC BY-SA, read from CORPUS_DEV, default "
-            "../shared/corpus-dev) into pieces of consecutive sections, each piece taking sections until it reaches a "
-            "size drawn log-normally around 3.5 KB (clipped 1.5–15 KB; sections over 12 KB are split at paragraph "
-            "breaks); reference sections are dropped; when the pieces run out, articles are recombined from "
-            "sections of different source articles in the same way. The repo's seed is the first article "
-            f"of every corpus. The {largest:,} articles are shuffled with a fixed seed ({RANDOM_SEED}); the n-article "
-            "corpus is the first n, so the corpora are nested and alike in make-up. Generated text lives only in "
-            "bench/work/ (git-ignored). Each timing is a separate process; other load on the machine adds noise, "
-            "which the medians and alternation damp but do not remove.",
-            width=116,
-        ),
-        "",
-    ]
-    text = "\n".join(lines)
-    path.write_text(text, encoding="utf-8")
-    return text
+    return lines
 
 
 def _short(path: str) -> str:
     path = path.replace(os.sep, "/")
-    for marker in ("/site-packages/", "/main/"):
+    for marker in ("/site-packages/", f"{ROOT.as_posix()}/"):
         if marker in path:
             return path.split(marker, 1)[1]
     return path.rsplit("/lib/", 1)[-1] if "/lib/" in path else path
@@ -797,64 +1049,51 @@ def _short(path: str) -> str:
 # Main
 
 
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--quick", action="store_true", help="a small smoke run (results under bench/work/)")
-    parser.add_argument("--sizes", type=lambda s: [int(x) for x in s.split(",")], help="e.g. 250,500,1000,2000")
-    parser.add_argument("--no-serve", action="store_true", help="skip the `mkdocs serve` measurements")
-    parser.add_argument("--no-profile", action="store_true", help="skip the profiles")
-    parser.add_argument("--no-engines", action="store_true", help="skip timing each engine's build of the export")
-    parser.add_argument("--report-only", action="store_true",
-                        help="only write results.md and the plot again from the last run's bench/work/last-results*.json")
-    args = parser.parse_args(argv)
-    if args.report_only:
-        saved = WORK / ("last-results-quick.json" if args.quick else "last-results.json")
-        results = json.loads(saved.read_text(encoding="utf-8"))
-        for key in ("builds", "pipeline", "html", "html_floor", "hook_log", "seed_bytes"):
-            results[key] = {int(n): value for n, value in results[key].items()}
-        out_dir = WORK / "results-quick" if results["quick"] else BENCH / "results"
-        plot(results, out_dir / "build-time.png")
-        print(report(results, out_dir / "results.md"))
-        return 0
-
-    started = time.perf_counter()
-    load_at_start = os.getloadavg()[0]
-    sizes = args.sizes or ([50, 100] if args.quick else [250, 500, 1000, 2000])
-    out_dir = WORK / "results-quick" if args.quick else BENCH / "results"
-    out_dir.mkdir(parents=True, exist_ok=True)
-    if not CORPUS_DEV.is_dir():
-        raise SystemExit(f"dev corpus not found at {CORPUS_DEV}: set CORPUS_DEV")
+def measure_shape(shape: Shape, sizes: list[int], args: argparse.Namespace) -> dict:
+    """Every measurement of one corpus shape at `sizes`; the part of the results under `shapes/<name>`."""
     seed_files = sorted((ROOT / "seeds").glob("*.txt"))
+    phases: dict[str, float] = {}
+    clock = time.perf_counter()
 
-    log(f"generating {max(sizes):,} articles from {CORPUS_DEV} and {len(seed_files)} seed(s)")
-    specs = make_specs(max(sizes), CORPUS_DEV, seed_files[0] if seed_files else None)
-    projects = write_projects(specs, sizes, WORK / ("corpora-quick" if args.quick else "corpora"))
+    def phase(name: str) -> None:
+        nonlocal clock
+        phases[name] = time.perf_counter() - clock
+        clock = time.perf_counter()
+
+    log(f"{shape.name}: generating {max(sizes):,} articles from {CORPUS_DEV} and {len(seed_files)} seed(s)")
+    specs = shape.make(max(sizes), CORPUS_DEV, seed_files[0] if seed_files else None)
+    base = WORK / ("corpora-quick" if args.quick else "corpora") / shape.name
+    projects = write_projects(specs, shape, sizes, base)
     sizes_b = [s.size for s in specs]
-    origins = {o: sum(1 for s in specs if s.origin == o) for o in ("seed", "piece", "mix")}
+    origins = {o: sum(1 for s in specs if s.origin == o) for o in ("seed", "piece", "mix", "news")}
+    headed = {lines: sum(1 for s in specs if s.news and s.units and s.heading_lines == lines) for lines in (1, 0)}
+    made = ", ".join(filter(None, (
+        origins["piece"] and f"{origins['piece']:,} pieces of dev-corpus articles",
+        origins["mix"] and f"{origins['mix']:,} recombined",
+        origins["news"] and f"{origins['news']:,} news articles: {headed[1]:,} with 1–2 subheadings as lines of "
+        f"their own, {headed[0]:,} with `== H ==`, the rest without",
+    )))
+    folders = ", ".join(shape.sections) + (" (+ the top level)" if not shape.seed_folder else "")
     results: dict = {
-        "quick": args.quick,
-        "date": datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC"),
-        "commit": _git("rev-parse", "--short", "HEAD"),
-        "hooks_dirty": bool(_git("status", "--porcelain", "--", "hooks", "mkdocs.yml", "overrides", "docs")),
-        "machine": f"{os.cpu_count()} CPUs, {platform.machine()}, Python {platform.python_version()}",
-        "versions": _versions(),
         "corpus": (
-            f"{max(sizes):,} articles ({origins['piece']:,} pieces of dev-corpus articles, {origins['mix']:,} "
-            f"recombined, {origins['seed']} repo seed); seed size mean {statistics.mean(sizes_b) / 1024:.1f} KB, "
-            f"median {statistics.median(sizes_b) / 1024:.1f} KB, max {max(sizes_b) / 1024:.0f} KB; sections "
-            f"{', '.join(SECTIONS)} (+ the top level)."
+            f"{max(sizes):,} articles ({made}; {origins['seed']} repo seed); seed size mean "
+            f"{statistics.mean(sizes_b) / 1024:.1f} KB, median {statistics.median(sizes_b) / 1024:.1f} KB, max "
+            f"{max(sizes_b) / 1024:.0f} KB; sections {folders}."
         ),
+        "method": shape.method,
         "seed_bytes": {n: sum(sizes_b[:n]) for n in sizes},
         "builds": {n: {"ours": [], "floor": []} for n in sizes},
         "pipeline": {n: [] for n in sizes},
         "html": {},
         "html_floor": {},
         "hook_log": {},
+        "phases": phases,
     }
+    phase("corpus")
 
     # Pure pipeline: fresh interpreters, sizes interleaved.
     pipe_runs = 3 if args.quick else 5
-    log(f"pure pipeline, {pipe_runs} runs per size")
+    log(f"{shape.name}: pure pipeline, {pipe_runs} runs per size")
     urls: dict[int, dict[str, str]] = {}
     for _ in range(pipe_runs):
         for n in sizes:
@@ -865,11 +1104,12 @@ def main(argv: list[str] | None = None) -> int:
         cold = [r["cold"] for r in results["pipeline"][n]]
         log(f"  {n:>5} articles: pipeline cold {_median(cold):.2f} s, warm "
             f"{_median([r['warm'] for r in results['pipeline'][n]]):.2f} s")
+    phase("pipeline")
 
     # Full builds: ours and floor alternated.
     for n in sizes:
         runs = 2 if args.quick else 5
-        log(f"mkdocs build, {n:,} articles, {runs} runs each (ours / floor alternated)")
+        log(f"{shape.name}: mkdocs build, {n:,} articles, {runs} runs each (ours / floor alternated)")
         for i in range(runs):
             for variant in (("ours", "floor") if i % 2 == 0 else ("floor", "ours")):
                 seconds, stderr = mkdocs_build(projects[n][variant])
@@ -877,48 +1117,111 @@ def main(argv: list[str] | None = None) -> int:
                 if variant == "ours":
                     hook = re.findall(r"microsite: .*", stderr)
                     results["hook_log"][n] = "; ".join(line.strip() for line in hook) if hook else "n/a"
-                    results["html"][n] = html_sizes(projects[n]["ours"] / "site")
+                    results["html"][n] = html_sizes(projects[n]["ours"] / "site", shape)
                 else:
-                    results["html_floor"][n] = html_sizes(projects[n]["floor"] / "site")
+                    results["html_floor"][n] = html_sizes(projects[n]["floor"] / "site", shape)
                 log(f"  {variant:>5}: {seconds:.1f} s")
         b = results["builds"][n]
         log(f"  medians: ours {_median(b['ours']):.1f} s, floor {_median(b['floor']):.1f} s, "
             f"ratio {_median(b['ours']) / _median(b['floor']):.2f}; article page mean "
             f"{results['html'][n]['mean'] / 1024:.1f} KB")
+        phase(f"builds {n}")
     largest = max(sizes)
 
-    if not args.no_engines:  # engines.py: MkDocs, ProperDocs and Zensical building `make export`'s folder
+    if not args.no_engines and shape.name == "encyclopedia":  # engines.py: MkDocs, ProperDocs, Zensical, `make export`
         import engines
 
+        out = WORK / "results-quick" if args.quick else BENCH / "results"
         log(f"engines: the export of {largest:,} articles built by each engine (results in engines.md)")
-        engines.run(projects[largest]["ours"], largest, 1 if args.quick else 3, out_dir / "engines.md")
+        engines.run(projects[largest]["ours"], largest, 1 if args.quick else 3, out / "engines.md")
 
     if not args.no_profile:
-        log(f"profiling the pipeline (cProfile) at {largest:,}")
+        log(f"{shape.name}: profiling the pipeline (cProfile) at {largest:,}")
         results["profile_pipeline"] = profile_pipeline(projects[largest]["ours"] / "seeds")
-        if not args.quick:
-            log(f"profiling a full build (pyinstrument) at {largest:,}")
-            results["profile_build"] = profile_build(projects[largest]["ours"])
+        log(f"{shape.name}: profiling a full build, ours and the floor's (pyinstrument) at {largest:,}")
+        results["profile_build"] = profile_build(projects[largest]["ours"])
+        results["profile_floor"] = profile_build(projects[largest]["floor"])
+        phase("profiles")
 
     if not args.no_serve:
         project = projects[largest]["ours"]
         for variant in ("ours", "floor"):  # the builds' output is not needed any more
             shutil.rmtree(projects[largest][variant] / "site", ignore_errors=True)
+        log(f"{shape.name}: mkdocs serve --dirty at {largest:,} articles: start until the home page answers, "
+            "against the floor's build")
+        results["serve_start"] = measure_serve_start(project, projects[largest]["floor"], 1 if args.quick else 3)
         seeds = sorted(urls[largest])
         source = seeds[len(seeds) // 2]
         page = urls[largest][source][: -len(".md")] + "/"
         if page.endswith("/index/"):
             page = page[: -len("index/")]
         seed = project / "seeds" / source
-        log(f"mkdocs serve at {largest:,} articles: editing seeds/{source}, watching /{page}")
+        log(f"{shape.name}: mkdocs serve at {largest:,} articles: editing seeds/{source}, watching /{page}")
         results["serve"] = {
             "make": measure_serve(project, page, seed, 2 if args.quick else 5, ("--dirty",), "make"),
             "plain": measure_serve(project, page, seed, 1 if args.quick else 2, (), "plain"),
         }
+        phase("serve")
+    return results
+
+
+def load_results(path: Path) -> dict:
+    """The results saved by the last run (JSON turned sizes into strings: they are numbers again)."""
+    if not path.is_file():
+        raise SystemExit(f"{path.relative_to(ROOT)}: no saved results (run the benchmark with the same options first)")
+    results = json.loads(path.read_text(encoding="utf-8"))
+    if "shapes" not in results:
+        raise SystemExit(f"{path.relative_to(ROOT)}: saved by an older bench.py, without corpus shapes (run it again)")
+    for shaped in results["shapes"].values():
+        for key in ("builds", "pipeline", "html", "html_floor", "hook_log", "seed_bytes"):
+            shaped[key] = {int(n): value for n, value in shaped[key].items()}
+    return results
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--quick", action="store_true", help="a small smoke run (results under bench/work/)")
+    parser.add_argument("--shape", choices=list(SHAPES), help="measure one corpus shape only (default: all)")
+    parser.add_argument("--sizes", type=lambda s: [int(x) for x in s.split(",")],
+                        help="e.g. 250,500,1000,2000 (default: each shape's own; --quick: 50,100)")
+    parser.add_argument("--no-serve", action="store_true", help="skip the `mkdocs serve` measurements")
+    parser.add_argument("--no-profile", action="store_true", help="skip the profiles")
+    parser.add_argument("--no-engines", action="store_true", help="skip timing each engine's build of the export")
+    parser.add_argument("--report-only", action="store_true",
+                        help="only write results.md and the plot again from the last run's data (of the same kind: "
+                        "full, --quick, or partial with --sizes/--shape)")
+    args = parser.parse_args(argv)
+    # A full run (every shape at its own sizes) writes bench/results/; a smaller one writes under bench/work/.
+    kind = "quick" if args.quick else "partial" if args.sizes or args.shape else ""
+    saved = WORK / f"last-results{'-' if kind else ''}{kind}.json"
+    out_dir = WORK / f"results-{kind}" if kind else BENCH / "results"
+    if args.report_only:
+        results = load_results(saved)
+        plot(results, out_dir / "build-time.png")
+        print(report(results, out_dir / "results.md"))
+        return 0
+
+    started = time.perf_counter()
+    load_at_start = os.getloadavg()[0]
+    out_dir.mkdir(parents=True, exist_ok=True)
+    if not CORPUS_DEV.is_dir():
+        raise SystemExit(f"dev corpus not found at {CORPUS_DEV}: set CORPUS_DEV")
+    results: dict = {
+        "command": " ".join(argv if argv is not None else sys.argv[1:]),
+        "date": datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC"),
+        "commit": _git("rev-parse", "--short", "HEAD"),
+        "hooks_dirty": bool(_git("status", "--porcelain", "--", "hooks", "mkdocs.yml", "overrides", "docs")),
+        "machine": f"{os.cpu_count()} CPUs, {platform.machine()}, Python {platform.python_version()}",
+        "versions": _versions(),
+        "shapes": {},
+    }
+    for shape in [SHAPES[args.shape]] if args.shape else SHAPES.values():
+        sizes = args.sizes or ([50, 100] if args.quick else list(shape.sizes))
+        results["shapes"][shape.name] = measure_shape(shape, sizes, args)
 
     results["duration"] = time.perf_counter() - started
     results["load"] = (load_at_start, os.getloadavg()[0])
-    (WORK / ("last-results-quick.json" if args.quick else "last-results.json")).write_text(json.dumps(results, indent=1, default=str), encoding="utf-8")
+    saved.write_text(json.dumps(results, indent=1, default=str), encoding="utf-8")
     plot(results, out_dir / "build-time.png")
     text = report(results, out_dir / "results.md")
     print(text)
