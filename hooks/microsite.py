@@ -120,7 +120,8 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         count = _State.dirty.settle(files, config, _nav_key(files, pages))
         how += f", {count} page{'s' if count != 1 else ''} to rebuild"
     articles = sum(page.seed is not None for page in pages)
-    sections = sum(page.in_nav and page.uri.endswith("/index.md") for page in pages)
+    sections = sum(page.in_nav and page.uri.endswith("/index.md") and page.uri != pipeline.GLOSSARY_URI
+                   for page in pages)
     log.info(f"microsite: {articles} articles in {sections} sections, {how}")
     if _State.hint and _State.full_seconds > QUICK_AFTER:
         _State.hint = False
@@ -183,12 +184,15 @@ def _nav_key(files: Files, pages: list[pipeline.Page]) -> tuple:
     return tuple(titles + written)
 
 
-def _finish_lean(draft: pipeline.Draft) -> tuple[pipeline.Site, dict[str, list[str]]]:
-    """`pipeline.finish` with only what `mkdocs build` needs of the site (pages, glossary.json, problems): the
-    rest is not worth sending from the second process. With it, the pages' blocks without links (`_unlinked`)."""
-    site = pipeline.finish(draft)
+def _finish_lean(draft: pipeline.Draft):
+    """In the second process: first the term pages' outline (MkDocs must know every page before it renders
+    one), then `pipeline.finish` with only what `mkdocs build` needs of the site (pages, glossary.json,
+    problems): the rest is not worth sending. With it, the pages' blocks without links (`_unlinked`)."""
+    glossary = pipeline.glossary_of(draft)
+    yield pipeline.term_outline(glossary)
+    site = pipeline.finish(draft, glossary)
     plain = {page.uri: [render.unlinked(block) for block in page.blocks] for page in site.pages}
-    return replace(site, glossary=replace(site.glossary, terms=(), blocks=(), hits=()), links=(), articles=()), plain
+    yield replace(site, glossary=replace(site.glossary, terms=(), blocks=(), hits=()), links=(), articles=()), plain
 
 
 def _report(problems) -> None:
@@ -204,7 +208,8 @@ def _complete() -> None:
     _State.pending = None
     waited = time.perf_counter()
     try:
-        site, plain = pending.result()
+        site, plain = pending.next()
+        pending.close()
         _State.unlinked.update(plain)
     except RuntimeError as err:
         log.warning(f"microsite: the second process failed, so the glossary is made here: {err}")
@@ -221,7 +226,32 @@ def _complete() -> None:
 
 
 def on_env(env, config: MkDocsConfig, files: Files):
+    _outline_terms(files, config)
     return env if _State.dirty is None else _State.dirty.environment(env, config)
+
+
+def _outline_terms(files: Files, config: MkDocsConfig) -> None:
+    """While a second process makes the pages, the term pages are known only once it has made the glossary:
+    they are handed to MkDocs here, after it converted the other pages and before it renders any, as outlined
+    pages (their Markdown comes with the other pages, `_convert`), or complete if the second process failed."""
+    if _State.pending is None:
+        return
+    try:
+        pages = _State.pending.next()
+    except RuntimeError:
+        _complete()  # says why, and makes the pages here
+        pages = [page for uri, page in _State.pages.items() if files.get_file_from_path(uri) is None]
+    for page in pages:
+        file = File.generated(config, page.uri, content=page.markdown, inclusion=InclusionLevel.NOT_IN_NAV)
+        files.append(file)
+        Page(None, file, config)
+        file.page.read_source(config)
+        file.page.render(config, files)
+        if page.complete:
+            _anchors(file.page, page.blocks)
+        else:
+            _State.pages[page.uri] = page
+            _State.outlined.add(page.uri)
 
 
 def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:

@@ -26,8 +26,8 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from .model import Article, Mention, Term
-from .text import first, sentence_spans, slugify, unique
+from .model import KINDS, Article, Mention, Term
+from .text import first, quote_around, sentence_spans, slugify, unique
 
 GLOSSARY_TITLE = "Glossary"
 GLOSSARY_ID = "glossary"
@@ -119,7 +119,10 @@ def fill(page_html: str, blocks: Sequence[str]) -> tuple[str, int]:
 
 
 def unlinked(block: str) -> str:
-    """The block without its links (their text stays), permalinks kept: what a search index reads of it."""
+    """The block without its links (their text stays), permalinks kept: what a search index reads of it; for a
+    block the index should not hold (a term page's mentions), a comment."""
+    if block.startswith(_UNSEARCHED_OPEN):
+        return _UNSEARCHED_MARK
     return _LINK_TAG.sub(_keep_permalink, block)
 
 
@@ -132,9 +135,9 @@ def ids(blocks: Sequence[str]) -> set[str]:
     return {found for block in blocks for found in _ID.findall(block)}
 
 
-def front_matter(**fields: str) -> str:
-    """YAML front matter: MkDocs reads `title` and Material reads `description` from it. Each value is a JSON
-    string (valid YAML, and far quicker to write than with a YAML emitter), with every character YAML's reader
+def front_matter(**fields: str | dict) -> str:
+    """YAML front matter: MkDocs reads `title`, Material `description` and `search` from it. Each value is JSON
+    (valid YAML, and far quicker to write than with a YAML emitter), with every character YAML's reader
     would refuse or fold escaped."""
     lines = [f"{key}: {_YAML_UNSAFE.sub(_u_escape, json.dumps(value, ensure_ascii=False))}" for key, value in
              fields.items() if value]
@@ -269,18 +272,19 @@ def tooltip(text: str, limit: int = 120) -> str:
     return (cut.rsplit(" ", 1)[0] if " " in cut else cut) + "…"
 
 
-def term_list(terms: Sequence[tuple[str, str]]) -> str:
-    """Term links (name, target) on one line, separated by middle dots."""
-    return " · ".join(f"[{escape(name)}]({href})" for name, href in terms)
+def term_list(terms: Sequence[tuple[str, str, int]]) -> str:
+    """Term links (name, target, articles mentioning it) on one line, separated by middle dots; each link's
+    title says the count."""
+    return " · ".join(f'[{escape(name)}]({href} "{counted("count", n)}") ({n})' for name, href, n in terms)
 
 
 def highlighted(mention: Mention) -> str:
     """The mention's sentence as HTML, with the term marked."""
-    s = mention.sentence
-    if mention.end <= mention.start:
+    s, offset = quote_around(mention.text, mention.at, mention.to)
+    start, end = mention.at - offset, mention.to - offset
+    if end <= start:
         return _text(s)
-    before, term, after = s[: mention.start], s[mention.start : mention.end], s[mention.end :]
-    return f"{_text(before)}<mark>{_text(term)}</mark>{_text(after)}"
+    return f"{_text(s[:start])}<mark>{_text(s[start:end])}</mark>{_text(s[end:])}"
 
 
 def _text(text: str) -> str:
@@ -296,59 +300,232 @@ def _a(label: str, url: str) -> str:
     return f'<a href="{_attribute(url)}">{_text(label)}</a>'
 
 
-ORIGIN_LABELS = {"curated": "Curated definition", "stated": "Stated in the text", "first-use": "First use"}
+LABELS = {
+    "kinds": {"person": "Person", "place": "Place", "organisation": "Organisation", "event": "Event",
+              "concept": "Concept", "acronym": "Acronym"},
+    "origins": {"curated": "Curated definition", "stated": "Stated in the text",
+                "descriptor": "Described in the text", "expansion": "Expansion of the acronym"},
+    "origin": "Definition",
+    "articles": ("mentioned in 1 article", "mentioned in {n} articles"),
+    "count": ("1 article", "{n} articles"),
+    "terms": "{n} terms from the articles.",
+    "no_terms": "No terms yet.",
+    "filter": "Filter terms",
+    "all_kinds": "All kinds",
+    "no_match": "No term matches.",
+    "kind": "Kind",
+    "aliases": "Also called",
+    "variants": "Forms matched",
+    "mentions": "Mentions",
+    "related": "Related terms",
+    "most_about": "Articles most about it",
+    "mentions_in": "{n} in this article",
+    "paragraph": "Paragraph {n}",
+    "glossary": "All terms",
+    "more": "…and {paragraphs} more paragraphs in {articles} articles.",
+    "key_terms": "Key terms",
+}
+"""Every label the glossary pages, the term pages and the tooltips show (one place, for a message catalog)."""
+_UNSEARCHED_OPEN = '<div class="unsearched" data-search-exclude>'
+"""How a block that the search index should not hold begins (a term page's mentions, the glossary's lists)."""
+_UNSEARCHED_MARK = "<!--unsearched-->"
+"""What the search index reads in place of such a block (`unlinked`); the hook puts the block back."""
+TERM_PAGE_BYTES = 200_000
+"""About the most HTML a term page's mentions take: sentences are quoted until half of it is used, then each
+further paragraph is a ¶ link under its article's title, until all of it is."""
+INDEX_DEFINITION = 90
+"""Longest definition on the glossary index, in characters (shortened like a tooltip)."""
+CONTAINED = 0.8
+"""A definition with at least this share of its words in a paragraph is not shown as that paragraph's tooltip."""
+
+
+def kind_of(term: Term) -> str:
+    """The term's kind, one of `model.KINDS` (an unknown kind reads as a concept)."""
+    return term.kind if term.kind in KINDS else "concept"
+
+
+def definition_of(term: Term) -> str:
+    """The term's definition: `""` when it has none (a first-use sentence is context, not a definition)."""
+    return term.definition if term.origin and term.origin != "first-use" else ""
+
+
+def counted(label: str, n: int) -> str:
+    """One of `LABELS`' (singular, plural) pairs, for `n`."""
+    one, many = LABELS[label]
+    return one if n == 1 else many.format(n=n)
+
+
+def fallback_tip(term: Term, articles: int) -> str:
+    """A tooltip that says what kind of thing the term is and how widely it is mentioned."""
+    return f"{LABELS['kinds'][kind_of(term)]} · {counted('articles', articles)}"
+
+
+def term_tip(definition: str, fallback: str, paragraph_text: str) -> str:
+    """A term link's tooltip: the definition, shortened, unless the paragraph holding the link says it already
+    (all of it, or `CONTAINED` of its words); else `fallback`."""
+    if not definition:
+        return fallback
+    if " ".join(definition.split()).casefold() in " ".join(paragraph_text.split()).casefold():
+        return fallback
+    words = _WORD.findall(definition.casefold())
+    if len(words) >= 4:
+        present = set(_WORD.findall(paragraph_text.casefold()))
+        if sum(word in present for word in words) >= CONTAINED * len(words):
+            return fallback
+    return tooltip(definition)
+
+
+_WORD = re.compile(r"\w+")
 
 
 @dataclass(frozen=True)
-class GlossaryEntry:
-    """A term as the glossary page shows it; links are relative to the glossary page."""
+class Quoted:
+    """A paragraph that mentions a term, as its term page links and quotes it."""
+
+    number: int
+    """The paragraph's number in its article (its id is `p<number>`)."""
+    mentions: tuple[Mention, ...]
+    """The term's mentions in it, in order."""
+
+
+@dataclass(frozen=True)
+class TermEntry:
+    """A term as its page and the glossary index show it. Links are relative to the term's page."""
 
     term: Term
-    source: tuple[str, str] | None
-    """(label, target) of where the definition came from."""
-    mentions: tuple[tuple[str, str, Mention], ...]
-    """(label, target, mention): one per article section that mentions the term."""
-    related: tuple[tuple[str, str], ...]
+    uri: str
+    """The term page's source path (`glossary/union-state.md`)."""
+    articles: tuple[tuple[str, str, tuple[Quoted, ...]], ...]
+    """(article title, URL, paragraphs): every article mentioning the term, in site order."""
+    source: tuple[str, str] | None = None
+    """(article title, URL of the paragraph) where the definition was found."""
+    related: tuple[tuple[str, str], ...] = ()
+    """(name, URL) of related terms."""
+    most_about: tuple[tuple[str, str, int], ...] = ()
+    """(title, URL, mentions) of the articles most about the term."""
 
 
-SENTENCES_PER_GLOSSARY = 1000
-"""About how many mention sentences the glossary page quotes in all (at least 1 a term)."""
-LINKS_PER_GLOSSARY = 3000
-"""About how many further mention links it holds in all (at least 5 a term)."""
+def term_page(entry: TermEntry, index_url: str) -> Rendered:
+    """A term's page: its name, its definition and where that comes from, its kind, other names; then related
+    terms, the articles most about it, and every mention grouped by article, each with a ¶ link to its paragraph.
+    The first block is what the search index reads (the page's title and definition); the rest is left out of it
+    (`unlinked`)."""
+    term = entry.term
+    definition = definition_of(term)
+    count = len(entry.articles)
+    description = tooltip(definition, SUMMARY_LIMIT) if definition else fallback_tip(term, count)
+    markdown = "\n".join([
+        front_matter(title=term.name, description=description, search={"boost": 2}),
+        f"# {escape(term.name)} {{#term dir=auto}}\n",
+        _placeholder(0),
+        _placeholder(1),
+    ])
+    about = [f'<p class="term-definition" dir="auto">{_text(definition)}</p>'] if definition else []
+    kind = LABELS["kinds"][kind_of(term)]
+    meta = [f"{_text(kind)} · {_text(counted('articles', count))}"]
+    if definition:
+        origin = _text(LABELS["origins"].get(term.origin, LABELS["origin"]))
+        meta.append(origin + (f" — {_a(*entry.source)}" if entry.source else ""))
+    if term.aliases:
+        meta.append(f"{LABELS['aliases']}: <span dir=\"auto\">{_text(', '.join(term.aliases))}</span>")
+    forms = [v for v in term.variants if v != term.name and v not in term.aliases]
+    if forms:
+        meta.append(f"{LABELS['variants']}: <span dir=\"auto\">{_text(', '.join(forms))}</span>")
+    about.extend(f'<p class="term-meta">{line}</p>' for line in meta)
+    rest = [_UNSEARCHED_OPEN, f'<p class="term-back">{_a(LABELS["glossary"], index_url)}</p>']
+    if entry.related:
+        rest.append(_heading(LABELS["related"], "related", 2))
+        rest.append(f'<p class="term-list">{" · ".join(_a(name, url) for name, url in entry.related)}</p>')
+    if entry.most_about:
+        rest.append(_heading(LABELS["most_about"], "most-about", 2))
+        items = "".join(f"<li>{_a(title, url)} ({n})</li>" for title, url, n in entry.most_about)
+        rest.append(f"<ul>{items}</ul>")
+    if entry.articles:
+        rest.append(_heading(f"{LABELS['mentions']} ({sum(len(q) for _, _, q in entry.articles)})", "mentions", 2))
+        rest.append(_mentions(entry.articles))
+    rest.append("</div>")
+    return Rendered(markdown, ("\n".join(about), "\n".join(rest)))
 
 
-def glossary_page(entries: Sequence[GlossaryEntry]) -> Rendered:
-    """The glossary: an A–Z jump bar, then one entry per term under its letter. Each entry quotes its mentions
-    (one per article section) and links the other articles; a small glossary quotes them all, a large one
-    shares out a fixed budget (glossary.json has every mention), so the page grows with the number of terms,
-    not with the corpus. The letters are Markdown headings (the table of contents); each letter's entries are
-    one HTML block.
+def _mentions(articles: Sequence[tuple[str, str, Sequence[Quoted]]]) -> str:
+    """Every paragraph that mentions the term, by article: quoted while the page is small, then as ¶ links,
+    until `TERM_PAGE_BYTES`; the paragraphs past that are counted."""
+    out: list[str] = []
+    size = 0
+    for n, (title, url, paragraphs) in enumerate(articles):
+        if size > TERM_PAGE_BYTES:
+            rest = articles[n:]
+            more = LABELS["more"].format(paragraphs=sum(len(q) for _, _, q in rest), articles=len(rest))
+            out.append(f"<p>{_text(more)}</p>")
+            break
+        head = f'<p class="term-article" dir="auto">{_a(title, url)}</p>'
+        if size < TERM_PAGE_BYTES // 2:
+            items = "".join(
+                f'<li dir="auto">{" … ".join(highlighted(m) for m in quoted.mentions)} {_pilcrow(url, quoted.number)}'
+                "</li>" for quoted in paragraphs
+            )
+            block = f"{head}<ul>{items}</ul>"
+        else:
+            block = f'{head[:-4]}: {" ".join(_pilcrow(url, q.number) for q in paragraphs)}</p>'
+        out.append(block)
+        size += len(block)
+    return "\n".join(out)
 
-    Every id on the page is unique. The terms' anchors are linked from every article, so they come first; the
-    h1 keeps `GLOSSARY_ID` (which `glossary` gives no term), and each letter's id (`letter-b`) yields to the
-    terms and to the letters before it (a term "Letter B" keeps `letter-b`, and its letter gets `letter-b-2`;
-    "I" and "İ" get `letter-i` and `letter-i-2`)."""
-    sentences_shown = max(1, SENTENCES_PER_GLOSSARY // max(len(entries), 1))
-    links_shown = max(5, LINKS_PER_GLOSSARY // max(len(entries), 1))
+
+def _pilcrow(url: str, number: int) -> str:
+    label = _attribute(LABELS["paragraph"].format(n=number))
+    return f'<a class="term-paragraph" href="{_attribute(url)}#p{number}" title="{label}">¶</a>'
+
+
+def glossary_page(entries: Sequence[TermEntry], urls: Sequence[str]) -> Rendered:
+    """The glossary index: an A–Z jump bar, then under each letter one line per term: its name (linking its
+    page, `urls`), kind, short definition and how many articles mention it. Each letter's lines are one HTML
+    block, left out of the search index (the term pages are the results). A filter box and a kind facet come in
+    a block that the page's script shows (`docs/assets/glossary.js`): without JavaScript, a plain list.
+
+    Every id on the page is unique. The terms' anchors (each line's id) come first; the h1 keeps `GLOSSARY_ID`
+    (which `glossary` gives no term), and each letter's id (`letter-b`) yields to the terms and to the letters
+    before it (a term "Letter B" keeps `letter-b`, and its letter gets `letter-b-2`; "I" and "İ" get `letter-i`
+    and `letter-i-2`)."""
     taken = {entry.term.anchor for entry in entries}
     markdown = [
-        front_matter(title=GLOSSARY_TITLE, description=f"{len(entries)} terms from the articles."),
+        front_matter(title=GLOSSARY_TITLE, description=LABELS["terms"].format(n=len(entries))),
         f"# {GLOSSARY_TITLE} {{#{unique(GLOSSARY_ID, taken)}}}\n",
     ]
-    blocks: list[str] = []
-    letters: dict[str, list[GlossaryEntry]] = {}
-    for entry in entries:
-        letters.setdefault(_letter(entry.term.name), []).append(entry)
+    letters: dict[str, list[int]] = {}
+    for n, entry in enumerate(entries):
+        letters.setdefault(_letter(entry.term.name), []).append(n)
     letter_ids = {letter: unique(_letter_id(letter), taken) for letter in letters}
     bar = " ".join(f"[{escape(letter)}](#{letter_ids[letter]})" for letter in letters)
     markdown.append(f"{bar}\n{{: .glossary-az }}\n")
     if not entries:
-        markdown.append("No terms yet.\n")
-    for letter, group in letters.items():
+        markdown.append(f"{LABELS['no_terms']}\n")
+        return Rendered("\n".join(markdown))
+    kinds = sorted({kind_of(entry.term) for entry in entries}, key=KINDS.index)
+    options = "".join(f'<option value="{kind}">{_text(LABELS["kinds"][kind])}</option>' for kind in kinds)
+    blocks = [
+        f'{_UNSEARCHED_OPEN}<p class="glossary-filter" hidden><input type="search" '
+        f'aria-label="{_attribute(LABELS["filter"])}" placeholder="{_attribute(LABELS["filter"])}"> '
+        f'<select aria-label="{_attribute(LABELS["kind"])}">'
+        f'<option value="">{_text(LABELS["all_kinds"])}</option>{options}</select></p>'
+        f'<p class="glossary-none" hidden>{_text(LABELS["no_match"])}</p></div>'
+    ]
+    markdown.append(_placeholder(0))
+    for letter, members in letters.items():
         markdown.append(f"## {escape(letter)} {{#{letter_ids[letter]}}}\n")
         markdown.append(_placeholder(len(blocks)))
-        blocks.append("\n".join(_entry(entry, sentences_shown, links_shown) for entry in group))
+        lines = "".join(_index_line(entries[n], urls[n]) for n in members)
+        blocks.append(f'{_UNSEARCHED_OPEN}<ul class="glossary-index">{lines}</ul></div>')
     return Rendered("\n".join(markdown), tuple(blocks))
+
+
+def _index_line(entry: TermEntry, url: str) -> str:
+    term, kind = entry.term, kind_of(entry.term)
+    definition = definition_of(term)
+    text = f" — {_text(tooltip(definition, INDEX_DEFINITION))}" if definition else ""
+    meta = f"{LABELS['kinds'][kind]} · {counted('count', len(entry.articles))}"
+    return (f'<li id="{_attribute(term.anchor)}" data-kind="{kind}" dir="auto">{_a(term.name, url)} '
+            f"<small>{_text(meta)}</small>{text}</li>")
 
 
 def _letter(name: str) -> str:
@@ -359,38 +536,3 @@ def _letter(name: str) -> str:
 def _letter_id(letter: str) -> str:
     """The letter heading's id before `glossary_page` makes it unique."""
     return "letter-" + (slugify(letter) or "other")
-
-
-def _entry(entry: GlossaryEntry, sentences_shown: int, links_shown: int) -> str:
-    term = entry.term
-    definition = _text(term.definition) if term.definition else "<em>No definition yet.</em>"
-    lines = [
-        _heading(term.name, term.anchor, 3, ' dir="auto"'),
-        f'<p class="glossary-definition" dir="auto">{definition}</p>',
-    ]
-    origin = ORIGIN_LABELS.get(term.origin, term.origin)
-    if entry.source:
-        origin += f" — {_a(*entry.source)}"
-    meta = [origin]
-    if term.aliases:
-        meta.append("Also: " + _text(", ".join(term.aliases)))
-    lines.append(f'<p class="glossary-meta">{"<br>".join(meta)}</p>')
-    if entry.mentions:
-        lines.append(f"<p>Mentioned in ({len(entry.mentions)}):</p>")
-        shown = entry.mentions[:sentences_shown]
-        items = "".join(
-            f'<li dir="auto">{_a(label, url)}: {highlighted(mention)}</li>' for label, url, mention in shown
-        )
-        lines.append(f"<ul>{items}</ul>")
-        articles: dict[str, tuple[str, str]] = {}  # later mentions, one link per article
-        for label, url, mention in entry.mentions[sentences_shown:]:
-            articles.setdefault(mention.article, (label.split(" › ")[0], url))
-        more = list(articles.values())
-        if more:
-            links = " · ".join(_a(title, url) for title, url in more[:links_shown])
-            rest = len(more) - links_shown
-            tail = f" …and {rest} more articles (<code>glossary.json</code> lists every mention)." if rest > 0 else ""
-            lines.append(f"<p>Also in: {links}{tail}</p>")
-    if entry.related:
-        lines.append(f"<p>Related terms: {' · '.join(_a(name, url) for name, url in entry.related)}</p>")
-    return "\n".join(lines)
