@@ -27,6 +27,7 @@ from .render import (
     Link,
     Quoted,
     TermEntry,
+    quote,
     article_list,
     article_page,
     escape,
@@ -201,12 +202,13 @@ def finish(draft: Draft, glossary: glossary_stage.Glossary | None = None) -> Sit
     counts = _article_counts(links, len(glossary.terms))
     tips = _fallback_tips(glossary, counts)
     term_uri = term_uris(glossary)
+    term_urls = [href(GLOSSARY_URI, uri, directory_urls) for uri in term_uri]
     pages = []
     for i, a in enumerate(articles):
-        pages.append(_article_page(a, uris, glossary, tips, links[i], articles, directory_urls, term_uri))
+        pages.append(_article_page(a, uris, glossary, tips, links[i], articles, directory_urls, term_urls))
     pages.extend(_index_pages(draft.site_name, draft.sections, articles, uris, links, glossary, term_uri))
     entries = _term_entries(glossary, articles, uris, directory_urls, term_uri)
-    index = glossary_page(entries, [href(GLOSSARY_URI, uri, directory_urls) for uri in term_uri])
+    index = glossary_page(entries, term_urls)
     pages.append(Page(GLOSSARY_URI, index.markdown, index.blocks, in_nav=True))
     back = href(term_uri[0], GLOSSARY_URI, directory_urls) if term_uri else ""
     for entry in entries:
@@ -260,6 +262,7 @@ def update(
     matcher = glossary_stage.matcher(glossary.terms)
     tips = _fallback_tips(glossary, _article_counts(links, len(glossary.terms)))
     term_uri = term_uris(glossary)
+    term_urls = [href(GLOSSARY_URI, uri, directory_urls) for uri in term_uri]
     for n in changed:
         seed = sources.seeds[n]
         i = position[seed.path]
@@ -274,7 +277,7 @@ def update(
         links[i] = relink(i, [(b.section, matcher.find(article.paragraphs[b.paragraph])) for b in blocks], links,
                           articles)
         pages[page_index[uris[article.source]]] = _article_page(article, uris, glossary, tips, links[i],
-                                                                articles, directory_urls, term_uri)
+                                                                articles, directory_urls, term_urls)
     for page in _index_pages(site_name, previous.sections, articles, uris, links, glossary, term_uri):
         pages[page_index[page.uri]] = page
     return replace(previous, articles=tuple(articles), pages=tuple(pages), links=tuple(links), inputs=now)
@@ -447,14 +450,15 @@ def _article_page(
     mine: Links,
     articles: Sequence[Article],
     directory_urls: bool,
-    term_uri: Sequence[str],
+    term_urls: Sequence[str],
 ) -> Page:
-    """The article's page: its text with term links, the terms it mentions, its related articles."""
+    """The article's page: its text with term links, the terms it mentions, its related articles. `term_urls`:
+    each term page's URL from the glossary index."""
     uri = uris[article.source]
     terms = glossary.terms
+    folder = href(uri, GLOSSARY_URI, directory_urls).rpartition("/")[0] + "/"  # the term pages' folder, from here
     paragraph_links = [
-        [Link(h.start, h.end, href(uri, term_uri[h.term], directory_urls), term_tip(*tips[h.term], text))
-         for h in hits]
+        [Link(h.start, h.end, folder + term_urls[h.term], term_tip(*tips[h.term], text)) for h in hits]
         for hits, text in zip(mine.hits, article.paragraphs)
     ]
     names = sorted(mine.terms, key=lambda t: terms[t].name.casefold())
@@ -463,7 +467,7 @@ def _article_page(
         other = articles[rel.article]
         shared = ", ".join(terms[t].name for t in rel.shared[:3])
         related.append((other.title, href(uri, uris[other.source], directory_urls), f"Shared: {shared}"))
-    term_links = [(terms[t].name, href(uri, term_uri[t], directory_urls)) for t in names]
+    term_links = [(terms[t].name, folder + term_urls[t]) for t in names]
     rendered = article_page(article, paragraph_links, term_links, related)
     return Page(uri, rendered.markdown, rendered.blocks, seed=article.source)
 
@@ -478,23 +482,24 @@ def _term_entries(
     """Per term, what its page shows: every paragraph that mentions it (from the glossary's matching pass, which
     knows each mention's paragraph), by article."""
     paragraphs = [a.paragraphs for a in articles]
-    places: list[dict[int, dict[int, list[Mention]]]] = [{} for _ in glossary.terms]
-    for block, found in zip(glossary.blocks, glossary.hits):
+    places: list[dict[int, dict[int, Quoted]]] = [{} for _ in glossary.terms]
+    for block, found in zip(glossary.blocks, glossary.hits):  # in reading order: each paragraph split once
         text = paragraphs[block.article][block.paragraph]
         source = articles[block.article].source
+        mine: dict[int, list[Mention]] = {}
         for hit in found:
-            mention = Mention(source, block.anchor, text, hit.start, hit.end)
-            places[hit.term].setdefault(block.article, {}).setdefault(block.paragraph + 1, []).append(mention)
+            mine.setdefault(hit.term, []).append(Mention(source, block.anchor, text, hit.start, hit.end))
+        for t, mentions in mine.items():
+            places[t].setdefault(block.article, {})[block.paragraph + 1] = Quoted(
+                block.paragraph + 1, tuple(mentions), quote(mentions)
+            )
     here = term_uri[0] if term_uri else GLOSSARY_URI  # every term page is in one folder: the same links
     urls = [href(here, uris[a.source], directory_urls) for a in articles]
     position = {a.source: i for i, a in enumerate(articles)}
     entries = []
     for t, (term, uri) in enumerate(zip(glossary.terms, term_uri)):
         mine = places[t]
-        listed = tuple(
-            (articles[a].title, urls[a], tuple(Quoted(n, tuple(m)) for n, m in numbered.items()))
-            for a, numbered in mine.items()
-        )
+        listed = tuple((articles[a].title, urls[a], tuple(numbered.values())) for a, numbered in mine.items())
         source = None
         if definition_of(term) and term.source is not None and term.origin != "curated":
             a = position.get(term.source.article)
@@ -507,13 +512,13 @@ def _term_entries(
 
 
 def _most_about(
-    places: dict[int, dict[int, list[Mention]]], articles: Sequence[Article], urls: Sequence[str]
+    places: dict[int, dict[int, Quoted]], articles: Sequence[Article], urls: Sequence[str]
 ) -> tuple[tuple[str, str, int], ...]:
     """The articles most about a term: those mentioning it most often (ties in site order), when more than one
     does."""
     if len(places) < 2:
         return ()
-    counts = {a: sum(len(m) for m in numbered.values()) for a, numbered in places.items()}
+    counts = {a: sum(len(q.mentions) for q in numbered.values()) for a, numbered in places.items()}
     best = sorted(counts, key=lambda a: (-counts[a], a))[:MOST_ABOUT]
     return tuple((articles[a].title, urls[a], counts[a]) for a in best)
 

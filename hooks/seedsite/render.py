@@ -386,6 +386,13 @@ class Quoted:
     """The paragraph's number in its article (its id is `p<number>`)."""
     mentions: tuple[Mention, ...]
     """The term's mentions in it, in order."""
+    quote: str = ""
+    """The sentences holding them as HTML (`quote`), if made already; else `term_page` makes it."""
+
+
+def quote(mentions: Sequence[Mention]) -> str:
+    """The sentences holding these mentions (of one paragraph) as HTML, each term marked (`highlighted`)."""
+    return " … ".join(highlighted(m) for m in mentions)
 
 
 @dataclass(frozen=True)
@@ -461,7 +468,7 @@ def _mentions(articles: Sequence[tuple[str, str, Sequence[Quoted]]]) -> str:
         head = f'<p class="term-article" dir="auto">{_a(title, url)}</p>'
         if size < TERM_PAGE_BYTES // 2:
             items = "".join(
-                f'<li dir="auto">{" … ".join(highlighted(m) for m in quoted.mentions)} {_pilcrow(url, quoted.number)}'
+                f'<li dir="auto">{quoted.quote or quote(quoted.mentions)} {_pilcrow(url, quoted.number)}'
                 "</li>" for quoted in paragraphs
             )
             block = f"{head}<ul>{items}</ul>"
