@@ -255,9 +255,11 @@ def _outline_terms(files: Files, config: MkDocsConfig) -> None:
 
 
 def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
-    """A section holding nothing but its index page (as the seed sections do: articles stay out of the nav)
-    becomes a plain link to that page."""
-    nav.items = [_flat(item) for item in nav.items]
+    """A section holding nothing but its index page (as the seed sections and the glossary do: articles and term
+    pages stay out of the nav) becomes a plain link to that page; the glossary comes last."""
+    items = [_flat(item) for item in nav.items]
+    last = [item for item in items if isinstance(item, Page) and item.file.src_uri == pipeline.GLOSSARY_URI]
+    nav.items = [item for item in items if item not in last] + last
     if _State.dirty is not None:
         _State.dirty.keep_titles(nav)
     return nav
