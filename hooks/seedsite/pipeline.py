@@ -405,26 +405,32 @@ def _key_terms(
     number of all articles mentioning each. A key term is frequent in its section and rarer in the others
     (tf-idf over sections: tf, the section's articles mentioning it; idf, log(1 + sections / sections mentioning
     it)); never a term listed but not linked, nor one in more than `KEY_TERM_SHARE` of a large site's articles.
-    The site's key terms are those with the highest score in any section."""
-    tf: list[Counter[int]] = [Counter(t for a in members for t in links[a].terms) for members in sections]
-    articles = Counter(t for counts in tf for t in counts.elements())
+    Ties go to the terms the section's articles mention most. The site's key terms are those with the highest
+    score in any section."""
+    terms = glossary.terms
+    tf: list[Counter[int]] = []
+    weight: list[Counter[int]] = []  # how high the term ranks among each article's terms, summed
+    for members in sections:
+        tf.append(Counter(t for a in members for t in links[a].terms))
+        weight.append(Counter({}))
+        for a in members:
+            weight[-1].update({t: len(links[a].terms) - rank for rank, t in enumerate(links[a].terms)})
+    articles = sum(tf, Counter())
     spread = Counter(t for counts in tf for t in counts)
     total = sum(len(members) for members in sections)
     cap = KEY_TERM_SHARE * total if total >= KEY_TERM_SITE else total
-    terms = glossary.terms
-
-    def score(t: int, n: int) -> float:
-        return n * math.log(1 + len(sections) / spread[t])
-
-    best: dict[int, float] = {}
+    best: dict[int, tuple[float, int]] = {}
     per_section = []
-    for counts in tf:
-        scored = {t: score(t, n) for t, n in counts.items() if terms[t].link and articles[t] <= cap}
+    for counts, weights in zip(tf, weight):
+        scored = {
+            t: (n * math.log(1 + len(sections) / spread[t]), weights[t])
+            for t, n in counts.items() if terms[t].link and articles[t] <= cap
+        }
         for t, value in scored.items():
-            best[t] = max(best.get(t, 0.0), value)
-        top = sorted(scored, key=lambda t: (-scored[t], terms[t].name.casefold()))[:TOP_TERMS]
+            best[t] = max(best.get(t, value), value)
+        top = sorted(scored, key=lambda t: (-scored[t][0], -scored[t][1], terms[t].name.casefold()))[:TOP_TERMS]
         per_section.append([(t, counts[t]) for t in top])
-    top = sorted(best, key=lambda t: (-best[t], terms[t].name.casefold()))[:TOP_TERMS]
+    top = sorted(best, key=lambda t: (-best[t][0], -best[t][1], terms[t].name.casefold()))[:TOP_TERMS]
     return per_section, [(t, articles[t]) for t in top]
 
 
