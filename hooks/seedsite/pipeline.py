@@ -260,9 +260,7 @@ def update(
     glossary, uris = previous.glossary, previous.uris
     page_index = {page.uri: n for n, page in enumerate(pages)}
     matcher = glossary_stage.matcher(glossary.terms)
-    tips = _fallback_tips(glossary, _article_counts(links, len(glossary.terms)))
-    term_uri = term_uris(glossary)
-    term_urls = [href(GLOSSARY_URI, uri, directory_urls) for uri in term_uri]
+    edited = []
     for n in changed:
         seed = sources.seeds[n]
         i = position[seed.path]
@@ -276,8 +274,13 @@ def update(
         blocks = glossary_stage.blocks_of([article])
         links[i] = relink(i, [(b.section, matcher.find(article.paragraphs[b.paragraph])) for b in blocks], links,
                           articles)
-        pages[page_index[uris[article.source]]] = _article_page(article, uris, glossary, tips, links[i],
-                                                                articles, directory_urls, term_urls)
+        edited.append(i)
+    tips = _fallback_tips(glossary, _article_counts(links, len(glossary.terms)))  # the tooltips' counts, as now
+    term_uri = term_uris(glossary)
+    term_urls = [href(GLOSSARY_URI, uri, directory_urls) for uri in term_uri]
+    for i in edited:
+        pages[page_index[uris[articles[i].source]]] = _article_page(articles[i], uris, glossary, tips, links[i],
+                                                                    articles, directory_urls, term_urls)
     for page in _index_pages(site_name, previous.sections, articles, uris, links, glossary, term_uri):
         pages[page_index[page.uri]] = page
     return replace(previous, articles=tuple(articles), pages=tuple(pages), links=tuple(links), inputs=now)
