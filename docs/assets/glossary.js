@@ -1,5 +1,5 @@
 /* The glossary index's filter box and kind facet: shown and wired when JavaScript runs (without it, the page is
-   a plain A–Z list). Typing narrows the list to the terms whose line holds the text; the select keeps one kind;
+   a plain A–Z list). Typing narrows the list to the terms whose name holds the text; the select keeps one kind;
    a letter with no term left is hidden. Material's instant navigation swaps pages without reloading: the
    script hooks `document$` when there is one. */
 (function () {
@@ -14,7 +14,7 @@
     var lists = Array.prototype.slice.call(document.querySelectorAll(".glossary-index"));
     var items = lists.map(function (list) {
       return Array.prototype.map.call(list.children, function (li) {
-        return { li: li, text: li.textContent.toLowerCase(), kind: li.dataset.kind };
+        return { li: li, text: li.querySelector("a").textContent.toLowerCase(), kind: li.dataset.kind };
       });
     });
     function apply() {
