@@ -8,8 +8,10 @@ few seeds is a quick `pipeline.update`); `on_page_content` tells MkDocs the ids 
 `on_post_build` writes glossary.json. Under `--dirty`, `preview.DirtyPages` keeps unchanged pages unbuilt.
 
 While the second process works, MkDocs goes on: the article pages are rendered with their placeholders
-("late"), and `on_post_build` puts their blocks into the written files and the search index. The home, section
-and glossary pages come last; `on_page_context` waits for the second process there and converts their Markdown."""
+("late"), and `on_post_build` puts their blocks into the written files and the search index. The term pages are
+known once the second process has made the glossary: it sends their outline first, and `on_env` hands them to
+MkDocs before any page is rendered. The home, section, glossary and term pages come last; `on_page_context`
+waits for the second process there and converts their Markdown."""
 
 from __future__ import annotations
 
