@@ -91,7 +91,8 @@ def html_pages(site: Path) -> list[Path]:
 
 def article_pages(site: Path) -> list[Path]:
     """Pages of articles: those in a section folder two levels down (term pages are in `glossary/`)."""
-    return [p for p in html_pages(site) if len(p.relative_to(site).parts) == 3 and p.relative_to(site).parts[0] != "glossary"]
+    return [p for p in html_pages(site) if len(p.relative_to(site).parts) == 3
+            and p.relative_to(site).parts[0] != "glossary"]
 
 
 def glossary_terms(site: Path) -> list[dict]:

@@ -229,7 +229,8 @@ def glossary_of(draft: Draft) -> glossary_stage.Glossary:
 
 def term_outline(glossary: glossary_stage.Glossary) -> list[Page]:
     """The term pages `finish` makes, with a title only (`complete` False)."""
-    return [Page(uri, front_matter(title=t.name), complete=False) for t, uri in zip(glossary.terms, term_uris(glossary))]
+    uris = term_uris(glossary)
+    return [Page(uri, front_matter(title=t.name), complete=False) for t, uri in zip(glossary.terms, uris)]
 
 
 def term_uris(glossary: glossary_stage.Glossary) -> list[str]:

@@ -331,8 +331,11 @@ _UNSEARCHED_OPEN = '<div class="unsearched" data-search-exclude>'
 _UNSEARCHED_MARK = "<!--unsearched-->"
 """What the search index reads in place of such a block (`unlinked`); the hook puts the block back."""
 TERM_PAGE_BYTES = 200_000
-"""About the most HTML a term page's mentions take: sentences are quoted until half of it is used, then each
+"""About the most HTML a term page's mentions take: sentences are quoted until `QUOTE_BYTES` are used, then each
 further paragraph is a ¶ link under its article's title, until all of it is."""
+QUOTE_BYTES = 60_000
+"""About the most HTML of quoted sentences on a term page (a much-mentioned term's page stays quick to load, and
+the site's thousand term pages quick to build)."""
 INDEX_DEFINITION = 90
 """Longest definition on the glossary index, in characters (shortened like a tooltip)."""
 CONTAINED = 0.8
@@ -455,8 +458,8 @@ def term_page(entry: TermEntry, index_url: str) -> Rendered:
 
 
 def _mentions(articles: Sequence[tuple[str, str, Sequence[Quoted]]]) -> str:
-    """Every paragraph that mentions the term, by article: quoted while the page is small, then as ¶ links,
-    until `TERM_PAGE_BYTES`; the paragraphs past that are counted."""
+    """Every paragraph that mentions the term, by article: quoted up to `QUOTE_BYTES`, then as ¶ links, until
+    `TERM_PAGE_BYTES`; the paragraphs past that are counted."""
     out: list[str] = []
     size = 0
     for n, (title, url, paragraphs) in enumerate(articles):
@@ -466,7 +469,7 @@ def _mentions(articles: Sequence[tuple[str, str, Sequence[Quoted]]]) -> str:
             out.append(f"<p>{_text(more)}</p>")
             break
         head = f'<p class="term-article" dir="auto">{_a(title, url)}</p>'
-        if size < TERM_PAGE_BYTES // 2:
+        if size < QUOTE_BYTES:
             items = "".join(
                 f'<li dir="auto">{quoted.quote or quote(quoted.mentions)} {_pilcrow(url, quoted.number)}'
                 "</li>" for quoted in paragraphs
