@@ -368,17 +368,23 @@ def term_tip(definition: str, fallback: str, paragraph_text: str) -> str:
     (all of it, or `CONTAINED` of its words); else `fallback`."""
     if not definition:
         return fallback
-    if " ".join(definition.split()).casefold() in " ".join(paragraph_text.split()).casefold():
+    folded, present = _words(paragraph_text)
+    if " ".join(definition.split()).casefold() in folded:
         return fallback
     words = _WORD.findall(definition.casefold())
-    if len(words) >= 4:
-        present = set(_WORD.findall(paragraph_text.casefold()))
-        if sum(word in present for word in words) >= CONTAINED * len(words):
-            return fallback
+    if len(words) >= 4 and sum(word in present for word in words) >= CONTAINED * len(words):
+        return fallback
     return tooltip(definition)
 
 
 _WORD = re.compile(r"\w+")
+
+
+@functools.lru_cache(maxsize=64)  # a paragraph's links are made one after another
+def _words(text: str) -> tuple[str, frozenset[str]]:
+    """The text case-folded with its spaces squashed, and its words."""
+    folded = " ".join(text.split()).casefold()
+    return folded, frozenset(_WORD.findall(folded))
 
 
 @dataclass(frozen=True)
@@ -468,15 +474,15 @@ def _mentions(articles: Sequence[tuple[str, str, Sequence[Quoted]]]) -> str:
             more = LABELS["more"].format(paragraphs=sum(len(q) for _, _, q in rest), articles=len(rest))
             out.append(f"<p>{_text(more)}</p>")
             break
-        head = f'<p class="term-article" dir="auto">{_a(title, url)}</p>'
+        article = f'<p class="term-article" dir="auto">{_a(title, url)}'
         if size < QUOTE_BYTES:
             items = "".join(
                 f'<li dir="auto">{quoted.quote or quote(quoted.mentions)} {_pilcrow(url, quoted.number)}'
                 "</li>" for quoted in paragraphs
             )
-            block = f"{head}<ul>{items}</ul>"
+            block = f"{article}</p><ul>{items}</ul>"
         else:
-            block = f'{head[:-4]}: {" ".join(_pilcrow(url, q.number) for q in paragraphs)}</p>'
+            block = f'{article}: {" ".join(_pilcrow(url, q.number) for q in paragraphs)}</p>'
         out.append(block)
         size += len(block)
     return "\n".join(out)
