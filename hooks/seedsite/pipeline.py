@@ -406,32 +406,36 @@ def _key_terms(
     sections: Sequence[Sequence[int]], links: Sequence[Links], glossary: glossary_stage.Glossary
 ) -> tuple[list[list[tuple[int, int]]], list[tuple[int, int]]]:
     """Per section, its key terms with the number of its articles mentioning each; and the site's, with the
-    number of all articles mentioning each. A key term is frequent in its section and rarer in the others
-    (tf-idf over sections: tf, the section's articles mentioning it; idf, log(1 + sections / sections mentioning
-    it)); never a term listed but not linked, nor one in more than `KEY_TERM_SHARE` of a large site's articles.
-    Ties go to the terms the section's articles mention most. The site's key terms are those with the highest
-    score in any section."""
+    number of all articles mentioning each. A key term is frequent in its section and rarer in the others:
+    tf-idf over sections, where tf is the share of the section's articles mentioning the term and idf is
+    log(tf / the term's mean share over all sections), so that a term as common everywhere scores nothing and
+    one found mostly here scores high. Never a term listed but not linked, nor one in more than
+    `KEY_TERM_SHARE` of a large site's articles. Ties (all of them on a one-section site) go to the terms the
+    section's articles mention most. The site's key terms are those with the highest score in any section."""
     terms = glossary.terms
     tf: list[Counter[int]] = []
     weight: list[Counter[int]] = []  # how high the term ranks among each article's terms, summed
     for members in sections:
         tf.append(Counter(t for a in members for t in links[a].terms))
-        weight.append(Counter({}))
+        weight.append(Counter())
         for a in members:
             weight[-1].update({t: len(links[a].terms) - rank for rank, t in enumerate(links[a].terms)})
+    shares = [{t: n / max(len(members), 1) for t, n in counts.items()} for members, counts in zip(sections, tf)]
+    mean = Counter()
+    for share in shares:
+        mean.update({t: value / len(sections) for t, value in share.items()})
     articles = sum(tf, Counter())
-    spread = Counter(t for counts in tf for t in counts)
     total = sum(len(members) for members in sections)
     cap = KEY_TERM_SHARE * total if total >= KEY_TERM_SITE else total
     best: dict[int, tuple[float, int]] = {}
     per_section = []
-    for counts, weights in zip(tf, weight):
+    for counts, share, weights in zip(tf, shares, weight):
         scored = {
-            t: (n * math.log(1 + len(sections) / spread[t]), weights[t])
-            for t, n in counts.items() if terms[t].link and articles[t] <= cap
+            t: (value * math.log(value / mean[t]), weights[t])
+            for t, value in share.items() if terms[t].link and articles[t] <= cap
         }
-        for t, value in scored.items():
-            best[t] = max(best.get(t, value), value)
+        for t, score in scored.items():
+            best[t] = max(best.get(t, score), score)
         top = sorted(scored, key=lambda t: (-scored[t][0], -scored[t][1], terms[t].name.casefold()))[:TOP_TERMS]
         per_section.append([(t, counts[t]) for t in top])
     top = sorted(best, key=lambda t: (-best[t][0], -best[t][1], terms[t].name.casefold()))[:TOP_TERMS]
