@@ -238,8 +238,12 @@ def _outline_terms(files: Files, config: MkDocsConfig) -> None:
     pages (their Markdown comes with the other pages, `_convert`), or complete if the second process failed."""
     if _State.pending is None:
         return
+    waited = time.perf_counter()
     try:
         pages = _State.pending.next()
+        now = time.perf_counter()
+        log.info(f"microsite: {len(pages)} term pages outlined {now - _State.started:.2f} s after the build began "
+                 f"(waited {now - waited:.2f} s for them)")
     except RuntimeError:
         _complete()  # says why, and makes the pages here
         pages = [page for uri, page in _State.pages.items() if files.get_file_from_path(uri) is None]
