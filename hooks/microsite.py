@@ -20,6 +20,7 @@ import os
 import re
 import time
 from dataclasses import dataclass, replace
+from collections.abc import Iterator
 from typing import ClassVar
 from pathlib import Path
 from urllib.parse import quote
@@ -186,7 +187,7 @@ def _nav_key(files: Files, pages: list[pipeline.Page]) -> tuple:
     return tuple(titles + written)
 
 
-def _finish_lean(draft: pipeline.Draft):
+def _finish_lean(draft: pipeline.Draft) -> Iterator:
     """In the second process: first the term pages' outline (MkDocs must know every page before it renders
     one), then `pipeline.finish` with only what `mkdocs build` needs of the site (pages, glossary.json,
     problems): the rest is not worth sending. With it, the pages' blocks without links (`_unlinked`)."""

@@ -146,8 +146,6 @@ def test_a_tooltip_shows_the_definition_unless_its_paragraph_says_it(harbour_sit
 
 def test_a_tooltip_never_repeats_the_paragraph_it_sits_in(harbour_site):
     """A paragraph that states the definition gets the term's kind and count instead."""
-    seeds = harbour_site.parent / "seeds" / "news" / "harbour.txt"
-    assert seeds.is_file()
     content = main_content(soup(harbour_site / "news" / "harbour-news" / "index.html"))
     for p in content.find_all("p", id=True):
         for a in p.select("a.glossary-term"):
