@@ -1,5 +1,6 @@
-"""Work in a second process while this one goes on: a forked child computes `function(*args)` and sends the
-result back through a pipe. Used by `microsite.py` so that the glossary is made while MkDocs converts pages."""
+"""Work in a second process while this one goes on: a forked child runs `function(*args)`, a generator, and
+sends each value it yields back through a pipe. Used by `microsite.py` so that the glossary is made while MkDocs
+converts pages."""
 
 from __future__ import annotations
 
@@ -17,7 +18,7 @@ def available() -> bool:
 
 
 class Background:
-    """`function(*args)` running in a forked child (it sees this process's memory as it is now)."""
+    """The generator `function(*args)` running in a forked child (it sees this process's memory as it is now)."""
 
     def __init__(self, function: Callable[..., Any], *args: Any) -> None:
         context = multiprocessing.get_context("fork")
@@ -25,28 +26,34 @@ class Background:
         self._process = context.Process(target=_run, args=(send, function, args), daemon=True)
         self._process.start()
         send.close()
-        self._result: tuple[bool, Any] | None = None
+        self._failed: str | None = None
 
-    def result(self) -> Any:
-        """The function's return value, waiting for it if need be; raises RuntimeError if the child failed."""
-        if self._result is None:
+    def next(self) -> Any:
+        """The next value the function yields, waiting for it if need be; raises RuntimeError if the child
+        failed (then and at every later call)."""
+        if self._failed is None:
             try:
-                self._result = self._receive.recv()
-            except EOFError:
-                self._result = (False, f"the child process ended with code {self._process.exitcode}")
-            finally:
-                self._receive.close()
+                ok, value = self._receive.recv()
+            except (EOFError, OSError):
                 self._process.join()
-        ok, value = self._result
-        if not ok:
-            raise RuntimeError(value)
-        return value
+                ok, value = False, f"the child process ended with code {self._process.exitcode}"
+            if ok:
+                return value
+            self._failed = value
+            self.close()
+        raise RuntimeError(self._failed)
+
+    def close(self) -> None:
+        """Stop listening, once the last value came; the child ends after sending it."""
+        self._receive.close()
+        self._process.join()
 
 
 def _run(send, function: Callable[..., Any], args: tuple) -> None:
     gc.disable()  # a short-lived process: collecting cycles would only cost time
     try:
-        send.send((True, function(*args)))
+        for value in function(*args):
+            send.send((True, value))
     except BaseException:  # noqa: BLE001 - reported to the parent, which falls back to working in-process
         send.send((False, traceback.format_exc(limit=5)))
     finally:

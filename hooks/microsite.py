@@ -8,8 +8,10 @@ few seeds is a quick `pipeline.update`); `on_page_content` tells MkDocs the ids 
 `on_post_build` writes glossary.json. Under `--dirty`, `preview.DirtyPages` keeps unchanged pages unbuilt.
 
 While the second process works, MkDocs goes on: the article pages are rendered with their placeholders
-("late"), and `on_post_build` puts their blocks into the written files and the search index. The home, section
-and glossary pages come last; `on_page_context` waits for the second process there and converts their Markdown."""
+("late"), and `on_post_build` puts their blocks into the written files and the search index. The term pages are
+known once the second process has made the glossary: it sends their outline first, and `on_env` hands them to
+MkDocs before any page is rendered. The home, section, glossary and term pages come last; `on_page_context`
+waits for the second process there and converts their Markdown."""
 
 from __future__ import annotations
 
@@ -18,6 +20,7 @@ import os
 import re
 import time
 from dataclasses import dataclass, replace
+from collections.abc import Iterator
 from typing import ClassVar
 from pathlib import Path
 from urllib.parse import quote
@@ -134,7 +137,8 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         count = _State.dirty.settle(files, config, _nav_key(files, pages))
         how += f", {count} page{'s' if count != 1 else ''} to rebuild"
     articles = sum(page.seed is not None for page in pages)
-    sections = sum(page.in_nav and page.uri.endswith("/index.md") for page in pages)
+    sections = sum(page.in_nav and page.uri.endswith("/index.md") and page.uri != pipeline.GLOSSARY_URI
+                   for page in pages)
     log.info(f"microsite: {articles} articles in {sections} sections, {how}")
     if _State.hint and _State.full_seconds > QUICK_AFTER:
         _State.hint = False
@@ -199,12 +203,15 @@ def _nav_key(files: Files, pages: list[pipeline.Page]) -> tuple:
     return tuple(titles + written)
 
 
-def _finish_lean(draft: pipeline.Draft) -> tuple[pipeline.Site, dict[str, list[str]]]:
-    """`pipeline.finish` with only what `mkdocs build` needs of the site (pages, glossary.json, problems): the
-    rest is not worth sending from the second process. With it, the pages' blocks without links (`_unlinked`)."""
-    site = pipeline.finish(draft)
+def _finish_lean(draft: pipeline.Draft) -> Iterator:
+    """In the second process: first the term pages' outline (MkDocs must know every page before it renders
+    one), then `pipeline.finish` with only what `mkdocs build` needs of the site (pages, glossary.json,
+    problems): the rest is not worth sending. With it, the pages' blocks without links (`_unlinked`)."""
+    glossary = pipeline.glossary_of(draft)
+    yield pipeline.term_outline(glossary)
+    site = pipeline.finish(draft, glossary)
     plain = {page.uri: [render.unlinked(block) for block in page.blocks] for page in site.pages}
-    return replace(site, glossary=replace(site.glossary, terms=(), blocks=(), hits=()), links=(), articles=()), plain
+    yield replace(site, glossary=replace(site.glossary, terms=(), blocks=(), hits=()), links=(), articles=()), plain
 
 
 def _report(problems) -> None:
@@ -220,7 +227,8 @@ def _complete() -> None:
     _State.pending = None
     waited = time.perf_counter()
     try:
-        site, plain = pending.result()
+        site, plain = pending.next()
+        pending.close()
         _State.unlinked.update(plain)
     except RuntimeError as err:
         log.warning(f"microsite: the second process failed, so the glossary is made here: {err}")
@@ -239,13 +247,44 @@ def _complete() -> None:
 def on_env(env, config: MkDocsConfig, files: Files):
     """The templates' own texts (`overrides/404.html`: `{{ _("Page not found") }}`) are labels too."""
     env.install_gettext_translations(labels.for_language(_language(config)).translations, newstyle=True)
+    _outline_terms(files, config)
     return env if _State.dirty is None else _State.dirty.environment(env, config)
 
 
+def _outline_terms(files: Files, config: MkDocsConfig) -> None:
+    """While a second process makes the pages, the term pages are known only once it has made the glossary:
+    they are handed to MkDocs here, after it converted the other pages and before it renders any, as outlined
+    pages (their Markdown comes with the other pages, `_convert`), or complete if the second process failed."""
+    if _State.pending is None:
+        return
+    waited = time.perf_counter()
+    try:
+        pages = _State.pending.next()
+        now = time.perf_counter()
+        log.info(f"microsite: {len(pages)} term pages outlined {now - _State.started:.2f} s after the build began "
+                 f"(waited {now - waited:.2f} s for them)")
+    except RuntimeError:
+        _complete()  # says why, and makes the pages here
+        pages = [page for uri, page in _State.pages.items() if files.get_file_from_path(uri) is None]
+    for page in pages:
+        file = File.generated(config, page.uri, content=page.markdown, inclusion=InclusionLevel.NOT_IN_NAV)
+        files.append(file)
+        Page(None, file, config)
+        file.page.read_source(config)
+        file.page.render(config, files)
+        if page.complete:
+            _anchors(file.page, page.blocks)
+        else:
+            _State.pages[page.uri] = page
+            _State.outlined.add(page.uri)
+
+
 def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
-    """A section holding nothing but its index page (as the seed sections do: articles stay out of the nav)
-    becomes a plain link to that page."""
-    nav.items = [_flat(item) for item in nav.items]
+    """A section holding nothing but its index page (as the seed sections and the glossary do: articles and term
+    pages stay out of the nav) becomes a plain link to that page; the glossary comes last."""
+    items = [_flat(item) for item in nav.items]
+    last = [item for item in items if isinstance(item, Page) and item.file.src_uri == pipeline.GLOSSARY_URI]
+    nav.items = [item for item in items if item not in last] + last
     if _State.dirty is not None:
         _State.dirty.keep_titles(nav)
     return nav

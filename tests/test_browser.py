@@ -18,7 +18,7 @@ from playwright.sync_api import Browser, Page, expect
 pytestmark = pytest.mark.browser
 
 ARTICLE = "articles/strong-focus-on-development/"
-PAGES = {"home": "", "article": ARTICLE, "glossary": "glossary/"}
+PAGES = {"home": "", "article": ARTICLE, "glossary": "glossary/", "term": "glossary/union-state/"}
 SECTIONS = [
     ("the-union-state-is-in-focus", "The Union State is in focus"),
     ("a-friendly-economy", "A friendly economy"),
@@ -157,12 +157,12 @@ def test_a_missing_page_shows_the_404_page_with_a_way_home(visit, site_url):
     expect(page).to_have_title("Home - Strong Focus")
 
 
-# The glossary: term links, search, mentions
+# The glossary: term links, term pages, search, the index
 
 
 def term_link(page: Page, slug: str):
-    links = page.locator(f'article a.glossary-term[href$="glossary/#{slug}"]')
-    assert links.count() > 0, f"no term link to glossary/#{slug} on the page"
+    links = page.locator(f'article a.glossary-term[href$="glossary/{slug}/"]')
+    assert links.count() > 0, f"no term link to glossary/{slug}/ on the page"
     return links.first
 
 
@@ -171,7 +171,7 @@ def test_a_term_link_shows_its_definition(visit, how):
     page = visit(ARTICLE).page
     link = term_link(page, "union-state")
     definition = link.get_attribute("title")
-    assert definition, "a term link carries its definition in its title"
+    assert definition and definition.startswith("The Union State of Russia and Belarus")
     link.hover() if how == "hover" else link.focus()
     expect(link).to_have_attribute("aria-describedby", re.compile(r"."))
     tooltip = page.locator(f"#{link.get_attribute('aria-describedby')}")
@@ -179,7 +179,15 @@ def test_a_term_link_shows_its_definition(visit, how):
     expect(tooltip).to_have_text(html.unescape(definition))  # Material shows the title as HTML
 
 
-def test_search_finds_the_term_and_the_article(visit):
+def test_a_click_on_a_term_link_lands_on_the_term_page(visit):
+    page = visit(ARTICLE).page
+    term_link(page, "union-state").click()
+    page.wait_for_url("**/glossary/union-state/")
+    expect(page.locator("article h1")).to_have_text(re.compile("^Union State"))
+    expect(page.locator("article p.term-definition")).to_have_text(re.compile("^The Union State of Russia"))
+
+
+def test_search_shows_the_term_page_first(visit):
     page = visit("").page
     page.locator("input.md-search__input").press_sequentially("friendly economy")  # search runs on key presses
     results = page.locator(".md-search-result__list a.md-search-result__link")
@@ -187,16 +195,62 @@ def test_search_finds_the_term_and_the_article(visit):
     paths = [urlsplit(href).path + "#" + urlsplit(href).fragment for href in results.evaluate_all(
         "links => links.map(link => link.href)"
     )]
-    assert any(path.startswith("/glossary/#friendly-economy") for path in paths), paths
+    assert paths[0].startswith("/glossary/friendly-economy/"), paths
     assert any(path.startswith(f"/{ARTICLE}") for path in paths), paths
 
 
-def test_a_mention_on_the_glossary_lands_on_its_section(visit):
+def test_a_pilcrow_on_the_term_page_lands_on_its_paragraph(visit):
+    page = visit(PAGES["term"]).page
+    pilcrows = page.locator("article a.term-paragraph")
+    assert pilcrows.count() == 2  # the Union State is mentioned in two paragraphs
+    target = pilcrows.last.get_attribute("href").rsplit("#", 1)[1]
+    pilcrows.last.click()
+    page.wait_for_url(f"**/{ARTICLE}#{target}")
+    paragraph = page.locator(f"p#{target}")
+    expect(paragraph).to_be_in_viewport()
+    expect(paragraph).to_contain_text("Union State")
+
+
+def test_typing_in_the_filter_narrows_the_glossary_index(visit):
     page = visit(PAGES["glossary"]).page
-    anchor, section = SECTIONS[0]
-    # The first list after the entry's heading is its "Mentioned in" list; each mention names its section.
-    mentions = page.locator("#union-state ~ ul").first
-    mentions.get_by_role("link", name=re.compile(f"› {section}$")).click()
-    page.wait_for_url(f"**/{ARTICLE}#{anchor}")
-    expect(page).to_have_title("Strong focus on development - Strong Focus")
-    expect(page.locator(f"h2#{anchor}")).to_be_in_viewport()
+    lines = page.locator("ul.glossary-index li")
+    total = lines.count()
+    assert total > 10
+    expect(lines.filter(visible=True)).to_have_count(total)
+    box = page.locator(".glossary-filter input")
+    expect(box).to_be_visible()  # shown by the script
+    box.press_sequentially("belarus")
+    expect(lines.filter(visible=True)).to_have_count(5)  # Belarus, Belarusian(s), Belarusian-Russian, President of …
+    expect(page.locator("h2#letter-u")).to_be_hidden()  # a letter with no line left goes too
+    box.fill("zzzz")
+    expect(lines.filter(visible=True)).to_have_count(0)
+    expect(page.locator(".glossary-none")).to_be_visible()
+    box.fill("")
+    expect(lines.filter(visible=True)).to_have_count(total)
+
+
+def test_the_kind_facet_keeps_one_kind(visit):
+    page = visit(PAGES["glossary"]).page
+    select = page.locator(".glossary-filter select")
+    kinds = [k for k in select.locator("option").evaluate_all("options => options.map(o => o.value)") if k]
+    assert kinds
+    lines = page.locator("ul.glossary-index li")
+    for kind in kinds:
+        select.select_option(kind)
+        expected = page.locator(f'ul.glossary-index li[data-kind="{kind}"]').count()
+        expect(lines.filter(visible=True)).to_have_count(expected)
+    select.select_option("")
+    expect(lines.filter(visible=True)).to_have_count(lines.count())
+
+
+def test_the_glossary_index_is_a_plain_list_without_javascript(chromium, site_url):
+    context = chromium.new_context(base_url=site_url, java_script_enabled=False)
+    try:
+        page = context.new_page()
+        page.goto(PAGES["glossary"])
+        expect(page.locator(".glossary-filter")).to_be_hidden()
+        lines = page.locator("ul.glossary-index li")
+        assert lines.count() > 10
+        expect(lines.filter(visible=True)).to_have_count(lines.count())
+    finally:
+        context.close()

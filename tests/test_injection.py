@@ -99,12 +99,17 @@ def test_file_names_are_text_where_they_are_shown(hostile):
 def test_curated_glossary_names_definitions_and_aliases_are_text(hostile):
     site, _, pipeline_site = hostile
     glossary = main_content(soup(site / "glossary" / "index.html"))
-    names = [h.get_text().rstrip("¶") for h in glossary.find_all("h3")]
+    names = [a.get_text() for a in glossary.select("ul.glossary-index li > a")]
     assert {SCRIPT_TITLE, 'Quote" onmouseover="alert(1)" x="', "{{ jinja }}"} <= set(names)
-    definitions = [p.get_text() for p in glossary.select("p.glossary-definition")]
+    assert not glossary.select("ul.glossary-index script, ul.glossary-index img, ul.glossary-index svg")
+    pages = [main_content(soup(page)) for page in (site / "glossary").glob("*/index.html")]
+    assert {page.find("h1").get_text().rstrip("¶") for page in pages} >= set(names)
+    definitions = [p.get_text() for page in pages for p in page.select("p.term-definition")]
     assert IMG_DEFINITION in definitions
     assert "{% raw %} $x$ `code` <b>bold</b> &amp;" in definitions
-    assert any("Also: <svg onload=alert(1)>" in p.get_text() for p in glossary.select("p.glossary-meta"))
+    metas = [p.get_text() for page in pages for p in page.select("p.term-meta")]
+    assert "Also called: <svg onload=alert(1)>" in metas
+    assert not [page for page in pages if page.select("script, img, svg")]
     article = main_content(soup(site / pipeline_site.uris["script.txt"].replace(".md", "/index.html")))
     tooltips = {a.get_text(): a.get("title") for a in article.select("a.glossary-term")}
     # Material's tooltips show a title as HTML, so it holds the definition HTML-escaped once more.

@@ -90,16 +90,18 @@ def html_pages(site: Path) -> list[Path]:
 
 
 def article_pages(site: Path) -> list[Path]:
-    """Pages of articles: those with a "Terms in this article" footer or in a section folder two levels down."""
-    return [p for p in html_pages(site) if len(p.relative_to(site).parts) == 3]
+    """Pages of articles: those in a section folder two levels down (term pages are in `glossary/`)."""
+    return [p for p in html_pages(site) if len(p.relative_to(site).parts) == 3
+            and p.relative_to(site).parts[0] != "glossary"]
 
 
 def glossary_terms(site: Path) -> list[dict]:
     return json.loads((site / "glossary.json").read_text(encoding="utf-8"))["terms"]
 
 
-def anchor_of(href: str) -> str:
-    return href.rsplit("#", 1)[1] if "#" in href else ""
+def term_of(href: str) -> str:
+    """The term a link to a term page (`../../glossary/union-state/`, `glossary/union-state.md`) points at."""
+    return href.rstrip("/").rsplit("/", 1)[-1].removesuffix(".html").removesuffix(".md")
 
 
 # --- the crawler ----------------------------------------------------------------------------------------------
@@ -203,11 +205,15 @@ def test_every_internal_link_resolves_without_directory_urls(file_url_site):
     assert not result.broken, f"{result}:\n" + "\n".join(result.broken[:50])
     article = file_url_site / "articles" / "strong-focus-on-development.html"
     info = page_info(article)
-    assert info.term_links and all(h.startswith("../glossary.html#") for h, _ in info.term_links)
-    assert info.footer["terms"] and all(h.startswith("../glossary.html#") for h in info.footer["terms"])
-    glossary = main_content(soup(file_url_site / "glossary.html"))
-    mentions = [a["href"] for a in glossary.find_all("a", href=re.compile(r"^articles/"))]
-    assert mentions and all(h.startswith("articles/strong-focus-on-development.html#") for h in mentions)
+    term_page = re.compile(r"^\.\./glossary/[^/#]+\.html$")
+    assert info.term_links and all(term_page.match(h) for h, _ in info.term_links)
+    assert info.footer["terms"] and all(term_page.match(h) for h in info.footer["terms"])
+    glossary = main_content(soup(file_url_site / "glossary" / "index.html"))
+    assert [a["href"] for a in glossary.select("ul.glossary-index a")][:2] == ["alexander-lukashenko.html",
+                                                                               "belarus.html"]
+    term = main_content(soup(file_url_site / "glossary" / "belarus.html"))
+    mentions = [a["href"] for a in term.select("a.term-paragraph")]
+    assert mentions and all(re.fullmatch(r"\.\./articles/strong-focus-on-development\.html#p\d+", h) for h in mentions)
 
 
 # --- the seed article page ------------------------------------------------------------------------------------
@@ -222,15 +228,15 @@ def test_union_state_links_once_in_each_section_that_mentions_it(seed_page):
     mentioning = [s for s in seed_page.sections if "Union State" in s.text]
     assert [s.anchor for s in mentioning] == ["the-union-state-is-in-focus", "a-friendly-economy"]
     for section in seed_page.sections:
-        union = [href for href, _, _ in section.links if href.endswith("glossary/#union-state")]
+        union = [href for href, _, _ in section.links if href.endswith("glossary/union-state/")]
         assert len(union) == (1 if section in mentioning else 0), section.anchor
-    (first,) = [t for h, _, t in mentioning[0].links if h.endswith("#union-state")]
+    (first,) = [t for h, _, t in mentioning[0].links if term_of(h) == "union-state"]
     assert first == "Union State"
 
 
 def test_no_term_links_twice_in_one_section(seed_page):
     for section in seed_page.sections:
-        targets = [anchor_of(href) for href, _, _ in section.links]
+        targets = [term_of(href) for href, _, _ in section.links]
         assert len(targets) == len(set(targets)), (section.anchor, targets)
 
 
@@ -238,25 +244,25 @@ def test_the_intro_is_one_section(seed_page):
     intro = seed_page.sections[0]
     assert intro.anchor == ""
     # "Belarus" and "Russia" are in both intro paragraphs, linked only in the first
-    assert [anchor_of(h) for h, _, _ in intro.links].count("belarus") == 1
-    assert [anchor_of(h) for h, _, _ in intro.links].count("russia") == 1
+    assert [term_of(h) for h, _, _ in intro.links].count("belarus") == 1
+    assert [term_of(h) for h, _, _ in intro.links].count("russia") == 1
 
 
 def test_every_section_links_its_terms(seed_site, seed_page):
     """Each section links each term at its first mention there: a term mentioned in a section per glossary.json
     has a link in that section (and a link is only ever made where a mention is)."""
     terms = glossary_terms(seed_site)
-    linked = {(s.anchor, anchor_of(h)) for s in seed_page.sections for h, _, _ in s.links}
+    linked = {(s.anchor, term_of(h)) for s in seed_page.sections for h, _, _ in s.links}
     def section_of(anchor: str) -> str:  # intro paragraphs (p1, p2, …) are the intro section
         return "" if re.fullmatch(r"p\d+", anchor) else anchor
 
-    mentioned = {(section_of(m["anchor"]), anchor_of(t["url"])) for t in terms for m in t["mentions"]}
+    mentioned = {(section_of(m["section"]), term_of(t["url"])) for t in terms for m in t["mentions"]}
     assert {m["url"] for t in terms for m in t["mentions"]} == {"articles/strong-focus-on-development/"}
     assert linked == mentioned
 
 
 def test_variants_link_to_their_term(seed_page):
-    texts = {(t, anchor_of(h)) for s in seed_page.sections for h, _, t in s.links}
+    texts = {(t, term_of(h)) for s in seed_page.sections for h, _, t in s.links}
     assert ("Presidents of Belarus", "president-of-belarus") in texts
     assert ("Import substitution", "import-substitution") in texts
     assert ("Alexander Lukashenko", "alexander-lukashenko") in texts  # written "Alexander Lukashenko's"
@@ -266,7 +272,7 @@ def test_belarus_links_in_every_section_that_names_it(seed_site, seed_page):
     for section in seed_page.sections:
         text = re.sub(r"Presidents? of Belarus", "", section.text)
         if re.search(r"(?<![\w-])Belarus(?![\w-])", text):
-            assert "belarus" in [anchor_of(h) for h, _, _ in section.links], section.anchor
+            assert "belarus" in [term_of(h) for h, _, _ in section.links], section.anchor
 
 
 def test_headings_are_never_linked(seed_site, seed_page):
@@ -284,15 +290,15 @@ def test_every_term_link_has_a_tooltip(seed_site):
     for page in html_pages(seed_site):
         for href, title in page_info(page).term_links:
             assert title.strip(), (page, href)
-    union = [t for h, t in page_info(seed_site / SEED_PAGE).term_links if h.endswith("#union-state")]
+    union = [t for h, t in page_info(seed_site / SEED_PAGE).term_links if term_of(h) == "union-state"]
     assert union[0].startswith("The Union State of Russia and Belarus")
 
 
 def test_the_seed_page_lists_its_terms(seed_site, seed_page):
     assert "terms" in seed_page.footer
-    listed = {anchor_of(h) for h in seed_page.footer["terms"]}
-    linked = {anchor_of(h) for s in seed_page.sections for h, _, _ in s.links}
-    assert listed == linked == {anchor_of(t["url"]) for t in glossary_terms(seed_site)}
+    listed = {term_of(h) for h in seed_page.footer["terms"]}
+    linked = {term_of(h) for s in seed_page.sections for h, _, _ in s.links}
+    assert listed == linked == {term_of(t["url"]) for t in glossary_terms(seed_site)}
     content = main_content(soup(seed_site / SEED_PAGE))
     assert content.find("h2", id="terms").get_text(strip=True).rstrip("¶") == "Terms in this article"
 
@@ -301,21 +307,21 @@ def test_a_single_article_has_no_related_articles(seed_page):
     assert "related" not in seed_page.footer
 
 
-def most_mentioned(site: Path, n: int) -> list[str]:
-    totals = {anchor_of(t["url"]): sum(m.get("count", 1) for m in t["mentions"]) for t in glossary_terms(site)}
-    return sorted(totals, key=lambda a: (-totals[a], a))[:n]
+def key_terms(page: Path) -> list[tuple[str, str]]:
+    """The key terms a home or section page lists: (term, its count as the page says it)."""
+    content = main_content(soup(page))
+    links = content.find_all("a", href=re.compile(r"glossary/[^/#]+/$"))
+    return [(term_of(a["href"]), a.next_sibling.strip(" ·")) for a in links]
 
 
 @pytest.mark.parametrize("page", ["index.html", "articles/index.html"])
-def test_home_and_section_pages_link_the_most_mentioned_terms(seed_site, page):
-    content = main_content(soup(seed_site / page))
-    hrefs = [a["href"] for a in content.find_all("a", href=re.compile(r"glossary/#"))]
-    anchors = [anchor_of(h) for h in hrefs]
+def test_home_and_section_pages_list_key_terms_with_their_article_counts(seed_site, page):
+    """On a one-article site every term is as specific as the next: the most mentioned come first."""
+    listed = key_terms(seed_site / page)
+    anchors = [term for term, _ in listed]
     assert 3 <= len(anchors) <= 12 and len(anchors) == len(set(anchors))
-    top = most_mentioned(seed_site, 3)
-    assert set(top[:2]) == {"russia", "belarus"}
-    assert set(top) <= set(anchors), (top, anchors)
-    assert anchors[0] in top[:2]  # the most mentioned first (a tie goes by name)
+    assert {count for _, count in listed} == {"(1)"}
+    assert set(anchors[:2]) == {"russia", "belarus"}
 
 
 def test_the_section_page_has_a_key_terms_heading(seed_site):
@@ -360,7 +366,7 @@ def test_link_syntax_in_a_seed_renders_literally_with_at_most_the_term_link(mark
         assert not p.select("a a")
         anchors = p.find_all("a")
         assert len(anchors) <= 1, anchors
-        assert all("glossary-term" in a.get("class", []) and a["href"].endswith("#union-state") for a in anchors)
+        assert all("glossary-term" in a.get("class", []) and term_of(a["href"]) == "union-state" for a in anchors)
         assert p.find("a", href=re.compile(r"^(x|y)$")) is None
 
 
@@ -372,8 +378,8 @@ def test_the_term_links_once_per_section_around_literal_link_syntax(markup_site)
     assert links["p4"] == ["Union State"]  # "Elsewhere"
 
 
-def test_the_markup_site_glossary_shows_mentions_literally(markup_site):
-    page = soup(markup_site / "glossary" / "index.html")
+def test_the_markup_site_term_page_shows_mentions_literally(markup_site):
+    page = soup(markup_site / "glossary" / "union-state" / "index.html")
     content = main_content(page)
     assert content.find("a", href=re.compile(r"^(x|y)$")) is None
     assert "[Union State](x)" in content.get_text()
@@ -403,7 +409,7 @@ def test_corpus_pages_link_each_term_at_most_once_per_section(corpus_articles):
     bad = []
     for path, info in corpus_articles:
         for section in info.sections:
-            targets = [anchor_of(h) for h, _, _ in section.links]
+            targets = [term_of(h) for h, _, _ in section.links]
             if len(targets) != len(set(targets)):
                 bad.append((path.parent.name, section.anchor))
     assert not bad, bad[:20]
@@ -440,5 +446,5 @@ def test_corpus_home_and_section_pages_link_key_terms(corpus_site):
     assert len(sections) == 2, sections
     for page in [site / "index.html", *sections]:
         content = main_content(soup(page))
-        links = content.find_all("a", href=re.compile(r"glossary/#"))
+        links = content.find_all("a", href=re.compile(r"glossary/[^/#]+/$"))
         assert 3 <= len(links) <= 12, page

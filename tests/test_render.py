@@ -13,9 +13,11 @@ from mkdocs.config import load_config
 from mkdocs.utils.meta import get_data
 from seedsite.model import Article, Section, Term
 from seedsite.render import (
-    GlossaryEntry,
+    TERM_PAGE_BYTES,
     Link,
+    Quoted,
     Rendered,
+    TermEntry,
     article_page,
     escape,
     fill,
@@ -24,8 +26,11 @@ from seedsite.render import (
     ids,
     paragraph,
     skeleton,
+    term_page,
+    term_tip,
     unlinked,
 )
+from seedsite.model import Mention
 
 HOSTILE = [
     "# not a heading",
@@ -441,61 +446,72 @@ def test_an_article_of_headings_only_has_only_its_empty_footer_block(page_html):
     assert [h.get("id") for h in page_html(rendered).find_all(["h1", "h2"])] == ["bare", "only"]
 
 
-def term(name: str, anchor: str, definition: str = "", aliases: tuple[str, ...] = ()) -> Term:
-    return Term(name, anchor, (name,), aliases, definition, "curated")
+def term(name: str, anchor: str, definition: str = "", aliases: tuple[str, ...] = (), kind: str = "concept",
+         origin: str = "curated") -> Term:
+    return Term(name, anchor, (name,), aliases, definition, origin if definition else "", kind=kind)
 
 
-def test_glossary_page_letters_are_markdown_headings_and_entries_html_blocks(page_html):
+def entry(t: Term, articles=(), **kwargs) -> TermEntry:
+    return TermEntry(t, f"glossary/{t.anchor}.md", tuple(articles), **kwargs)
+
+
+def urls(entries) -> list[str]:
+    return [f"{e.term.anchor}/" for e in entries]
+
+
+def test_glossary_index_letters_are_markdown_headings_and_lines_html_blocks(page_html):
+    """One line per term: its name linking its page, its kind, its short definition, how many articles mention
+    it; seed text stays text."""
+    mention = Mention("a.txt", "p1", "Apples grow.", 0, 6)
     entries = [
-        GlossaryEntry(term("Apple <tree>", "apple-tree", 'A "fruit" & <b>tree</b>', ("Malus",)), None, (), ()),
-        GlossaryEntry(term("Avocado", "avocado"), None, (), (("Apple <tree>", "#apple-tree"),)),
-        GlossaryEntry(term("Banana", "banana", "Yellow."), None, (), ()),
+        entry(term("Apple <tree>", "apple-tree", 'A "fruit" & <b>tree</b>', ("Malus",), "place"),
+              [("A", "../../a/", (Quoted(1, (mention,)),)), ("B", "../../b/", (Quoted(2, (mention,)),))]),
+        entry(term("Avocado", "avocado", kind="person")),
+        entry(term("Banana", "banana", "Yellow.", origin="first-use")),
     ]
-    rendered = glossary_page(entries)
-    assert isinstance(rendered, Rendered) and len(rendered.blocks) == 2  # A, B
-    assert "Apple" not in rendered.markdown.split("---\n", 2)[2]  # the entries are in the blocks
+    rendered = glossary_page(entries, urls(entries))
+    assert isinstance(rendered, Rendered) and len(rendered.blocks) == 3  # the filter, A, B
+    assert "Apple" not in rendered.markdown.split("---\n", 2)[2]  # the lines are in the blocks
     assert ids(rendered.blocks) == {"apple-tree", "avocado", "banana"}
     html = page_html(rendered)
-    order = [(t.name, t.get_text().rstrip("¶")) for t in html.find_all(["h1", "h2", "h3"])]
-    assert order == [
-        ("h1", "Glossary"), ("h2", "A"), ("h3", "Apple <tree>"), ("h3", "Avocado"), ("h2", "B"), ("h3", "Banana"),
+    assert [(t.name, t.get_text()) for t in html.find_all(["h1", "h2"])] == [
+        ("h1", "Glossary¶"), ("h2", "A¶"), ("h2", "B¶"),
     ]  # fmt: skip
-    apple = html.find("h3", id="apple-tree")
-    permalink = apple.find("a", class_="headerlink")
-    assert permalink is not None and permalink["href"] == "#apple-tree"
-    definition = apple.find_next("p", class_="glossary-definition")
-    assert definition.get_text() == 'A "fruit" & <b>tree</b>' and not definition.find_all(True)
-    assert "Also: Malus" in apple.find_next("p", class_="glossary-meta").get_text()
-    assert html.find("h3", id="avocado").find_next("p", class_="glossary-definition").get_text() == (
-        "No definition yet."
-    )
-    related = [a for a in html.find_all("a", href="#apple-tree") if "headerlink" not in a.get("class", [])]
-    assert [a.get_text() for a in related] == ["Apple <tree>"]
+    apple = html.find("li", id="apple-tree")
+    assert apple.a["href"] == "apple-tree/" and apple.a.get_text() == "Apple <tree>"
+    assert apple.get_text() == 'Apple <tree> Place · 2 articles — A "fruit" & <b>tree</b>'
+    assert apple["data-kind"] == "place" and not apple.find_all(["b", "script"])
+    assert html.find("li", id="avocado").get_text() == "Avocado Person · 0 articles"
+    assert html.find("li", id="banana").get_text() == "Banana Concept · 0 articles"  # a first use is no definition
+    kinds = [o["value"] for o in html.select(".glossary-filter select option")]
+    assert kinds == ["", "person", "place", "concept"]
+    assert html.select_one(".glossary-filter").has_attr("hidden")  # shown by the script only
     az = html.select_one("p.glossary-az")
     assert [(a.get_text(), a["href"]) for a in az.find_all("a")] == [("A", "#letter-a"), ("B", "#letter-b")]
     assert [h["id"] for h in html.find_all("h2")] == ["letter-a", "letter-b"]
+    assert all(unlinked(block) == "<!--unsearched-->" for block in rendered.blocks)
 
 
 def test_an_empty_glossary_has_no_blocks(page_html):
-    rendered = glossary_page([])
+    rendered = glossary_page([], [])
     assert rendered.blocks == ()
     assert "No terms yet." in page_html(rendered).get_text()
 
 
-def test_glossary_page_ids_are_unique_when_terms_are_named_like_its_headings(page_html):
+def test_glossary_index_ids_are_unique_when_terms_are_named_like_its_headings(page_html):
     """Terms named "Glossary" (anchored `glossary-2` by `glossary`), "Letter B", and "Istanbul" and "İzmir"
     (whose letters I and İ both slugify to `i`): the terms keep their anchors, the h1 keeps `glossary`, the
     letters yield (`letter-b-2`, `letter-i-2`), and the A–Z bar links each letter's own heading."""
     entries = [
-        GlossaryEntry(term(name, anchor, "Defined."), None, (), ())
+        entry(term(name, anchor, "Defined."))
         for name, anchor in [("Banana", "banana"), ("Glossary", "glossary-2"), ("Istanbul", "istanbul"),
                              ("İzmir", "izmir"), ("Letter B", "letter-b")]
     ]  # fmt: skip
-    html = page_html(glossary_page(entries))
+    html = page_html(glossary_page(entries, urls(entries)))
     found = [tag["id"] for tag in html.find_all(id=True)]
     assert len(found) == len(set(found)), found
     assert html.find("h1")["id"] == "glossary"
-    assert [(h["id"], h.get_text().rstrip("¶")) for h in html.find_all("h3")] == [
+    assert [(li["id"], li.a.get_text()) for li in html.find_all("li")] == [
         ("banana", "Banana"), ("glossary-2", "Glossary"), ("istanbul", "Istanbul"), ("izmir", "İzmir"),
         ("letter-b", "Letter B"),
     ]  # fmt: skip
@@ -505,15 +521,82 @@ def test_glossary_page_ids_are_unique_when_terms_are_named_like_its_headings(pag
     for letter, target in az:
         heading = html.find(id=target[1:])
         assert heading.name == "h2" and heading.get_text().rstrip("¶") == letter
-        first_entry = heading.find_next("h3").get_text().rstrip("¶")
+        first_entry = heading.find_next("li").a.get_text()
         assert first_entry.startswith(letter), (letter, first_entry)
 
 
-def test_glossary_page_h1_yields_to_a_term_anchored_like_it(page_html):
+def test_glossary_index_h1_yields_to_a_term_anchored_like_it(page_html):
     """`glossary` never anchors a term `glossary`; should a term come so anchored, the ids are still unique."""
-    html = page_html(glossary_page([GlossaryEntry(term("Glossary", "glossary"), None, (), ())]))
+    entries = [entry(term("Glossary", "glossary"))]
+    html = page_html(glossary_page(entries, urls(entries)))
     found = [tag["id"] for tag in html.find_all(id=True)]
-    assert len(found) == len(set(found)) and html.find("h3")["id"] == "glossary"
+    assert len(found) == len(set(found)) and html.find("li")["id"] == "glossary"
+
+
+def test_a_term_page_shows_its_definition_source_kind_names_and_every_mention_with_a_pilcrow(page_html):
+    text = "The Union State was founded in 1999. It is a union. The Union State met."
+    first, second = Mention("a.txt", "p1", text, 4, 15), Mention("a.txt", "p1", text, 56, 67)
+    other = Mention("b.txt", "history", "Later the Union State grew.", 10, 21)
+    t = Term("Union State", "union-state", ("Union State", "Union States"), ("USRB",), "A union of two states.",
+             "stated", first, "organisation")
+    rendered = term_page(entry(t, [("A <1>", "../../a/", (Quoted(1, (first, second)),)),
+                                   ("B", "../../b/", (Quoted(4, (other,)),))],
+                               source=("A <1>", "../../a/#p1"), related=(("Moscow", "../moscow/"),),
+                               most_about=(("A <1>", "../../a/", 2), ("B", "../../b/", 1))), "../")
+    _, meta = get_data(rendered.markdown)
+    assert meta["title"] == "Union State" and meta["search"] == {"boost": 2}
+    assert meta["description"] == "A union of two states."
+    html = page_html(rendered)
+    assert html.find("h1").get_text().rstrip("¶") == "Union State"
+    assert html.find("p").get_text() == "A union of two states."  # what search shows first
+    metas = [p.get_text() for p in html.select("p.term-meta")]
+    assert metas == ["Organisation · mentioned in 2 articles", "Stated in the text — A <1>",
+                     "Also called: USRB", "Forms matched: Union States"]
+    assert html.select_one("p.term-meta a")["href"] == "../../a/#p1"
+    pilcrows = [a["href"] for a in html.select("a.term-paragraph")]
+    assert pilcrows == ["../../a/#p1", "../../b/#p4"]
+    items = html.select("#mentions ~ ul li")
+    assert [m.get_text() for m in items[0].find_all("mark")] == ["Union State", "Union State"]
+    assert [a.get_text() for a in html.select("p.term-article a")] == ["A <1>", "B"]
+    assert [a["href"] for a in html.select("p.term-list a")] == ["../moscow/"]
+    found = [tag["id"] for tag in html.find_all(id=True)]
+    assert len(found) == len(set(found))
+    assert unlinked(rendered.blocks[1]) == "<!--unsearched-->" and "Union" in unlinked(rendered.blocks[0])
+
+
+def test_a_term_page_without_definition_says_its_kind_and_count(page_html):
+    mention = Mention("a.txt", "p1", "Moscow is big.", 0, 6)
+    t = Term("Moscow", "moscow", ("Moscow",), definition="Moscow is big.", origin="first-use", kind="name")
+    rendered = term_page(entry(t, [("A", "../../a/", (Quoted(1, (mention,)),))]), "../")
+    html = page_html(rendered)
+    assert not html.select("p.term-definition")
+    assert html.find("p").get_text() == "Concept · mentioned in 1 article"  # an unknown kind reads as a concept
+    assert get_data(rendered.markdown)[1]["description"] == "Concept · mentioned in 1 article"
+
+
+def test_a_much_mentioned_term_page_stays_small_and_links_every_paragraph_while_it_can():
+    text = "The river runs. " * 20
+    mentions = [Mention(f"{n}.txt", "p1", text, 4, 9) for n in range(3000)]
+    articles = [(f"Article {n}", f"../../{n}/", (Quoted(1, (m,)), Quoted(2, (m,)))) for n, m in enumerate(mentions)]
+    rendered = term_page(entry(term("river", "river"), articles), "../")
+    size = sum(len(b) for b in rendered.blocks)
+    assert TERM_PAGE_BYTES < size < TERM_PAGE_BYTES + 2_000
+    html = BeautifulSoup(rendered.blocks[1], "html.parser")
+    quoted = len(html.find_all("li"))
+    linked = len(html.select("a.term-paragraph"))
+    assert 0 < quoted < linked < 6000
+    assert html.find_all("p")[-1].get_text().startswith("…and ")
+
+
+def test_a_tooltip_never_repeats_its_paragraph():
+    fallback = "Person · mentioned in 4 articles"
+    definition = "Tony Blair was the British Prime Minister from 1997 to 2007."
+    assert term_tip(definition, fallback, "Elsewhere, Blair spoke.") == definition
+    assert term_tip(definition, fallback, f"In short: {definition} He won.") == fallback
+    assert term_tip(definition, fallback, "Tony Blair was British Prime Minister from 1997 to 2007.") == fallback
+    assert term_tip("", fallback, "Blair spoke.") == fallback
+    long = "A word " * 40
+    assert len(term_tip(long, fallback, "Other text.")) <= 120
 
 
 # --- right-to-left text --------------------------------------------------------------------------------------
@@ -549,19 +632,14 @@ def test_a_paragraph_carries_dir_auto_and_a_few_bytes_only():
     assert paragraph(text, "p1") == f'<p id="p1" dir="auto">{text}</p>'
 
 
-def test_glossary_definitions_and_quoted_mentions_take_their_direction_from_their_text(page_html):
-    from seedsite.model import Mention
-
+def test_term_definitions_and_quoted_mentions_take_their_direction_from_their_text(page_html):
     sentence = "العربية لغة سامية."
     mention = Mention("ar.txt", "p1", sentence, 0, 7)
-    entry = GlossaryEntry(
-        term("العربية", "arabic", "لغة سامية يتحدث بها الملايين."), ("اللغة العربية", "../ar/#p1"),
-        (("اللغة العربية", "../ar/#p1", mention),), (),
-    )  # fmt: skip
-    html = page_html(glossary_page([entry]))
-    assert html.find("h3", id="arabic")["dir"] == "auto"
-    definition = html.find("p", class_="glossary-definition")
+    t = term("العربية", "arabic", "لغة سامية يتحدث بها الملايين.")
+    html = page_html(term_page(entry(t, [("اللغة العربية", "../ar/", (Quoted(1, (mention,)),))]), "../"))
+    assert html.find("h1")["dir"] == "auto"
+    definition = html.find("p", class_="term-definition")
     assert definition["dir"] == "auto" and definition.get_text() == "لغة سامية يتحدث بها الملايين."
-    (item,) = html.find_all("li")
-    assert item["dir"] == "auto" and item.get_text() == f"اللغة العربية: {sentence}"
+    (item,) = html.select("#mentions ~ ul li")
+    assert item["dir"] == "auto" and item.get_text() == f"{sentence} ¶"
     assert item.find("mark").get_text() == "العربية"

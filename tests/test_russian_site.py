@@ -92,12 +92,19 @@ def english_labels() -> list[str]:
 LABEL_CALL = re.compile(r"""\b(?:_|ngettext)\(\s*(["'])(.+?)\1(?:\s*,\s*(["'])(.+?)\3)?""", re.DOTALL)
 
 
+def _flat(value) -> list[str]:
+    """Every text in a nest of dicts and (singular, plural) pairs (`render.LABELS`)."""
+    if isinstance(value, dict):
+        return [text for item in value.values() for text in _flat(item)]
+    return list(value) if isinstance(value, tuple) else [value]
+
+
 @pytest.mark.parametrize("catalog_file", sorted(labels.LOCALE.glob("*.po")), ids=lambda p: p.stem)
 def test_each_catalog_translates_every_label_the_code_and_templates_write(catalog_file):
     code = [p for p in (ROOT / "hooks").rglob("*.py")] + [p for p in (ROOT / "overrides").rglob("*.html")]
     used = {m for path in code for call in LABEL_CALL.finditer(path.read_text(encoding="utf-8"))
             for m in (call.group(2), call.group(4)) if m}
-    used |= {render.GLOSSARY_TITLE, render.HOME_TITLE, *render.ORIGIN_LABELS.values()}
+    used |= {render.GLOSSARY_TITLE, render.HOME_TITLE, *_flat(render.LABELS)}
     with catalog_file.open("rb") as source:
         catalog = read_po(source)
     translated = {}

@@ -83,11 +83,14 @@ def test_a_section_holding_only_its_index_page_is_a_plain_nav_link(seed_site):
     """The articles stay out of the nav, so the "Articles" section holds only its index page: the nav shows it as
     a plain link to that page, no section to open (`on_nav`), and it is the current item on that page."""
     assert top_nav(soup(seed_site / "glossary" / "index.html")) == [
-        ("Home", "..", False), ("Glossary", None, False), ("Articles", "../articles/", False),
+        ("Home", "..", False), ("Articles", "../articles/", False), ("Glossary", None, False),
     ]  # fmt: skip
     assert top_nav(soup(seed_site / SEED_URL)) == [
-        ("Home", "../..", False), ("Glossary", "../../glossary/", False), ("Articles", "../", False),
+        ("Home", "../..", False), ("Articles", "../", False), ("Glossary", "../../glossary/", False),
     ]  # fmt: skip
+    assert top_nav(soup(seed_site / "glossary" / "union-state" / "index.html")) == [
+        ("Home", "../..", False), ("Articles", "../../articles/", False), ("Glossary", "../", False),
+    ]  # fmt: skip  (a term page is in no nav)
     section = soup(seed_site / "articles" / "index.html")
     (active,) = section.select("nav.md-nav--primary > ul.md-nav__list > li.md-nav__item--active")
     assert active.find(class_="md-nav__link").get_text(strip=True) == "Articles"
@@ -118,7 +121,7 @@ def test_the_search_index_holds_the_article_text_and_the_page_its_links(seed_sit
     p1 = content.find("p", id="p1")
     assert sentence in p1.get_text()
     link = p1.find("a", class_="glossary-term", string="Head of State")
-    assert link is not None and link["href"] == "../../glossary/#head-of-state" and link["title"]
+    assert link is not None and link["href"] == "../../glossary/head-of-state/" and link["title"]
 
     # every section of the article: the index has the text of every one of its paragraphs, in order
     sections = {"": []}
@@ -137,30 +140,40 @@ def test_the_search_index_holds_the_article_text_and_the_page_its_links(seed_sit
     assert docs[f"{url}#terms"]["title"] == "Terms in this article"
 
 
-def test_the_search_index_has_every_glossary_entry(seed_site):
-    """The glossary's entries are HTML blocks too; each term is a section of the index, with its definition."""
+def test_the_search_index_has_every_term_page_boosted_with_its_definition_first(seed_site):
+    """Each term page is one search result: its title the term, its first text the definition (or its kind and
+    count), boosted over the articles; its mentions are left out of the index, and so are the glossary index's
+    lines (the term pages are the results)."""
     index = json.loads((seed_site / "search" / "search_index.json").read_text(encoding="utf-8"))
     docs = {doc["location"]: doc for doc in index["docs"]}
     terms = json.loads((seed_site / "glossary.json").read_text(encoding="utf-8"))["terms"]
     assert len(terms) > 10
     for term in terms:
-        doc = docs[term["url"]]
-        assert doc["title"] == term["name"]
-        assert paragraph_texts(doc["text"])[0] == term["definition"] or not term["definition"]
+        found = [doc for location, doc in docs.items() if location.split("#")[0] == term["url"]]
+        assert len(found) == 1, term["url"]
+        (doc,) = found
+        assert doc["title"] == term["name"] and doc["boost"] == 2
+        first = paragraph_texts(doc["text"])[0]
+        assert first == (term["definition"] or f"{term['kind'].capitalize()} · mentioned in 1 article")
+        assert "unsearched" not in doc["text"] and "¶" not in doc["text"]
+    glossary = [doc for location, doc in docs.items() if location.startswith("glossary/#")]
+    assert glossary and not [doc for doc in glossary if doc["text"]]
 
 
 def test_mkdocs_validates_links_to_ids_that_only_the_blocks_hold(tmp_path):
-    """The glossary's term ids are only in its HTML blocks, and the home page's Markdown links to them: MkDocs
-    checks those links because the hook gives it the blocks' ids (`render.ids`). Without them, a strict build
-    fails on every such link."""
+    """The glossary index's term ids are only in its HTML blocks; a hand-written page's Markdown may link to
+    them: MkDocs checks those links because the hook gives it the blocks' ids (`render.ids`). Without them, a
+    strict build fails on every such link."""
     project = make_project(tmp_path / "project")
+    (project / "docs" / "about.md").write_text("# About\n\n[Union](glossary/index.md#union-state)\n", "utf-8")
+    assert mkdocs_build(project, "--strict").returncode == 0
     with open(project / "hooks" / "seedsite" / "render.py", "a", encoding="utf-8") as render:
         render.write("\nids = lambda blocks: set()\n")
     result = mkdocs_build(project, "--strict")
     assert result.returncode != 0
     assert (
-        "Doc file 'index.md' contains a link 'glossary.md#union-state', but the doc 'glossary.md' does not contain"
-        " an anchor '#union-state'" in result.stderr
+        "Doc file 'about.md' contains a link 'glossary/index.md#union-state', but the doc 'glossary/index.md' "
+        "does not contain an anchor '#union-state'" in result.stderr
     ), result.stderr[-2000:]
 
 

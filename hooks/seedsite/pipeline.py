@@ -10,6 +10,8 @@ import functools
 import gc
 import hashlib
 import json
+import math
+from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 
@@ -22,30 +24,44 @@ from .read import SeedError, read_article
 from .render import (
     GLOSSARY_TITLE,
     HOME_TITLE,
-    GlossaryEntry,
     Link,
+    Quoted,
+    TermEntry,
+    quote,
     article_list,
     article_page,
     escape,
     front_matter,
+    definition_of,
+    fallback_tip,
+    glossary_labels,
     glossary_page,
     href,
+    kind_of,
     page_url,
     relative,
     skeleton,
     summary,
     term_list,
-    tooltip,
+    term_page,
+    term_tip,
 )
 from .sources import Sources
 from .text import slugify, unique
 
 _TITLE_UNSAFE = str.maketrans({**{ch: " " for ch in "_-<>&\"`"}, "'": "’"})
-GLOSSARY_URI = "glossary.md"
+GLOSSARY_URI = "glossary/index.md"
+"""The glossary index; each term's page is beside it (`term_uris`)."""
 HOME_ARTICLES = 25
 """Articles listed per section on the home page; the section's own page lists them all."""
 TOP_TERMS = 12
-"""Terms listed on the home and section pages."""
+"""Key terms listed on the home and section pages."""
+KEY_TERM_SHARE = 0.25
+"""A term in more than this share of the site's articles is no key term (once the site has `KEY_TERM_SITE`
+articles: on a smaller one, every term is in a large share)."""
+KEY_TERM_SITE = 20
+MOST_ABOUT = 5
+"""Articles listed as most about a term on its page."""
 
 QUICK_EDITS = 20
 """`update` redoes at most this many edited seeds; more, and a full build is quicker to reason about."""
@@ -196,24 +212,52 @@ def draft(
 
 
 @_gc_paused
-def finish(draft: Draft) -> Site:
-    """The rest of `build`: glossary, links, and every page."""
+def finish(draft: Draft, glossary: glossary_stage.Glossary | None = None) -> Site:
+    """The rest of `build`: glossary (unless `glossary_of` made it already), links, and every page."""
     articles, uris, directory_urls, language = draft.articles, draft.uris, draft.directory_urls, draft.language
-    glossary = glossary_stage.build(articles, draft.sources.glossary, draft.label)
+    glossary = glossary_of(draft) if glossary is None else glossary
     links = link(articles, glossary)
-    tips = [_tips(term) for term in glossary.terms]
+    counts = _article_counts(links, len(glossary.terms))
+    tips = _fallback_tips(glossary, counts, language)
+    term_uri = term_uris(glossary)
+    term_urls = [href(GLOSSARY_URI, uri, directory_urls) for uri in term_uri]
     pages = []
     for i, a in enumerate(articles):
-        pages.append(_article_page(a, uris, glossary, tips, links[i], articles, directory_urls, language))
-    pages.extend(_index_pages(draft.site_name, draft.sections, articles, uris, links, glossary, language))
-    rendered = glossary_page(_glossary_entries(glossary, articles, uris, directory_urls), language)
-    pages.append(Page(GLOSSARY_URI, rendered.markdown, rendered.blocks, in_nav=True))
+        pages.append(_article_page(a, uris, glossary, tips, links[i], articles, directory_urls, term_urls, language))
+    pages.extend(_index_pages(draft.site_name, draft.sections, articles, uris, links, glossary, term_uri, language))
+    entries = _term_entries(glossary, articles, uris, directory_urls, term_uri)
+    index = glossary_page(entries, term_urls, language)
+    pages.append(Page(GLOSSARY_URI, index.markdown, index.blocks, in_nav=True))
+    back = href(term_uri[0], GLOSSARY_URI, directory_urls) if term_uri else ""
+    for entry in entries:
+        rendered = term_page(entry, back, language)
+        pages.append(Page(entry.uri, rendered.markdown, rendered.blocks))
     return Site(
         articles, uris, draft.sections, tuple(pages), glossary,
-        _glossary_json(glossary, articles, uris, directory_urls),
+        _glossary_json(entries, glossary, articles, uris, directory_urls),
         draft.problems + glossary.problems + _near_duplicates(articles, links, draft.label),
-        tuple(links), _inputs(draft.sources, draft.site_name, directory_urls, draft.language),
+        tuple(links), _inputs(draft.sources, draft.site_name, directory_urls, language),
     )
+
+
+@_gc_paused
+def glossary_of(draft: Draft) -> glossary_stage.Glossary:
+    """The draft's glossary (the first part of `finish`)."""
+    return glossary_stage.build(draft.articles, draft.sources.glossary, draft.label)
+
+
+def term_outline(glossary: glossary_stage.Glossary) -> list[Page]:
+    """The term pages `finish` makes, with a title only (`complete` False)."""
+    uris = term_uris(glossary)
+    return [Page(uri, front_matter(title=t.name), complete=False) for t, uri in zip(glossary.terms, uris)]
+
+
+def term_uris(glossary: glossary_stage.Glossary) -> list[str]:
+    """Per term, its page's source path: `glossary/<anchor>.md` (an anchor `index` is numbered: that is the
+    glossary index's)."""
+    taken = {t.anchor for t in glossary.terms} | {"index"}
+    return [f"glossary/{t.anchor if t.anchor != 'index' else unique('index', taken, 'term')}.md"
+            for t in glossary.terms]
 
 
 @_gc_paused
@@ -222,7 +266,7 @@ def update(
 ) -> Site | None:
     """A quick rebuild after seeds were edited, for a live preview of a large site: only the edited articles
     are read again, matched against the glossary as it was, linked and rendered; the home and section pages are
-    made anew; the glossary page, glossary.json and the other articles' pages stay as they were until the next
+    made anew; the glossary and term pages, glossary.json and the other articles' pages stay as they were until the next
     full build. None when only a full build will do: a seed added, removed or retitled, the curated file, the
     options or the folder's problems changed, or an edited seed that cannot be read."""
     before, now = previous.inputs, _inputs(sources, site_name, directory_urls, language)
@@ -236,7 +280,7 @@ def update(
     glossary, uris = previous.glossary, previous.uris
     page_index = {page.uri: n for n, page in enumerate(pages)}
     finder, unlinked = glossary.finder(), unlinked_terms(glossary)
-    tips = [_tips(term) for term in glossary.terms]
+    edited = []
     for n in changed:
         seed = sources.seeds[n]
         i = position[seed.path]
@@ -250,27 +294,16 @@ def update(
         blocks = glossary_stage.blocks_of([article])
         found = finder.article(article.paragraphs)
         links[i] = relink(i, [(b.section, found[b.paragraph]) for b in blocks], links, articles, unlinked)
-        pages[page_index[uris[article.source]]] = _article_page(article, uris, glossary, tips, links[i],
-                                                                articles, directory_urls, language)
-    for page in _index_pages(site_name, previous.sections, articles, uris, links, glossary, language):
+        edited.append(i)
+    tips = _fallback_tips(glossary, _article_counts(links, len(glossary.terms)), language)  # counts as now
+    term_uri = term_uris(glossary)
+    term_urls = [href(GLOSSARY_URI, uri, directory_urls) for uri in term_uri]
+    for i in edited:
+        pages[page_index[uris[articles[i].source]]] = _article_page(articles[i], uris, glossary, tips, links[i],
+                                                                    articles, directory_urls, term_urls, language)
+    for page in _index_pages(site_name, previous.sections, articles, uris, links, glossary, term_uri, language):
         pages[page_index[page.uri]] = page
     return replace(previous, articles=tuple(articles), pages=tuple(pages), links=tuple(links), inputs=now)
-
-
-def _tips(term) -> tuple[str, str]:
-    """A term link's tooltips: its definition (or `""`), and its kind and how many articles mention it, for a
-    term without a definition or a paragraph that holds it already."""
-    count = len({m.article for m in term.mentions})
-    kind = f"{term.kind.capitalize()} · mentioned in {count} article{'s' if count != 1 else ''}"
-    return tooltip(term.definition) if term.definition else "", kind
-
-
-def _tip(tips: tuple[str, str], paragraph: str) -> str:
-    """The tooltip of a link in `paragraph`: never the text the reader is reading."""
-    definition, kind = tips
-    if definition and " ".join(definition.rstrip("…").split()) not in " ".join(paragraph.split()):
-        return definition
-    return kind
 
 
 def _inputs(sources: Sources, site_name: str, directory_urls: bool, language: str) -> tuple:
@@ -285,20 +318,23 @@ def _index_pages(
     uris: dict[str, str],
     links: Sequence[Links],
     glossary: glossary_stage.Glossary,
+    term_uri: Sequence[str],
     language: str,
 ) -> list[Page]:
     """The section pages and the home page, with labels in the site's `language`."""
     members: dict[str, list[int]] = {section.folder: [] for section in sections}
     for i, a in enumerate(articles):
         members[a.section].append(i)
+    per_section, home_terms = _key_terms([members[s.folder] for s in sections], links, glossary)
     pages = []
-    for section in sections:
+    for section, terms in zip(sections, per_section):
         mine = members[section.folder]
-        page = _section_page(section, [articles[i] for i in mine], uris, _top_terms(mine, links, glossary), language)
+        listed = [(glossary.terms[t].name, relative(section.uri, term_uri[t]), n) for t, n in terms]
+        page = _section_page(section, [articles[i] for i in mine], uris, listed, language)
         pages.append(Page(section.uri, page, in_nav=True))
     listed = {folder: [articles[i] for i in mine] for folder, mine in members.items()}
-    home = _home_page(site_name, sections, listed, uris, _top_terms(range(len(articles)), links, glossary), language)
-    pages.append(Page("index.md", home, in_nav=True))
+    terms = [(glossary.terms[t].name, term_uri[t], n) for t, n in home_terms]
+    pages.append(Page("index.md", _home_page(site_name, sections, listed, uris, terms, language), in_nav=True))
     return pages
 
 
@@ -365,7 +401,7 @@ def _section_page(
     section: SectionInfo,
     members: Sequence[Article],
     uris: dict[str, str],
-    terms: Sequence[tuple[str, str]],
+    terms: Sequence[tuple[str, str, int]],
     language: str,
 ) -> str:
     labels = for_language(language)
@@ -374,8 +410,7 @@ def _section_page(
     out = front_matter(title=section.title) + f"# {escape(section.title)}\n\n{count}\n\n"
     out += article_list(items)
     if terms:
-        links = [(name, relative(section.uri, GLOSSARY_URI) + anchor) for name, anchor in terms]
-        out += f"\n## {labels._('Key terms')} {{#terms}}\n\n{term_list(links)}\n"
+        out += f"\n## {labels._('Key terms')} {{#terms}}\n\n{term_list(terms, glossary_labels(language))}\n"
     return out
 
 
@@ -384,15 +419,14 @@ def _home_page(
     sections: Sequence[SectionInfo],
     members: dict[str, list[Article]],
     uris: dict[str, str],
-    terms: Sequence[tuple[str, str]],
+    terms: Sequence[tuple[str, str, int]],
     language: str,
 ) -> str:
     """The home page: key terms, then each section's first articles. `members`: folder → its articles."""
     labels = for_language(language)
     out = [front_matter(title=labels._(HOME_TITLE)), f"# {escape(site_name)}\n"]
     if terms:
-        links = [(name, GLOSSARY_URI + anchor) for name, anchor in terms]
-        out.append(labels._("Key terms: {links}").format(links=term_list(links)) + "\n")
+        out.append(labels._("Key terms: {links}").format(links=term_list(terms, glossary_labels(language))) + "\n")
     for section in sections:
         listed = members[section.folder]
         anchor = "section-" + slugify(section.uri.rsplit("/", 1)[0].replace("/", " "))
@@ -407,16 +441,60 @@ def _home_page(
     return "\n".join(out)
 
 
-def _top_terms(
-    members: Sequence[int], links: Sequence[Links], glossary: glossary_stage.Glossary
-) -> list[tuple[str, str]]:
-    """The terms mentioned most often in these articles: (name, "#anchor")."""
-    mentions: dict[int, int] = {}
-    for a in members:
-        for rank, term in enumerate(links[a].terms):
-            mentions[term] = mentions.get(term, 0) + len(links[a].terms) - rank
-    best = sorted(mentions, key=lambda t: (-mentions[t], glossary.terms[t].name))[:TOP_TERMS]
-    return [(glossary.terms[t].name, f"#{glossary.terms[t].anchor}") for t in best]
+def _key_terms(
+    sections: Sequence[Sequence[int]], links: Sequence[Links], glossary: glossary_stage.Glossary
+) -> tuple[list[list[tuple[int, int]]], list[tuple[int, int]]]:
+    """Per section, its key terms with the number of its articles mentioning each; and the site's, with the
+    number of all articles mentioning each. A key term is frequent in its section and rarer in the others:
+    tf-idf over sections, where tf is the share of the section's articles mentioning the term and idf is
+    log(tf / the term's mean share over all sections), so that a term as common everywhere scores nothing and
+    one found mostly here scores high. Never a term listed but not linked, nor one in more than
+    `KEY_TERM_SHARE` of a large site's articles. Ties (all of them on a one-section site) go to the terms the
+    section's articles mention most. The site's key terms are those with the highest score in any section."""
+    terms = glossary.terms
+    tf: list[Counter[int]] = []
+    weight: list[Counter[int]] = []  # how high the term ranks among each article's terms, summed
+    for members in sections:
+        tf.append(Counter(t for a in members for t in links[a].terms))
+        weight.append(Counter())
+        for a in members:
+            weight[-1].update({t: len(links[a].terms) - rank for rank, t in enumerate(links[a].terms)})
+    shares = [{t: n / max(len(members), 1) for t, n in counts.items()} for members, counts in zip(sections, tf)]
+    mean = Counter()
+    for share in shares:
+        mean.update({t: value / len(sections) for t, value in share.items()})
+    articles = sum(tf, Counter())
+    total = sum(len(members) for members in sections)
+    cap = KEY_TERM_SHARE * total if total >= KEY_TERM_SITE else total
+    best: dict[int, tuple[float, int]] = {}
+    per_section = []
+    for counts, share, weights in zip(tf, shares, weight):
+        scored = {
+            t: (value * math.log(value / mean[t]), weights[t])
+            for t, value in share.items() if terms[t].link and articles[t] <= cap
+        }
+        for t, score in scored.items():
+            best[t] = max(best.get(t, score), score)
+        top = sorted(scored, key=lambda t: (-scored[t][0], -scored[t][1], terms[t].name.casefold()))[:TOP_TERMS]
+        per_section.append([(t, counts[t]) for t in top])
+    top = sorted(best, key=lambda t: (-best[t][0], -best[t][1], terms[t].name.casefold()))[:TOP_TERMS]
+    return per_section, [(t, articles[t]) for t in top]
+
+
+def _article_counts(links: Sequence[Links], count: int) -> list[int]:
+    """Per term, how many articles mention it."""
+    out = [0] * count
+    for mine in links:
+        for t in mine.terms:
+            out[t] += 1
+    return out
+
+
+def _fallback_tips(glossary: glossary_stage.Glossary, counts: Sequence[int], language: str
+                   ) -> list[tuple[str, str]]:
+    """Per term, its definition and the tooltip shown when there is none or the paragraph says it already."""
+    words = glossary_labels(language)
+    return [(definition_of(t), fallback_tip(t, n, words)) for t, n in zip(glossary.terms, counts)]
 
 
 def _article_page(
@@ -427,16 +505,17 @@ def _article_page(
     mine: Links,
     articles: Sequence[Article],
     directory_urls: bool,
+    term_urls: Sequence[str],
     language: str,
 ) -> Page:
     """The article's page: its text with term links, the terms it mentions, its related articles (labels in the
-    site's `language`)."""
+    site's `language`). `term_urls`: each term page's URL from the glossary index."""
     uri = uris[article.source]
-    glossary_url = href(uri, GLOSSARY_URI, directory_urls)
     terms = glossary.terms
+    folder = href(uri, GLOSSARY_URI, directory_urls).rpartition("/")[0] + "/"  # the term pages' folder, from here
     paragraph_links = [
-        [Link(h.start, h.end, f"{glossary_url}#{terms[h.term].anchor}", _tip(tips[h.term], text)) for h in hits]
-        for text, hits in zip(article.paragraphs, mine.hits)
+        [Link(h.start, h.end, folder + term_urls[h.term], term_tip(*tips[h.term], text)) for h in hits]
+        for hits, text in zip(mine.hits, article.paragraphs)
     ]
     names = sorted(mine.terms, key=lambda t: terms[t].name.casefold())
     related = []
@@ -445,63 +524,103 @@ def _article_page(
         shared = ", ".join([terms[t].name for t in rel.terms[:3]] or rel.words[:3])
         note = for_language(language)._("Shared: {names}").format(names=shared)
         related.append((other.title, href(uri, uris[other.source], directory_urls), note))
-    term_links = [(terms[t].name, f"{glossary_url}#{terms[t].anchor}") for t in names]
+    term_links = [(terms[t].name, folder + term_urls[t]) for t in names]
     rendered = article_page(article, paragraph_links, term_links, related, language)
     return Page(uri, rendered.markdown, rendered.blocks, seed=article.source)
 
 
-def _section_label(articles: Sequence[Article]) -> dict[tuple[str, str], str]:
-    """(source, anchor) → "Article title › Section heading" for every anchor a mention can point at."""
-    labels: dict[tuple[str, str], str] = {}
-    for article in articles:
-        for n in range(1, len(article.intro) + 1):
-            labels[(article.source, f"p{n}")] = article.title
-        for section in article.sections:
-            labels[(article.source, section.anchor)] = f"{article.title} › {section.heading}"
-    return labels
-
-
-def _glossary_entries(
-    glossary, articles: Sequence[Article], uris: dict[str, str], directory_urls: bool
-) -> list[GlossaryEntry]:
-    labels = _section_label(articles)
-    urls = {a.source: href(GLOSSARY_URI, uris[a.source], directory_urls) for a in articles}
+def _term_entries(
+    glossary: glossary_stage.Glossary,
+    articles: Sequence[Article],
+    uris: dict[str, str],
+    directory_urls: bool,
+    term_uri: Sequence[str],
+) -> list[TermEntry]:
+    """Per term, what its page shows: every paragraph that mentions it (from the glossary's matching pass, which
+    knows each mention's paragraph), by article."""
+    paragraphs = [a.paragraphs for a in articles]
+    places: list[dict[int, dict[int, Quoted]]] = [{} for _ in glossary.terms]
+    for block, found in zip(glossary.blocks, glossary.hits):  # in reading order: each paragraph split once
+        text = paragraphs[block.article][block.paragraph]
+        source = articles[block.article].source
+        mine: dict[int, list[Mention]] = {}
+        for hit in found:
+            mine.setdefault(hit.term, []).append(Mention(source, block.anchor, text, hit.start, hit.end))
+        for t, mentions in mine.items():
+            places[t].setdefault(block.article, {})[block.paragraph + 1] = Quoted(
+                block.paragraph + 1, tuple(mentions), quote(mentions)
+            )
+    here = term_uri[0] if term_uri else GLOSSARY_URI  # every term page is in one folder: the same links
+    urls = [href(here, uris[a.source], directory_urls) for a in articles]
+    position = {a.source: i for i, a in enumerate(articles)}
     entries = []
-    for term, related in zip(glossary.terms, glossary.related):
-        per_section: dict[tuple[str, str], Mention] = {}
-        for mention in term.mentions:
-            per_section.setdefault((mention.article, mention.anchor), mention)
-        mentions = tuple(
-            (labels[key], f"{urls[key[0]]}#{key[1]}", m) for key, m in per_section.items()
-        )
+    for t, (term, uri) in enumerate(zip(glossary.terms, term_uri)):
+        mine = places[t]
+        listed = tuple((articles[a].title, urls[a], tuple(numbered.values())) for a, numbered in mine.items())
         source = None
-        if term.source is not None and term.origin != "curated":
-            key = (term.source.article, term.source.anchor)
-            source = (labels[key], f"{urls[key[0]]}#{key[1]}")
-        rel = tuple((glossary.terms[r].name, f"#{glossary.terms[r].anchor}") for r in related)
-        entries.append(GlossaryEntry(term, source, mentions, rel))
+        if definition_of(term) and term.source is not None and term.origin != "curated":
+            a = position.get(term.source.article)
+            if a is not None and term.source.text in paragraphs[a]:
+                number = paragraphs[a].index(term.source.text) + 1
+                source = (articles[a].title, f"{urls[a]}#p{number}")
+        related = tuple((glossary.terms[r].name, href(uri, term_uri[r], directory_urls)) for r in glossary.related[t])
+        entries.append(TermEntry(term, uri, listed, source, related, _most_about(mine, articles, urls)))
     return entries
 
 
-def _glossary_json(glossary, articles: Sequence[Article], uris: dict[str, str], directory_urls: bool) -> str:
-    """Terms, definitions, origins, aliases, related terms and mentions (article URL, anchor, count)."""
+def _most_about(
+    places: dict[int, dict[int, Quoted]], articles: Sequence[Article], urls: Sequence[str]
+) -> tuple[tuple[str, str, int], ...]:
+    """The articles most about a term: those mentioning it most often (ties in site order), when more than one
+    does."""
+    if len(places) < 2:
+        return ()
+    counts = {a: sum(len(q.mentions) for q in numbered.values()) for a, numbered in places.items()}
+    best = sorted(counts, key=lambda a: (-counts[a], a))[:MOST_ABOUT]
+    return tuple((articles[a].title, urls[a], counts[a]) for a in best)
+
+
+def _glossary_json(
+    entries: Sequence[TermEntry],
+    glossary: glossary_stage.Glossary,
+    articles: Sequence[Article],
+    uris: dict[str, str],
+    directory_urls: bool,
+) -> str:
+    """The glossary for other tools (its schema: `docs/assets/glossary.schema.json`): per term its page, kind,
+    definition and origin, first use, aliases, related terms, and every paragraph that mentions it."""
     urls = {a.source: page_url(uris[a.source], directory_urls) for a in articles}
+    paragraphs = {a.source: a.paragraphs for a in articles}
+
+    def place(mention: Mention | None) -> dict | None:
+        if mention is None or mention.text not in paragraphs.get(mention.article, ()):
+            return None
+        number = paragraphs[mention.article].index(mention.text) + 1
+        return {"url": urls[mention.article], "anchor": f"p{number}", "sentence": mention.sentence}
+
     terms = []
-    for term, related in zip(glossary.terms, glossary.related):
-        places: dict[tuple[str, str], int] = {}
-        for m in term.mentions:
-            places[(m.article, m.anchor)] = places.get((m.article, m.anchor), 0) + 1
+    for entry, related in zip(entries, glossary.related):
+        term = entry.term
+        definition = definition_of(term)
         terms.append(
             {
                 "name": term.name,
-                "url": f"{page_url(GLOSSARY_URI, directory_urls)}#{term.anchor}",
-                "kind": term.kind,
-                "definition": term.definition,
-                "origin": term.origin,
+                "anchor": term.anchor,
+                "url": page_url(entry.uri, directory_urls),
+                "kind": kind_of(term),
+                "definition": definition,
+                "origin": term.origin if definition else "",
+                "source": place(term.source) if definition and term.origin != "curated" else None,
+                "context": place(term.context),
+                "link": term.link,
                 "aliases": list(term.aliases),
                 "variants": list(term.variants),
                 "related": [glossary.terms[r].anchor for r in related],
-                "mentions": [{"url": urls[a], "anchor": anchor, "count": n} for (a, anchor), n in places.items()],
+                "mentions": [
+                    {"url": urls[quoted.mentions[0].article], "anchor": f"p{quoted.number}",
+                     "section": quoted.mentions[0].anchor, "count": len(quoted.mentions)}
+                    for _, _, numbered in entry.articles for quoted in numbered
+                ],
             }
         )
     return json.dumps({"terms": terms}, ensure_ascii=False, separators=(",", ":")) + "\n"

@@ -28,8 +28,8 @@ from dataclasses import dataclass
 
 from . import language as languages
 from .labels import Labels, for_language
-from .model import Article, Mention, Term
-from .text import first, sentence_spans, slugify, unique
+from .model import KINDS, Article, Mention, Term
+from .text import first, quote_around, sentence_spans, slugify, unique
 
 GLOSSARY_TITLE = "Glossary"
 """The glossary page's title (a label: `labels.Labels._` translates it)."""
@@ -127,7 +127,10 @@ def fill(page_html: str, blocks: Sequence[str]) -> tuple[str, int]:
 
 
 def unlinked(block: str) -> str:
-    """The block without its links (their text stays), permalinks kept: what a search index reads of it."""
+    """The block without its links (their text stays), permalinks kept: what a search index reads of it; for a
+    block the index should not hold (a term page's mentions), a comment."""
+    if block.startswith(_UNSEARCHED_OPEN):
+        return _UNSEARCHED_MARK
     return _LINK_TAG.sub(_keep_permalink, block)
 
 
@@ -140,9 +143,9 @@ def ids(blocks: Sequence[str]) -> set[str]:
     return {found for block in blocks for found in _ID.findall(block)}
 
 
-def front_matter(**fields: str) -> str:
-    """YAML front matter: MkDocs reads `title` and Material reads `description` from it. Each value is a JSON
-    string (valid YAML, and far quicker to write than with a YAML emitter), with every character YAML's reader
+def front_matter(**fields: str | dict) -> str:
+    """YAML front matter: MkDocs reads `title`, Material `description` and `search` from it. Each value is JSON
+    (valid YAML, and far quicker to write than with a YAML emitter), with every character YAML's reader
     would refuse or fold escaped."""
     lines = [f"{key}: {_YAML_UNSAFE.sub(_u_escape, json.dumps(value, ensure_ascii=False))}" for key, value in
              fields.items() if value]
@@ -201,9 +204,8 @@ def article_page(
     language: str = "en",
 ) -> Rendered:
     """One article: `links[i]` are the links inside paragraph i (reading order); `terms` (name, URL) and
-    `related` (title, URL, note) are listed after the text, in a last block, under headings in the site's
-    `language`. The text carries the article's own language (`lang`). The Markdown depends on the article alone
-    (`skeleton`), so that MkDocs can convert it while the glossary is still being made."""
+    `related` (title, URL, note) are listed after the text, in a last block. The Markdown depends on the article
+    alone (`skeleton`), so that MkDocs can convert it while the glossary is still being made."""
     labels = for_language(language)
     blocks: list[str] = []
     number = 0
@@ -227,8 +229,8 @@ def article_page(
 
 
 def skeleton(article: Article) -> str:
-    """An article page's Markdown: front matter, title, headings (with the article's `lang`), and a placeholder
-    for each run of paragraphs and for the footer (the blocks of `article_page`)."""
+    """An article page's Markdown: front matter, title, headings, and a placeholder for each run of paragraphs
+    and for the footer (the blocks of `article_page`)."""
     title = escape(article.title)
     lang = f" lang={article.lang}" if _LANG_CODE.fullmatch(article.lang) else ""
     attributes = f" {{dir=auto{lang}}}" if title.strip() else ""  # after no text, it would be the heading's text
@@ -250,8 +252,7 @@ def _runs(article: Article) -> list[tuple[str, ...]]:
 
 
 def _heading(text: str, anchor: str, permalink: str, level: int = 2, attributes: str = "") -> str:
-    """A heading as the toc extension writes one, with its permalink titled `permalink` (and `attributes`,
-    ` dir="auto"`)."""
+    """A heading as the toc extension writes one, with its permalink (and `attributes`, ` dir="auto"`)."""
     anchor = _attribute(anchor)
     link = f'<a class="headerlink" href="#{anchor}" title="{_attribute(permalink)}">¶</a>'
     return f'<h{level} id="{anchor}"{attributes}>{_text(text)}{link}</h{level}>'
@@ -282,18 +283,20 @@ def tooltip(text: str, limit: int = 120) -> str:
     return (cut.rsplit(" ", 1)[0] if " " in cut else cut) + "…"
 
 
-def term_list(terms: Sequence[tuple[str, str]]) -> str:
-    """Term links (name, target) on one line, separated by middle dots."""
-    return " · ".join(f"[{escape(name)}]({href})" for name, href in terms)
+def term_list(terms: Sequence[tuple[str, str, int]], words: dict | None = None) -> str:
+    """Term links (name, target, articles mentioning it) on one line, separated by middle dots; each link's
+    title says the count (in the language of `words`, `glossary_labels`)."""
+    words = words or glossary_labels()
+    return " · ".join(f'[{escape(name)}]({href} "{counted(words, "count", n)}") ({n})' for name, href, n in terms)
 
 
 def highlighted(mention: Mention) -> str:
     """The mention's sentence as HTML, with the term marked."""
-    s = mention.sentence
-    if mention.end <= mention.start:
+    s, offset = quote_around(mention.text, mention.at, mention.to)
+    start, end = mention.at - offset, mention.to - offset
+    if end <= start:
         return _text(s)
-    before, term, after = s[: mention.start], s[mention.start : mention.end], s[mention.end :]
-    return f"{_text(before)}<mark>{_text(term)}</mark>{_text(after)}"
+    return f"{_text(s[:start])}<mark>{_text(s[start:end])}</mark>{_text(s[end:])}"
 
 
 def _text(text: str) -> str:
@@ -309,65 +312,268 @@ def _a(label: str, url: str) -> str:
     return f'<a href="{_attribute(url)}">{_text(label)}</a>'
 
 
-ORIGIN_LABELS = {"curated": "Curated definition", "stated": "Stated in the text", "descriptor": "Described in the text",
-                 "expansion": "What the acronym stands for", "": "Not defined in the text"}
-"""The label of each origin of a definition (labels: translated when shown)."""
+LABELS = {
+    "kinds": {"person": "Person", "place": "Place", "organisation": "Organisation", "event": "Event",
+              "concept": "Concept", "acronym": "Acronym"},
+    "origins": {"curated": "Curated definition", "stated": "Stated in the text",
+                "descriptor": "Described in the text", "expansion": "Expansion of the acronym"},
+    "origin": "Definition",
+    "articles": ("mentioned in {n} article", "mentioned in {n} articles"),
+    "count": ("{n} article", "{n} articles"),
+    "no_terms": "No terms yet.",
+    "filter": "Filter terms",
+    "all_kinds": "All kinds",
+    "no_match": "No term matches.",
+    "kind": "Kind",
+    "aliases": "Also called",
+    "variants": "Forms matched",
+    "mentions": "Mentions",
+    "related": "Related terms",
+    "most_about": "Articles most about it",
+    "mentions_in": "{n} in this article",
+    "paragraph": "Paragraph {n}",
+    "glossary": "All terms",
+    "more": "…and {paragraphs} more paragraphs in {articles} articles.",
+    "key_terms": "Key terms",
+}
+"""Every label the glossary pages, the term pages and the tooltips show, in English: their message ids
+(`glossary_labels` gives them in the site's language; a pair is a count's singular and plural)."""
+
+
+@functools.lru_cache(maxsize=None)
+def glossary_labels(language: str = "en") -> dict:
+    """`LABELS` in the site's `language`, each through its catalog (a pair stays as it is, for `counted`); the
+    `Labels` themselves under `"_"`."""
+    labels = for_language(language)
+
+    def translated(value):
+        if isinstance(value, dict):
+            return {key: translated(text) for key, text in value.items()}
+        return value if isinstance(value, tuple) else labels._(value)
+
+    return {**{key: translated(value) for key, value in LABELS.items()}, "_": labels}
+_UNSEARCHED_OPEN = '<div class="unsearched" data-search-exclude>'
+"""How a block that the search index should not hold begins (a term page's mentions, the glossary's lists)."""
+_UNSEARCHED_MARK = "<!--unsearched-->"
+"""What the search index reads in place of such a block (`unlinked`); the hook puts the block back."""
+TERM_PAGE_BYTES = 200_000
+"""About the most HTML a term page's mentions take: sentences are quoted until `QUOTE_BYTES` are used, then each
+further paragraph is a ¶ link under its article's title, until all of it is."""
+QUOTE_BYTES = 60_000
+"""About the most HTML of quoted sentences on a term page (a much-mentioned term's page stays quick to load, and
+the site's thousand term pages quick to build)."""
+INDEX_DEFINITION = 90
+"""Longest definition on the glossary index, in characters (shortened like a tooltip)."""
+CONTAINED = 0.8
+"""A definition with at least this share of its words in a paragraph is not shown as that paragraph's tooltip."""
+
+
+def kind_of(term: Term) -> str:
+    """The term's kind, one of `model.KINDS` (an unknown kind reads as a concept)."""
+    return term.kind if term.kind in KINDS else "concept"
+
+
+def definition_of(term: Term) -> str:
+    """The term's definition: `""` when it has none (a first-use sentence is context, not a definition)."""
+    return term.definition if term.origin and term.origin != "first-use" else ""
+
+
+def counted(words: dict, label: str, n: int) -> str:
+    """One of `LABELS`' (singular, plural) pairs, for `n`, in the language of `words` (`glossary_labels`)."""
+    one, many = LABELS[label]
+    return words["_"].ngettext(one, many, n).format(n=n)
+
+
+def fallback_tip(term: Term, articles: int, words: dict | None = None) -> str:
+    """A tooltip that says what kind of thing the term is and how widely it is mentioned."""
+    words = words or glossary_labels()
+    return f"{words['kinds'][kind_of(term)]} · {counted(words, 'articles', articles)}"
+
+
+def term_tip(definition: str, fallback: str, paragraph_text: str) -> str:
+    """A term link's tooltip: the definition, shortened, unless the paragraph holding the link says it already
+    (all of it, or `CONTAINED` of its words); else `fallback`."""
+    if not definition:
+        return fallback
+    folded, present = _words(paragraph_text)
+    if " ".join(definition.split()).casefold() in folded:
+        return fallback
+    words = _WORD.findall(definition.casefold())
+    if len(words) >= 4 and sum(word in present for word in words) >= CONTAINED * len(words):
+        return fallback
+    return tooltip(definition)
+
+
+_WORD = re.compile(r"\w+")
+
+
+@functools.lru_cache(maxsize=64)  # a paragraph's links are made one after another
+def _words(text: str) -> tuple[str, frozenset[str]]:
+    """The text case-folded with its spaces squashed, and its words."""
+    folded = " ".join(text.split()).casefold()
+    return folded, frozenset(_WORD.findall(folded))
 
 
 @dataclass(frozen=True)
-class GlossaryEntry:
-    """A term as the glossary page shows it; links are relative to the glossary page."""
+class Quoted:
+    """A paragraph that mentions a term, as its term page links and quotes it."""
+
+    number: int
+    """The paragraph's number in its article (its id is `p<number>`)."""
+    mentions: tuple[Mention, ...]
+    """The term's mentions in it, in order."""
+    quote: str = ""
+    """The sentences holding them as HTML (`quote`), if made already; else `term_page` makes it."""
+
+
+def quote(mentions: Sequence[Mention]) -> str:
+    """The sentences holding these mentions (of one paragraph) as HTML, each term marked (`highlighted`)."""
+    return " … ".join(highlighted(m) for m in mentions)
+
+
+@dataclass(frozen=True)
+class TermEntry:
+    """A term as its page and the glossary index show it. Links are relative to the term's page."""
 
     term: Term
-    source: tuple[str, str] | None
-    """(label, target) of where the definition came from."""
-    mentions: tuple[tuple[str, str, Mention], ...]
-    """(label, target, mention): one per article section that mentions the term."""
-    related: tuple[tuple[str, str], ...]
+    uri: str
+    """The term page's source path (`glossary/union-state.md`)."""
+    articles: tuple[tuple[str, str, tuple[Quoted, ...]], ...]
+    """(article title, URL, paragraphs): every article mentioning the term, in site order."""
+    source: tuple[str, str] | None = None
+    """(article title, URL of the paragraph) where the definition was found."""
+    related: tuple[tuple[str, str], ...] = ()
+    """(name, URL) of related terms."""
+    most_about: tuple[tuple[str, str, int], ...] = ()
+    """(title, URL, mentions) of the articles most about the term."""
 
 
-SENTENCES_PER_GLOSSARY = 1000
-"""About how many mention sentences the glossary page quotes in all (at least 1 a term)."""
-LINKS_PER_GLOSSARY = 3000
-"""About how many further mention links it holds in all (at least 5 a term)."""
+def term_page(entry: TermEntry, index_url: str, language: str = "en") -> Rendered:
+    """A term's page: its name, its definition and where that comes from, its kind, other names; then related
+    terms, the articles most about it, and every mention grouped by article, each with a ¶ link to its paragraph.
+    The first block is what the search index reads (the page's title and definition); the rest is left out of it
+    (`unlinked`)."""
+    words = glossary_labels(language)
+    permalink = words["_"]._("Permanent link")
+    term = entry.term
+    definition = definition_of(term)
+    count = len(entry.articles)
+    description = tooltip(definition, SUMMARY_LIMIT) if definition else fallback_tip(term, count, words)
+    markdown = "\n".join([
+        front_matter(title=term.name, description=description, search={"boost": 2}),
+        f"# {escape(term.name)} {{#term dir=auto}}\n",
+        _placeholder(0),
+        _placeholder(1),
+    ])
+    about = [f'<p class="term-definition" dir="auto">{_text(definition)}</p>'] if definition else []
+    kind = words["kinds"][kind_of(term)]
+    meta = [f"{_text(kind)} · {_text(counted(words, 'articles', count))}"]
+    if definition:
+        origin = _text(words["origins"].get(term.origin, words["origin"]))
+        meta.append(origin + (f" — {_a(*entry.source)}" if entry.source else ""))
+    if term.aliases:
+        meta.append(f"{words['aliases']}: <span dir=\"auto\">{_text(', '.join(term.aliases))}</span>")
+    forms = [v for v in term.variants if v != term.name and v not in term.aliases]
+    if forms:
+        meta.append(f"{words['variants']}: <span dir=\"auto\">{_text(', '.join(forms))}</span>")
+    about.extend(f'<p class="term-meta">{line}</p>' for line in meta)
+    rest = [_UNSEARCHED_OPEN, f'<p class="term-back">{_a(words["glossary"], index_url)}</p>']
+    if entry.related:
+        rest.append(_heading(words["related"], "related", permalink, 2))
+        rest.append(f'<p class="term-list">{" · ".join(_a(name, url) for name, url in entry.related)}</p>')
+    if entry.most_about:
+        rest.append(_heading(words["most_about"], "most-about", permalink, 2))
+        items = "".join(f"<li>{_a(title, url)} ({n})</li>" for title, url, n in entry.most_about)
+        rest.append(f"<ul>{items}</ul>")
+    if entry.articles:
+        rest.append(_heading(f"{words['mentions']} ({sum(len(q) for _, _, q in entry.articles)})", "mentions", permalink, 2))
+        rest.append(_mentions(entry.articles, words))
+    rest.append("</div>")
+    return Rendered(markdown, ("\n".join(about), "\n".join(rest)))
 
 
-def glossary_page(entries: Sequence[GlossaryEntry], language: str = "en") -> Rendered:
-    """The glossary: an A–Z jump bar, then one entry per term under its letter, in the alphabet of the site's
-    `language` (its letters first, then other scripts', then `#`). Each entry quotes its mentions
-    (one per article section) and links the other articles; a small glossary quotes them all, a large one
-    shares out a fixed budget (glossary.json has every mention), so the page grows with the number of terms,
-    not with the corpus. The letters are Markdown headings (the table of contents); each letter's entries are
-    one HTML block.
+def _mentions(articles: Sequence[tuple[str, str, Sequence[Quoted]]], words: dict) -> str:
+    """Every paragraph that mentions the term, by article: quoted up to `QUOTE_BYTES`, then as ¶ links, until
+    `TERM_PAGE_BYTES`; the paragraphs past that are counted."""
+    out: list[str] = []
+    size = 0
+    for n, (title, url, paragraphs) in enumerate(articles):
+        if size > TERM_PAGE_BYTES:
+            rest = articles[n:]
+            more = words["more"].format(paragraphs=sum(len(q) for _, _, q in rest), articles=len(rest))
+            out.append(f"<p>{_text(more)}</p>")
+            break
+        article = f'<p class="term-article" dir="auto">{_a(title, url)}'
+        if size < QUOTE_BYTES:
+            items = "".join(
+                f'<li dir="auto">{quoted.quote or quote(quoted.mentions)} {_pilcrow(url, quoted.number, words)}'
+                "</li>" for quoted in paragraphs
+            )
+            block = f"{article}</p><ul>{items}</ul>"
+        else:
+            block = f'{article}: {" ".join(_pilcrow(url, q.number, words) for q in paragraphs)}</p>'
+        out.append(block)
+        size += len(block)
+    return "\n".join(out)
 
-    Every id on the page is unique. The terms' anchors are linked from every article, so they come first; the
-    h1 keeps `GLOSSARY_ID` (which `glossary` gives no term), and each letter's id (`letter-b`) yields to the
-    terms and to the letters before it (a term "Letter B" keeps `letter-b`, and its letter gets `letter-b-2`;
-    "I" and "İ" get `letter-i` and `letter-i-2`)."""
-    labels, rules = for_language(language), languages.get(language)
-    sentences_shown = max(1, SENTENCES_PER_GLOSSARY // max(len(entries), 1))
-    links_shown = max(5, LINKS_PER_GLOSSARY // max(len(entries), 1))
+
+def _pilcrow(url: str, number: int, words: dict) -> str:
+    label = _attribute(words["paragraph"].format(n=number))
+    return f'<a class="term-paragraph" href="{_attribute(url)}#p{number}" title="{label}">¶</a>'
+
+
+def glossary_page(entries: Sequence[TermEntry], urls: Sequence[str], language: str = "en") -> Rendered:
+    """The glossary index: an A–Z jump bar, then under each letter one line per term: its name (linking its
+    page, `urls`), kind, short definition and how many articles mention it. Each letter's lines are one HTML
+    block, left out of the search index (the term pages are the results). A filter box and a kind facet come in
+    a block that the page's script shows (`docs/assets/glossary.js`): without JavaScript, a plain list.
+
+    Every id on the page is unique. The terms' anchors (each line's id) come first; the h1 keeps `GLOSSARY_ID`
+    (which `glossary` gives no term), and each letter's id (`letter-b`) yields to the terms and to the letters
+    before it (a term "Letter B" keeps `letter-b`, and its letter gets `letter-b-2`; "I" and "İ" get `letter-i`
+    and `letter-i-2`)."""
+    words, rules = glossary_labels(language), languages.get(language)
     taken = {entry.term.anchor for entry in entries}
-    title = labels._(GLOSSARY_TITLE)
-    count = labels.ngettext("{n} term from the articles.", "{n} terms from the articles.", len(entries))
+    title = words["_"]._(GLOSSARY_TITLE)
+    count = words["_"].ngettext("{n} term from the articles.", "{n} terms from the articles.", len(entries))
     markdown = [
         front_matter(title=title, description=count.format(n=len(entries))),
         f"# {title} {{#{unique(GLOSSARY_ID, taken)}}}\n",
     ]
-    blocks: list[str] = []
-    letters: dict[str, list[GlossaryEntry]] = {}
-    for entry in sorted(entries, key=lambda e: _filing(rules, e.term.name)):
-        letters.setdefault(rules.letter(entry.term.name), []).append(entry)
+    letters: dict[str, list[int]] = {}
+    for n in sorted(range(len(entries)), key=lambda n: _filing(rules, entries[n].term.name)):
+        letters.setdefault(rules.letter(entries[n].term.name), []).append(n)
     letter_ids = {letter: unique(_letter_id(letter), taken) for letter in letters}
     bar = " ".join(f"[{escape(letter)}](#{letter_ids[letter]})" for letter in letters)
     markdown.append(f"{bar}\n{{: .glossary-az }}\n")
     if not entries:
-        markdown.append(labels._("No terms yet.") + "\n")
-    for letter, group in letters.items():
+        markdown.append(f"{words['no_terms']}\n")
+        return Rendered("\n".join(markdown))
+    kinds = sorted({kind_of(entry.term) for entry in entries}, key=KINDS.index)
+    options = "".join(f'<option value="{kind}">{_text(words["kinds"][kind])}</option>' for kind in kinds)
+    blocks = [
+        f'{_UNSEARCHED_OPEN}<p class="glossary-filter" hidden><input type="search" '
+        f'aria-label="{_attribute(words["filter"])}" placeholder="{_attribute(words["filter"])}"> '
+        f'<select aria-label="{_attribute(words["kind"])}">'
+        f'<option value="">{_text(words["all_kinds"])}</option>{options}</select></p>'
+        f'<p class="glossary-none" hidden>{_text(words["no_match"])}</p></div>'
+    ]
+    markdown.append(_placeholder(0))
+    for letter, members in letters.items():
         markdown.append(f"## {escape(letter)} {{#{letter_ids[letter]}}}\n")
         markdown.append(_placeholder(len(blocks)))
-        blocks.append("\n".join(_entry(entry, sentences_shown, links_shown, labels) for entry in group))
+        lines = "".join(_index_line(entries[n], urls[n], words) for n in members)
+        blocks.append(f'{_UNSEARCHED_OPEN}<ul class="glossary-index">{lines}</ul></div>')
     return Rendered("\n".join(markdown), tuple(blocks))
+
+
+def _index_line(entry: TermEntry, url: str, words: dict) -> str:
+    term, kind = entry.term, kind_of(entry.term)
+    definition = definition_of(term)
+    text = f" — {_text(tooltip(definition, INDEX_DEFINITION))}" if definition else ""
+    meta = f"{words['kinds'][kind]} · {counted(words, 'count', len(entry.articles))}"
+    return (f'<li id="{_attribute(term.anchor)}" data-kind="{kind}" dir="auto">{_a(term.name, url)} '
+            f"<small>{_text(meta)}</small>{text}</li>")
 
 
 def _filing(rules: languages.Language, name: str) -> tuple:
@@ -381,43 +587,3 @@ def _filing(rules: languages.Language, name: str) -> tuple:
 def _letter_id(letter: str) -> str:
     """The letter heading's id before `glossary_page` makes it unique."""
     return "letter-" + (slugify(letter) or "other")
-
-
-def _entry(entry: GlossaryEntry, sentences_shown: int, links_shown: int, labels: Labels) -> str:
-    term = entry.term
-    definition = _text(term.definition) if term.definition else f"<em>{_text(labels._('No definition yet.'))}</em>"
-    lines = [
-        _heading(term.name, term.anchor, labels._("Permanent link"), 3, ' dir="auto"'),
-        f'<p class="glossary-definition" dir="auto">{definition}</p>',
-    ]
-    origin = _text(labels._(ORIGIN_LABELS[term.origin])) if term.origin in ORIGIN_LABELS else _text(term.origin)
-    if entry.source:
-        origin += f" — {_a(*entry.source)}"
-    meta = [origin]
-    if term.aliases:
-        meta.append(_text(labels._("Also: {names}").format(names=", ".join(term.aliases))))
-    lines.append(f'<p class="glossary-meta">{"<br>".join(meta)}</p>')
-    if entry.mentions:
-        lines.append(f"<p>{_text(labels._('Mentioned in ({n}):').format(n=len(entry.mentions)))}</p>")
-        shown = entry.mentions[:sentences_shown]
-        items = "".join(
-            f'<li dir="auto">{_a(label, url)}: {highlighted(mention)}</li>' for label, url, mention in shown
-        )
-        lines.append(f"<ul>{items}</ul>")
-        articles: dict[str, tuple[str, str]] = {}  # later mentions, one link per article
-        for label, url, mention in entry.mentions[sentences_shown:]:
-            articles.setdefault(mention.article, (label.split(" › ")[0], url))
-        more = list(articles.values())
-        if more:
-            links = " · ".join(_a(title, url) for title, url in more[:links_shown])
-            rest = len(more) - links_shown
-            tail = ""
-            if rest > 0:
-                more_text = labels.ngettext("…and {n} more article ({file} lists every mention).",
-                                            "…and {n} more articles ({file} lists every mention).", rest)
-                tail = " " + _text(more_text).format(n=rest, file="<code>glossary.json</code>")
-            lines.append(f"<p>{_text(labels._('Also in: {links}')).format(links=links + tail)}</p>")
-    if entry.related:
-        links = " · ".join(_a(name, url) for name, url in entry.related)
-        lines.append(f"<p>{_text(labels._('Related terms: {links}')).format(links=links)}</p>")
-    return "\n".join(lines)
