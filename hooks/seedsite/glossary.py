@@ -31,8 +31,9 @@ from .text import slugify, unique
 
 RELATED_TERMS = 5
 """Related terms shown per entry."""
-PAGE_IDS = frozenset({"glossary"})
-"""Ids of the glossary page's own elements, which no term's anchor takes: its h1's (`render.GLOSSARY_ID`; render
+PAGE_IDS = frozenset({"glossary", "index"})
+"""Ids and slugs no term's anchor takes: the glossary index's page (`glossary/index.md`) and its h1's id
+(`render.GLOSSARY_ID`; render
 comes after this stage, so it is not imported here, and a test checks the two agree). The letter headings' ids
 yield to the terms' instead (`render.glossary_page`), so that a term's anchor never depends on which letters the
 page has."""

@@ -20,6 +20,7 @@ from . import glossary as glossary_stage
 from .labels import for_language
 from .link import Links, link, relink, unlinked_terms
 from .model import Article, Mention, Problem
+from .related import most_about
 from .read import SeedError, read_article
 from .render import (
     GLOSSARY_TITLE,
@@ -225,7 +226,8 @@ def finish(draft: Draft, glossary: glossary_stage.Glossary | None = None) -> Sit
     for i, a in enumerate(articles):
         pages.append(_article_page(a, uris, glossary, tips, links[i], articles, directory_urls, term_urls, language))
     pages.extend(_index_pages(draft.site_name, draft.sections, articles, uris, links, glossary, term_uri, language))
-    entries = _term_entries(glossary, articles, uris, directory_urls, term_uri)
+    about = most_about([mine.about for mine in links], [a.source for a in articles], len(glossary.terms))
+    entries = _term_entries(glossary, articles, uris, directory_urls, term_uri, about)
     index = glossary_page(entries, term_urls, language)
     pages.append(Page(GLOSSARY_URI, index.markdown, index.blocks, in_nav=True))
     back = href(term_uri[0], GLOSSARY_URI, directory_urls) if term_uri else ""
@@ -253,11 +255,8 @@ def term_outline(glossary: glossary_stage.Glossary) -> list[Page]:
 
 
 def term_uris(glossary: glossary_stage.Glossary) -> list[str]:
-    """Per term, its page's source path: `glossary/<anchor>.md` (an anchor `index` is numbered: that is the
-    glossary index's)."""
-    taken = {t.anchor for t in glossary.terms} | {"index"}
-    return [f"glossary/{t.anchor if t.anchor != 'index' else unique('index', taken, 'term')}.md"
-            for t in glossary.terms]
+    """Per term, its page's source path: `glossary/<anchor>.md` (no anchor is `index`: `glossary.PAGE_IDS`)."""
+    return [f"glossary/{t.anchor}.md" for t in glossary.terms]
 
 
 @_gc_paused
@@ -535,9 +534,11 @@ def _term_entries(
     uris: dict[str, str],
     directory_urls: bool,
     term_uri: Sequence[str],
+    about: Sequence[Sequence[int]] = (),
 ) -> list[TermEntry]:
     """Per term, what its page shows: every paragraph that mentions it (from the glossary's matching pass, which
-    knows each mention's paragraph), by article."""
+    knows each mention's paragraph), by article; `about`: per term, the articles most about it, best first
+    (`related.most_about`)."""
     paragraphs = [a.paragraphs for a in articles]
     places: list[dict[int, dict[int, Quoted]]] = [{} for _ in glossary.terms]
     for block, found in zip(glossary.blocks, glossary.hits):  # in reading order: each paragraph split once
@@ -564,20 +565,20 @@ def _term_entries(
                 number = paragraphs[a].index(term.source.text) + 1
                 source = (articles[a].title, f"{urls[a]}#p{number}")
         related = tuple((glossary.terms[r].name, href(uri, term_uri[r], directory_urls)) for r in glossary.related[t])
-        entries.append(TermEntry(term, uri, listed, source, related, _most_about(mine, articles, urls)))
+        best = about[t] if t < len(about) else ()
+        entries.append(TermEntry(term, uri, listed, source, related, _most_about(mine, best, articles, urls)))
     return entries
 
 
 def _most_about(
-    places: dict[int, dict[int, Quoted]], articles: Sequence[Article], urls: Sequence[str]
+    places: dict[int, dict[int, Quoted]], best: Sequence[int], articles: Sequence[Article], urls: Sequence[str]
 ) -> tuple[tuple[str, str, int], ...]:
-    """The articles most about a term: those mentioning it most often (ties in site order), when more than one
-    does."""
+    """The articles most about a term, when more than one mentions it: `best` (by the weight of the term in each
+    article's TF-IDF vector, `related.most_about`), each with how often it mentions the term."""
     if len(places) < 2:
         return ()
     counts = {a: sum(len(q.mentions) for q in numbered.values()) for a, numbered in places.items()}
-    best = sorted(counts, key=lambda a: (-counts[a], a))[:MOST_ABOUT]
-    return tuple((articles[a].title, urls[a], counts[a]) for a in best)
+    return tuple((articles[a].title, urls[a], counts[a]) for a in best[:MOST_ABOUT] if a in counts)
 
 
 def _glossary_json(
