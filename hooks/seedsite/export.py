@@ -56,8 +56,9 @@ THEME_PACKAGES = ("mkdocs-material", "pymdown-extensions")
 
 _HIDDEN = shutil.ignore_patterns(".*", "__pycache__")
 """Files of the docs and custom folders not copied."""
-_MD_LINK = re.compile(r"\]\(([^()\s#:]+\.md)(#[^()\s]*)?\)")
-"""A Markdown link to a page by its relative source path (render writes no other `.md` targets; seed text in the
+_MD_LINK = re.compile(r"\]\(([^()\s#:]+\.md)(#[^()\s]*)?((?:\s+\"[^\"]*\")?)\)")
+"""A Markdown link to a page by its relative source path, with a title or not (render writes no other `.md`
+targets; seed text in the
 Markdown has its brackets escaped, and the HTML blocks are not searched)."""
 _FRONT_MATTER = re.compile(r"\A---\n(.*?)\n---\n", re.DOTALL)
 
@@ -95,7 +96,7 @@ def written(page: pipeline.Page) -> str:
 
     def relink(match: re.Match) -> str:
         target = posixpath.normpath(posixpath.join(posixpath.dirname(page.uri), match.group(1)))
-        return f"]({relative(here, folder_uri(target))}{match.group(2) or ''})"
+        return f"]({relative(here, folder_uri(target))}{match.group(2) or ''}{match.group(3)})"
 
     markdown, placed = fill(_MD_LINK.sub(relink, page.markdown), page.blocks)  # links first: blocks hold seed text
     if placed != len(page.blocks):
