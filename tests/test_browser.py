@@ -219,8 +219,11 @@ def test_typing_in_the_filter_narrows_the_glossary_index(visit):
     expect(lines.filter(visible=True)).to_have_count(total)
     box = page.locator(".glossary-filter input")
     expect(box).to_be_visible()  # shown by the script
+    names = page.locator("ul.glossary-index li > a").all_inner_texts()
+    matching = sum("belarus" in name.casefold() for name in names)  # Belarus, President of Belarus
+    assert 2 <= matching < total
     box.press_sequentially("belarus")
-    expect(lines.filter(visible=True)).to_have_count(5)  # Belarus, Belarusian(s), Belarusian-Russian, President of …
+    expect(lines.filter(visible=True)).to_have_count(matching)
     expect(page.locator("h2#letter-u")).to_be_hidden()  # a letter with no line left goes too
     box.fill("zzzz")
     expect(lines.filter(visible=True)).to_have_count(0)
