@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 from conftest import CORPUS_DEV, ROOT, SEED, main_content, soup
-from seedsite import glossary, pipeline, render, sources
+from seedsite import glossary, pipeline, sources
 from seedsite.model import KINDS, ORIGINS, Article, Section
 from seedsite.read import read_article
 

@@ -4,7 +4,6 @@ The corpora are small and hand-written, in news, essay and encyclopedia styles."
 
 from __future__ import annotations
 
-import pytest
 from bs4 import BeautifulSoup
 from seedsite import pipeline, related, sources
 from seedsite.related import Bag, Index, Language, bag

@@ -433,7 +433,7 @@ def _count_marked(text: str, ev: _Evidence) -> None:
             ev.quoted[term] += 1
             seen.add(term)
     for match in _DEFINED.finditer(text):
-        term = _defined_term(match.group(1), ev.lower)
+        term = _defined_term(match.group(1))
         if term:
             ev.defined[term] += 1
             seen.add(term)
@@ -572,7 +572,7 @@ LY_WORDS = frozenset(
 not a term ("friendly economy")."""
 
 
-def _defined_term(words: str, lower: Counter) -> str:
+def _defined_term(words: str) -> str:
     """The concept a defining sentence opens with ("Import substitution" → "import substitution"), or ''."""
     first = words.split()[0]
     if first.lower() in FUNCTION_WORDS:

@@ -27,7 +27,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from . import language as languages
-from .labels import Labels, for_language
+from .labels import for_language
 from .model import KINDS, Article, Mention, Term
 from .text import first, quote_around, sentence_spans, slugify, unique
 
