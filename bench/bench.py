@@ -1092,7 +1092,7 @@ def measure_shape(shape: Shape, sizes: list[int], args: argparse.Namespace) -> d
     phase("corpus")
 
     # Pure pipeline: fresh interpreters, sizes interleaved.
-    pipe_runs = 3 if args.quick else 5
+    pipe_runs = 3 if args.quick else args.runs
     log(f"{shape.name}: pure pipeline, {pipe_runs} runs per size")
     urls: dict[int, dict[str, str]] = {}
     for _ in range(pipe_runs):
@@ -1108,7 +1108,7 @@ def measure_shape(shape: Shape, sizes: list[int], args: argparse.Namespace) -> d
 
     # Full builds: ours and floor alternated.
     for n in sizes:
-        runs = 2 if args.quick else 5
+        runs = 2 if args.quick else args.runs
         log(f"{shape.name}: mkdocs build, {n:,} articles, {runs} runs each (ours / floor alternated)")
         for i in range(runs):
             for variant in (("ours", "floor") if i % 2 == 0 else ("floor", "ours")):
@@ -1187,6 +1187,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--no-serve", action="store_true", help="skip the `mkdocs serve` measurements")
     parser.add_argument("--no-profile", action="store_true", help="skip the profiles")
     parser.add_argument("--no-engines", action="store_true", help="skip timing each engine's build of the export")
+    parser.add_argument("--runs", type=int, default=5, help="runs of each build and pipeline measurement (default 5)")
     parser.add_argument("--report-only", action="store_true",
                         help="only write results.md and the plot again from the last run's data (of the same kind: "
                         "full, --quick, or partial with --sizes/--shape)")
