@@ -53,7 +53,20 @@ _CLAUSE_WORDS = frozenset(
     said says who which that whose whom when where while he she it they we i you its his her their""".split()
 )
 """Words that make what follows a name's comma a clause, not an appositive."""
-_WORDS_BEFORE = re.compile(r"((?:[^\W\d_][\w'’\-]*[ \t]+){1,%d})$" % LONGEST_DESCRIPTOR)
+_WORD = re.compile(r"[^\W\d_][\w'’\-]*")
+
+
+def _words_before(before: str) -> list[str]:
+    """The words (no punctuation, no number) that end right before a mention, at most `LONGEST_DESCRIPTOR`, read
+    back from it: what a title before a name may be made of."""
+    if not before[-1:].isspace():
+        return []
+    words: list[str] = []
+    for word in reversed(before.split()[-LONGEST_DESCRIPTOR:]):
+        if not _WORD.fullmatch(word):
+            break
+        words.append(word)
+    return words[::-1]
 
 
 def explanations(paragraphs: Sequence[str], hits: Sequence[Sequence], sources: Sequence[tuple[str, str]]
@@ -138,10 +151,7 @@ def _title_before(before: str, roles: frozenset[str] = ROLES) -> str:
     """The title that ends right before a name, in a role noun: back over titles and capitalised words (joined by
     "of" or "and"), then at most two lower-case modifiers ("Trade and Industry Secretary", "Manchester United
     manager", "tennis player"; not "Liberal government of Prime Minister")."""
-    found = _WORDS_BEFORE.search(before)
-    if not found:
-        return ""
-    words = found.group(1).split()
+    words = _words_before(before)
     if not words or not is_title(words[-1], roles):
         return ""
     chosen: list[str] = []
