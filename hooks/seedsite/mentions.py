@@ -3,8 +3,9 @@ pass (`match`) and resolved in the article's own context, in reading order.
 
 A form that always means one entry (a full name, a phrase, a demonym, an acronym) is a mention of it. A lone
 word whose meaning depends on the article (`model.ShortForm`: a surname, a single-word name) means:
-- nothing, where it opens a longer name ("Calvin Coolidge": a first name), or where it ends one that is no entry ("Patricia Hewitt" when only Lleyton Hewitt is one; "Inter
-  Milan" beside the city): and a surname means that unknown person for the rest of the article;
+- nothing, where it opens a longer name ("Calvin Coolidge": a first name there), or where it ends one that is no
+  entry ("Patricia Hewitt" when only Lleyton Hewitt is one; "Inter Milan" beside the city): a surname then means
+  that unknown person for the rest of the article;
 - else the entry introduced last in the article that it shortens ("Tony Blair … Mr Blair");
 - else, when exactly one such entry is named later in the article, that one;
 - else its default (its own entry, or the one full name on the site that carries it), if any.
