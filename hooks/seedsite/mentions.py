@@ -82,24 +82,21 @@ class Finder:
 
 
 def _ends_a_name(text: str, start: int) -> bool:
-    """True when the word at `start` follows a capitalised word that is no honorific, title, function word or
-    direction: it ends a longer name ("Patricia Hewitt", "Inter Milan")."""
+    """True when the word at `start` follows a word of a name: it ends a longer one ("Patricia Hewitt", "Inter
+    Milan")."""
     found = _WORD_BEFORE.search(text, max(0, start - 40), start)
-    if not found:
-        return False
-    word = found.group(1)
-    low = word.lower().rstrip(".")
-    if not word[:1].isupper() or low in HONORIFICS or low in FUNCTION_WORDS or low in NOT_A_NAME or is_title(word):
-        return False
-    return True
+    return bool(found) and _name_word(found.group(1))
 
 
 def _opens_a_name(text: str, end: int) -> bool:
-    """True when a capitalised word that is no function word, direction or title follows the word ending at
-    `end`: it is a first name there ("Calvin Coolidge", "John F. Kennedy")."""
+    """True when a word of a name follows the word ending at `end`: it is a first name there ("Calvin Coolidge",
+    "John F. Kennedy")."""
     found = _WORD_AFTER.match(text, end)
-    if not found:
-        return False
-    word = found.group(1)
-    return word[:1].isupper() and word.lower() not in FUNCTION_WORDS and word.lower() not in NOT_A_NAME \
+    return bool(found) and _name_word(found.group(1))
+
+
+def _name_word(word: str) -> bool:
+    """True for a capitalised word that is no honorific, title, function word or direction."""
+    low = word.lower().rstrip(".")
+    return word[:1].isupper() and low not in HONORIFICS and low not in FUNCTION_WORDS and low not in NOT_A_NAME \
         and not is_title(word)
