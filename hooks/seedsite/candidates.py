@@ -254,6 +254,7 @@ RUSSIAN_ADJECTIVE_ENDINGS = ("ое", "ая", "ый", "ий", "ой", "ые", "и
 государство", "Великая Отечественная война")."""
 _CYRILLIC_ADJECTIVE_END = frozenset("еяйюхмоиу")
 _RUSSIAN_NOUN_AFTER = re.compile(r" ([а-яё]{3,})\b")
+_NUMBER_AFTER = re.compile(r"[ \t]\d")
 _PLURAL_ACRONYM = re.compile(r"[A-Z]{2,}s")
 """An acronym's plural ("MPs"): no name of its own."""
 _BASED = re.compile(rf"([{_UP}][\w'’]+)-based\b")
@@ -322,6 +323,8 @@ class _Evidence:
     defined: Counter
     based: Counter
     placed: Counter
+    numbered: Counter
+    """Runs of capitalised words directly followed by a number ("Billboard Hot 100", "Apollo 11")."""
     words: int
     expansions: dict[str, str]
 
@@ -333,7 +336,7 @@ def min_mentions(article_count: int) -> int:
 
 def candidates(articles: Sequence[Article]) -> list[Candidate]:
     """Every candidate term in the corpus, each once, sorted by name."""
-    evidence = _Evidence(*(Counter() for _ in range(18)), words=0, expansions={})
+    evidence = _Evidence(*(Counter() for _ in range(19)), words=0, expansions={})
     tokens: Counter[str] = Counter()
     pairs: Counter[tuple[str, str]] = Counter()
     runs: Counter[tuple[bool, str]] = Counter()  # (opens a sentence, run of capitalised words) → occurrences
@@ -369,6 +372,8 @@ def _name_runs(text: str, ev: _Evidence) -> list[tuple[bool, str]]:
             found.append((opens(window) is not None, run))
             if window.endswith(_PLACE_PREPOSITIONS):
                 ev.placed[run] += 1
+        if _NUMBER_AFTER.match(text, end):  # "Billboard Hot 100": the name holds the number
+            ev.numbered[run] += 1
         if text.startswith(".", end):  # about one run in ten
             ev.dotted[run] += 1
             if _ABBREVIATION_DOT.match(text, end):
@@ -624,6 +629,8 @@ def _select(ev: _Evidence, article_count: int) -> list[Candidate]:
         name, count = _head(forms), sum(forms.values())
         spread = max(ev.spread[form] for form in forms)
         salient = need == 1 or spread >= 2 or count >= 3 * need
+        if sum(ev.numbered[f] for f in forms) * 2 > count:
+            continue  # mostly a name with a number ("Billboard Hot 100"): this is a fragment of it
         inside = [f for f in forms if ev.names[f]]  # forms seen inside a sentence: the evidence
         if count >= need and salient and inside and (" " in name or any(_single_name(f, ev) for f in inside)):
             add(forms, "name", count, **_name_evidence(forms, ev))

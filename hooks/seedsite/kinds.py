@@ -37,7 +37,7 @@ def kind(term: Term, entity: Entity) -> str:
     words = [w.lower() for w in term.name.split()]
     if len(words) > 1 and is_title(term.name.split()[0]) and any(w in ("of", "the") for w in words):
         return "concept"  # a role: "Head of State", "President of Belarus"
-    for head in (words[-1], words[0]):
+    for head in [words[-1], *words[:-1]]:  # the last word first ("Great Patriotic War", "World War I")
         if head in EVENT_WORDS:
             return "event"
         if head in ORGANISATION_WORDS:

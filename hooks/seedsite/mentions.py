@@ -16,12 +16,13 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from .candidates import FUNCTION_WORDS, HONORIFICS, NOT_A_NAME, is_title
+from .candidates import CONNECTORS, FUNCTION_WORDS, HONORIFICS, NOT_A_NAME, is_title
 from .match import Hit, Matcher
 from .model import ShortForm, Term
 
 _WORD_BEFORE = re.compile(r"([^\W\d_][\w'’.\-]*)[ \t]+$")
 _WORD_AFTER = re.compile(r"[ \t]+([^\W\d_][\w'’\-]*)")
+_CONNECTED_AFTER = re.compile(r"(?:[ \t]+(?:%s))+[ \t]+([^\W\d_][\w'’\-]*)" % "|".join(CONNECTORS))
 
 
 class Finder:
@@ -68,7 +69,7 @@ class Finder:
                     if entry.owners:
                         introduced[k] = None
                     continue
-                if _opens_a_name(text, hit.end):
+                if _opens_a_name(text, hit.start, hit.end):
                     continue
                 if k in introduced:
                     term = introduced[k]
@@ -88,11 +89,17 @@ def _ends_a_name(text: str, start: int) -> bool:
     return bool(found) and _name_word(found.group(1))
 
 
-def _opens_a_name(text: str, end: int) -> bool:
-    """True when a word of a name follows the word ending at `end`: it is a first name there ("Calvin Coolidge",
-    "John F. Kennedy")."""
+def _opens_a_name(text: str, start: int, end: int) -> bool:
+    """True when a word of a name follows the word at `start`–`end`, or (after no honorific: "Mr Frost of the BCC"
+    is Frost) a connector and a capitalised word: it opens a longer name there ("Calvin Coolidge", "John F.
+    Kennedy", "Gates of Paradise")."""
     found = _WORD_AFTER.match(text, end)
-    return bool(found) and _name_word(found.group(1))
+    if found and _name_word(found.group(1)):
+        return True
+    joined = _CONNECTED_AFTER.match(text, end)
+    before = _WORD_BEFORE.search(text, max(0, start - 40), start)
+    honorific = bool(before) and before.group(1).lower().rstrip(".") in HONORIFICS
+    return bool(joined) and joined.group(1)[:1].isupper() and not honorific
 
 
 def _name_word(word: str) -> bool:
