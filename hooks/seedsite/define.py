@@ -43,9 +43,10 @@ _EXPLAINS = re.compile(r"^(?:It|This|That|Это)\s+(?:means|refers to|denotes|i
 _EXPLAINS_ANYWHERE = re.compile(r"(?:It|This|That|Это)\s+(?:means|refers to|denotes|is defined as|означает)\s")
 _APPOSITIVE = re.compile(r"^,[ \t]+([^,;:.!?()\"“”]{3,120}?)(?=[,;.]|$)")
 _THING_ROLES = ROLES | ORGANISATION_ROLES
-_PLACE_OF = re.compile(r"\b(?:[Tt]he|[Aa]n?)[ \t]+((?:[\w'’\-]+[ \t]+){0,2}(?:%s))[ \t]+of[ \t]+$"
+_PLACE_OF = re.compile(r"\b(?:[Tt]he|[Aa]n?)[ \t]+((?:[\w'’\-]+[ \t]+){1,2}(?:%s))[ \t]+of[ \t]+$"
                        % "|".join(sorted(PLACE_ROLES)))
-"""A place's kind before its name: "the French city of Lyon" → "French city"."""
+"""A place's kind before its name, with a word that says more than the kind: "the French city of Lyon" → "French
+city" (not "the city of Florence" → "city")."""
 _OF_BEFORE = re.compile(r"\b(?:of|de|in|at|from|to|for|by|with|and|or)[ \t]+$", re.IGNORECASE)
 """A word before a mention that makes it part of a longer phrase: an appositive after it describes that."""
 _CLAUSE_WORDS = frozenset(
