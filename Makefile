@@ -52,7 +52,7 @@ deploy: $(STAMP)  ## build and push the site to the gh-pages branch of $(REMOTE)
 	$(BIN)/mkdocs gh-deploy --strict --force --remote-name $(REMOTE)
 
 clean:  ## remove build output
-	rm -rf site export test-output .pytest_cache .hypothesis bench/work
+	rm -rf site export test-output .pytest_cache .hypothesis bench/work .cache
 
 distclean: clean  ## also remove the virtual environment
 	rm -rf $(VENV)

@@ -19,7 +19,7 @@ import logging
 import os
 import re
 import time
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from collections.abc import Iterator
 from typing import ClassVar
 from pathlib import Path
@@ -34,7 +34,7 @@ from mkdocs.utils.meta import get_data
 
 import background
 import preview
-from seedsite import labels, pipeline, render, sources
+from seedsite import cache, labels, pipeline, render, sources
 
 log = logging.getLogger("mkdocs.hooks.microsite")
 
@@ -49,6 +49,11 @@ BACKGROUND_FROM = int(os.environ.get("MICROSITE_BACKGROUND_FROM", "200"))
 converts the article pages, whose Markdown depends on the article alone (`pipeline.Draft.outline`). The
 environment variable MICROSITE_BACKGROUND_FROM sets it (0: always)."""
 
+CACHE_FOLDER = ".cache/microsite"
+"""Where the pipeline's last results are kept (`seedsite.cache`), beside `mkdocs.yml`."""
+CACHE = os.environ.get("MICROSITE_CACHE", "1") != "0"
+"""Whether builds take unchanged results from the cache and store new ones (MICROSITE_CACHE=0: never)."""
+
 _TITLE = re.compile(r"^title: *(.*)$", re.MULTILINE)
 
 
@@ -59,6 +64,8 @@ class _State:
     dirty: preview.DirtyPages | None = None
     site: pipeline.Site | None = None
     """The last full or quick build's site (for `pipeline.update`)."""
+    stored: cache.Cached | None = None
+    """The results the last build took from the cache: their whole site is read only when an edit needs it."""
     full_seconds = 0.0
     """How long the last full pipeline run took."""
     draft: pipeline.Draft | None = None
@@ -97,6 +104,10 @@ def _language(config: MkDocsConfig) -> str:
 
 def _seeds_dir(config: MkDocsConfig) -> Path:
     return Path(config.config_file_path).resolve().parent / SEEDS_FOLDER
+
+
+def _cache_dir(config: MkDocsConfig) -> Path:
+    return Path(config.config_file_path).resolve().parent / CACHE_FOLDER
 
 
 def on_startup(command: str, dirty: bool) -> None:
@@ -150,30 +161,49 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
 def _pages(loaded: sources.Sources, config: MkDocsConfig) -> tuple[list[pipeline.Page], str]:
     """The generated pages (or their outline, while a second process makes them), and how they were made."""
     started = _State.started
-    if _State.serving and _State.site is not None and _State.full_seconds > QUICK_AFTER:
-        site = pipeline.update(_State.site, loaded, config.site_name, config.use_directory_urls, _language(config))
+    options = (config.site_name, config.use_directory_urls, _language(config))
+    if _State.serving and _State.full_seconds > QUICK_AFTER and (previous := _last_site()) is not None:
+        site = pipeline.update(previous, loaded, *options)
         if site is not None:
             _take(site)
             return list(site.pages), (
                 f"quick pipeline {time.perf_counter() - started:.2f} s "
                 "(edited seeds only; glossary and related articles as of the last full build)"
             )
-    _State.draft = draft = pipeline.draft(
-        loaded, config.site_name, SEEDS_FOLDER, config.use_directory_urls, _language(config)
-    )
+    key = cache.key(pipeline.inputs(loaded, *options)) if CACHE else ""
+    stored = cache.load(_cache_dir(config), key) if key else None
+    if stored is not None:
+        _State.site, _State.stored, _State.full_seconds = None, stored, stored.seconds
+        _State.glossary_json = stored.site.glossary_json
+        _State.unlinked.update(stored.unlinked)
+        _report(stored.site.problems)
+        return list(stored.site.pages), (
+            f"pages from the cache in {time.perf_counter() - started:.2f} s (seeds and code as in the build that "
+            f"made them in {stored.seconds:.2f} s)"
+        )
+    _State.draft = draft = pipeline.draft(loaded, config.site_name, SEEDS_FOLDER, *options[1:])
     if not _State.serving and len(draft.articles) >= BACKGROUND_FROM and background.available():
-        _State.pending = background.Background(_finish_lean, draft)
+        _State.pending = background.Background(_finish_lean, draft, _cache_dir(config), key)
         _report(draft.problems)
         how = f"seeds read in {time.perf_counter() - started:.2f} s; glossary, links and pages in a second process"
         return draft.outline(), how
     site = pipeline.finish(draft)
     _State.full_seconds = time.perf_counter() - started
     _take(site)
+    if key:
+        cache.store(_cache_dir(config), key, site, _State.full_seconds)
     return list(site.pages), f"pipeline {_State.full_seconds:.2f} s"
 
 
+def _last_site() -> pipeline.Site | None:
+    """The last build's whole site, read from the cache's results if the build took them from there."""
+    if _State.site is None and _State.stored is not None:
+        _State.site, _State.stored = _State.stored.whole(), None
+    return _State.site
+
+
 def _take(site: pipeline.Site) -> None:
-    _State.site, _State.glossary_json = site, site.glossary_json
+    _State.site, _State.stored, _State.glossary_json = site, None, site.glossary_json
     _report(site.problems)
 
 
@@ -203,15 +233,19 @@ def _nav_key(files: Files, pages: list[pipeline.Page]) -> tuple:
     return tuple(titles + written)
 
 
-def _finish_lean(draft: pipeline.Draft) -> Iterator:
+def _finish_lean(draft: pipeline.Draft, folder: Path, key: str) -> Iterator:
     """In the second process: first the term pages' outline (MkDocs must know every page before it renders
-    one), then `pipeline.finish` with only what `mkdocs build` needs of the site (pages, glossary.json,
-    problems): the rest is not worth sending. With it, the pages' blocks without links (`_unlinked`)."""
+    one), then `pipeline.finish` with only what `mkdocs build` needs of the site (`cache.lean`): the rest is not
+    worth sending. With it, the pages' blocks without links (`_unlinked`). Then the whole site goes to the cache
+    (under `key`, unless it is empty)."""
+    started = time.perf_counter()
     glossary = pipeline.glossary_of(draft)
     yield pipeline.term_outline(glossary)
     site = pipeline.finish(draft, glossary)
-    plain = {page.uri: [render.unlinked(block) for block in page.blocks] for page in site.pages}
-    yield replace(site, glossary=replace(site.glossary, terms=(), blocks=(), hits=()), links=(), articles=()), plain
+    plain = cache.unlinked_blocks(site)
+    yield cache.lean(site), plain
+    if key:
+        cache.store(folder, key, site, time.perf_counter() - started, plain)
 
 
 def _report(problems) -> None:

@@ -238,7 +238,7 @@ def finish(draft: Draft, glossary: glossary_stage.Glossary | None = None) -> Sit
         articles, uris, draft.sections, tuple(pages), glossary,
         _glossary_json(entries, glossary, articles, uris, directory_urls),
         draft.problems + glossary.problems + _near_duplicates(articles, links, draft.label),
-        tuple(links), _inputs(draft.sources, draft.site_name, directory_urls, language),
+        tuple(links), inputs(draft.sources, draft.site_name, directory_urls, language),
     )
 
 
@@ -268,7 +268,7 @@ def update(
     made anew; the glossary and term pages, glossary.json and the other articles' pages stay as they were until the next
     full build. None when only a full build will do: a seed added, removed or retitled, the curated file, the
     options or the folder's problems changed, or an edited seed that cannot be read."""
-    before, now = previous.inputs, _inputs(sources, site_name, directory_urls, language)
+    before, now = previous.inputs, inputs(sources, site_name, directory_urls, language)
     if not before or before[1:] != now[1:] or [p for p, _ in before[0]] != [p for p, _ in now[0]]:
         return None
     changed = [n for n, (old, new) in enumerate(zip(before[0], now[0])) if old != new]
@@ -305,7 +305,9 @@ def update(
     return replace(previous, articles=tuple(articles), pages=tuple(pages), links=tuple(links), inputs=now)
 
 
-def _inputs(sources: Sources, site_name: str, directory_urls: bool, language: str) -> tuple:
+def inputs(sources: Sources, site_name: str, directory_urls: bool, language: str) -> tuple:
+    """What a site is made from: each seed's path and a digest of its bytes, the curated file, the folder's
+    problems and the options (`update` and `cache` tell by it what changed)."""
     seeds = tuple((seed.path, hashlib.blake2b(seed.data, digest_size=16).digest()) for seed in sources.seeds)
     return seeds, sources.glossary, sources.problems, site_name, directory_urls, language
 
