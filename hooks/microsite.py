@@ -1,7 +1,8 @@
 """MkDocs hooks: with `preview.py`, the only code that imports MkDocs. It reads the seeds, runs the pipeline and
 hands the pages to MkDocs; every decision about the content is made in the `seedsite` package below it.
 
-Along a build: `on_files` makes the pages (on a large site, `mkdocs build` leaves the glossary, links and pages
+Along a build: `on_files` makes the pages (or takes them from the cache, `seedsite.cache`, when neither the
+seeds nor the code changed since they were made; on a large site, `mkdocs build` leaves the glossary, links and pages
 to a second process and hands MkDocs the article pages' Markdown at once; under `mkdocs serve`, an edit to a
 few seeds is a quick `pipeline.update`); `on_page_content` tells MkDocs the ids in a page's HTML blocks;
 `on_page_context` puts the blocks in without links, for the search plugin; `on_post_page` adds the links;
