@@ -224,8 +224,10 @@ _EDGE = "\"'“”‘’«»()[]{}.,;:!?…—–-*/"
 _QUOTED = re.compile(r"[\"“«„](?=\S)([^\"“”«»„\n]{2,60}?)(?<=\S)[\"”»“]")
 """A quotation: an opening quote before a non-space, a closing one after a non-space."""
 _EXPANSION = re.compile(r"\(([A-Z][A-Z0-9&]{1,5})\)")
-_ACRONYM = re.compile(r"(?<![\w\-])[A-Z][A-Z0-9&]{1,5}(?![\w\-]|\.\w\.)")  # not "LL" of "LL.D."
-_SHOUTING = re.compile(r"[A-Z]{2,}(?:[ \t]+[A-Z]{2,}){2,}")  # "UNIVERSITY OF OXFORD": capitals, not acronyms
+_ACRONYM = re.compile(r"[A-Z](?<![\w\-].)[A-Z0-9&]{1,5}(?![\w\-]|\.\w\.)")  # not "LL" of "LL.D."
+_SHOUTING = re.compile(r"[A-Z][A-Z]+(?:[ \t]+[A-Z]{2,}){2,}")  # "UNIVERSITY OF OXFORD": capitals, not acronyms
+"""(Both patterns open with a plain capital, and `_ACRONYM` looks behind it only then: `re` scans quickly for a
+pattern's first character, but tries a pattern opening with a look-behind or a repeat at every position.)"""
 _ROMAN = re.compile(r"(?=[MDCLXVI])M{0,4}(?:CM|CD|D?C{0,3})(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})")
 """A well-formed Roman numeral ("II", "XIV", "MCM"; not "CDC", "DVD"), matched whole."""
 _LOW = _class(lambda ch: ch.isalpha() and ch.islower())
