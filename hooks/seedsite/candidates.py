@@ -45,7 +45,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections import Counter
+from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -628,13 +628,16 @@ def _select(ev: _Evidence, article_count: int) -> list[Candidate]:
 
     names = _pools(ev.names + ev.single_opening)
     for forms in names.values():
-        name, count = _head(forms), sum(forms.values())
+        count = sum(forms.values())
+        if count < need:
+            continue
+        name = _head(forms)
         spread = max(ev.spread[form] for form in forms)
         salient = need == 1 or spread >= 2 or count >= 3 * need
         if sum(ev.numbered[f] for f in forms) * 2 > count:
             continue  # mostly a name with a number ("Billboard Hot 100"): this is a fragment of it
         inside = [f for f in forms if ev.names[f]]  # forms seen inside a sentence: the evidence
-        if count >= need and salient and inside and (" " in name or any(_single_name(f, ev) for f in inside)):
+        if salient and inside and (" " in name or any(_single_name(f, ev) for f in inside)):
             add(forms, "name", count, **_name_evidence(forms, ev))
     for forms in _pools(ev.quoted).values():
         total = Counter({f: max(n, ev.phrases[f], ev.names[f]) for f, n in forms.items()})
@@ -665,10 +668,10 @@ def _select(ev: _Evidence, article_count: int) -> list[Candidate]:
 
 def _pools(counts: Counter) -> dict[str, Counter]:
     """Forms grouped by what they stem to: `stems.key` → Counter of forms."""
-    pools: dict[str, Counter] = {}
+    pools: defaultdict[str, Counter] = defaultdict(Counter)
     for form, count in counts.items():
         if count > 0:
-            pools.setdefault(stems.key(form), Counter())[form] += count
+            pools[stems.key(form)][form] += count
     return pools
 
 
