@@ -214,10 +214,11 @@ _UP = _class(str.isupper)
 _CAP_WORD = rf"[{_UP}][\w'’]*(?:-[\w'’]+)*"
 _GAP = r"[ \t\u00a0]+"
 _JOIN = rf"{_GAP}(?:(?:{'|'.join(CONNECTORS)}|[{_UP}]\.){_GAP})*"  # "Head of State", "John F. Kennedy"
-_OPENER = r"""(?:[.!?…:;—–]["”’)\]]*[ \t]+|\n)["“‘«„(\[]*"""  # before a sentence's first word ("— The")
 _NAME_RUN = re.compile(rf"(?=[{_UP}])(?<![\w\-.])(?:[{_UP}]\.{_GAP})*{_CAP_WORD}(?:{_JOIN}{_CAP_WORD})*")
-_OPENS_SENTENCE = re.compile(rf"{_OPENER}$")
-"""Matches the text just before a run that opens a sentence (searched in a window ending at the run)."""
+_SENTENCE_MARKS = (".", "!", "?", "…", ":", ";", "—", "–")
+"""What may end the sentence before a run that opens one (`_opens_sentence`), with a colon, a semicolon, a dash."""
+_CLOSING_MARKS = "\"”’)]"
+_OPENING_MARKS = "\"“‘«„(["
 _INITIAL = re.compile(rf"[{_UP}]\.")
 _CONTRACTION = re.compile(r"['’](?:ve|m|d|ll|re|t)$|n['’]t$", re.IGNORECASE)
 _EDGE = "\"'“”‘’«»()[]{}.,;:!?…—–-*/"
@@ -359,7 +360,6 @@ def candidates(articles: Sequence[Article]) -> list[Candidate]:
 def _name_runs(text: str, ev: _Evidence) -> list[tuple[bool, str]]:
     """(opens a sentence, run) for each run of capitalised words in `text`; counts the runs followed by a period.
     A run after "Mr." is marked by keeping the honorific in it ("Mr Blair")."""
-    opens = _OPENS_SENTENCE.search
     found = []
     for m in _NAME_RUN.finditer(text):
         start, end = m.span()
@@ -371,7 +371,7 @@ def _name_runs(text: str, ev: _Evidence) -> list[tuple[bool, str]]:
         if window.endswith(". ") and (honorific := _HONORIFIC_DOT.search(window)):
             found.append((False, honorific.group().strip()[:-1] + " " + run))
         else:
-            found.append((opens(window) is not None, run))
+            found.append((_opens_sentence(window), run))
             if window.endswith(_PLACE_PREPOSITIONS):
                 ev.placed[run] += 1
         if _NUMBER_AFTER.match(text, end):  # "Billboard Hot 100": the name holds the number
@@ -381,6 +381,17 @@ def _name_runs(text: str, ev: _Evidence) -> list[tuple[bool, str]]:
             if _ABBREVIATION_DOT.match(text, end):
                 ev.abbreviated[run] += 1
     return found
+
+
+def _opens_sentence(before: str) -> bool:
+    """Whether a run after `before` opens a sentence: `before` ends with a line break, or with a sentence mark, any
+    closing quotes or brackets and a space or tab ('." The', "— The"); either then with any opening quotes or brackets
+    ('he called it: "Significant')."""
+    before = before.rstrip(_OPENING_MARKS)
+    if before.endswith("\n"):
+        return True
+    spaced = before.rstrip(" \t")
+    return len(spaced) < len(before) and spaced.rstrip(_CLOSING_MARKS).endswith(_SENTENCE_MARKS)
 
 
 def _count_words(tokens: Counter[str], pairs: Counter[tuple[str, str]], ev: _Evidence) -> None:
@@ -412,8 +423,10 @@ def _count_names(runs: Counter, per_article: Sequence[Counter], ev: _Evidence) -
             continue
         name, evidence, honorific, titled = found
         (ev.names if evidence else ev.single_opening)[name] += count
-        ev.honorific[name] += count * honorific
-        ev.titled[name] += count * titled
+        if honorific:
+            ev.honorific[name] += count
+        if titled:
+            ev.titled[name] += count
         if " " in name:
             longer.add(name)
             for word in name.split():
@@ -455,7 +468,8 @@ def _count_marked(text: str, ev: _Evidence) -> None:
         expansion = _expansion(text[max(0, match.start() - 200) : match.start()], match.group(1))
         if expansion:
             ev.expansions.setdefault(match.group(1), expansion)
-    ev.based.update(_BASED.findall(text))
+    if "-based" in text:
+        ev.based.update(_BASED.findall(text))
     ev.spread.update(seen)
 
 
