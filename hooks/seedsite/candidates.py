@@ -248,6 +248,8 @@ _DEFINED = re.compile(
     re.MULTILINE,
 )
 """A sentence that opens with one to three words and defines them ("Import substitution means …")."""
+_DEFINING_WORDS = ("means", "refers", "defined", "term", "означает", "это", "называ")
+"""A word of each of `_DEFINED`'s cues: a text without any holds no definition (no need to search it)."""
 _PLACE_PREPOSITIONS = (" in ", " from ", " near ", " across ", " throughout ", " visit to ", " trip to ", " в ",
                        " во ", " из ", " около ")
 """Words before a place's name."""
@@ -452,13 +454,13 @@ def _count_marked(text: str, ev: _Evidence) -> None:
         if term:
             ev.quoted[term] += 1
             seen.add(term)
-    for match in _DEFINED.finditer(text):
+    for match in _DEFINED.finditer(text) if any(word in text for word in _DEFINING_WORDS) else ():
         term = _defined_term(match.group(1))
         if term:
             ev.defined[term] += 1
             seen.add(term)
     acronyms = Counter(_ACRONYM.findall(text))
-    for run in _SHOUTING.finditer(text):  # capitals in a row are shouting, not acronyms
+    for run in _SHOUTING.finditer(text) if acronyms else ():  # capitals in a row are shouting, not acronyms
         acronyms.subtract(_ACRONYM.findall(text, *run.span()))
     for acronym, count in acronyms.items():
         if count > 0 and not _ROMAN.fullmatch(acronym):
