@@ -1,5 +1,5 @@
 """Candidates, the glossary's first step: the articles' own text → candidate terms with the evidence for each, in
-one linear pass over the corpus. `resolve` then makes one entry per entity of them.
+a few linear passes over the corpus. `resolve` then makes one entry per entity of them.
 
 Five kinds of candidate, each kept only on evidence. "Enough mentions" scales with the corpus: one in a corpus
 of up to 9 articles, two up to 99, three up to 999, and so on (`min_mentions`), so a small site lists every
