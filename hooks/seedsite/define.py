@@ -132,11 +132,12 @@ def descriptor(mention: Mention, term: Term, person: bool = False) -> str:
     before = mention.text[max(0, mention.at - 200) : mention.at]
     if person and (found := _title_before(before)):
         return found
-    if place := _PLACE_OF.search(before):  # "the French city of Lyon"
+    last = before.rstrip()  # the patterns below end at the last word: no match opens sooner than it
+    if last.endswith("of") and (place := _PLACE_OF.search(before)):  # "the French city of Lyon"
         return place.group(1)
     if not person and (found := _title_before(before, _THING_ROLES)) and found.split()[-1].islower():
         return found  # "software giant Microsoft", "rock band U2", "US rapper Eminem"
-    if _OF_BEFORE.search(before):
+    if _OF_BEFORE.search(before, max(0, len(last) - 4)):  # (its words have four letters at most)
         return ""
     return _appositive(mention.text[mention.to : mention.to + 200])
 

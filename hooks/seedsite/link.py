@@ -45,7 +45,8 @@ def link(articles: Sequence[Article], glossary: Glossary) -> list[Links]:
     grouped: list[list[tuple[str, Sequence[Hit]]]] = [[] for _ in articles]
     for block, hits in zip(glossary.blocks, glossary.hits):
         grouped[block.article].append((block.section, hits))
-    firsts = [_first_mentions(paragraphs, unlinked_terms(glossary)) for paragraphs in grouped]
+    unlinked = unlinked_terms(glossary)
+    firsts = [_first_mentions(paragraphs, unlinked) for paragraphs in grouped]
     bags = [related_stage.bag(_texts(a), counts) for a, (_, counts) in zip(articles, firsts)]
     index = related_stage.Index(bags, [a.source for a in articles])
     return [_links(index, a, hits, counts) for a, (hits, counts) in enumerate(firsts)]

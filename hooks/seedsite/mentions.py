@@ -85,7 +85,7 @@ class Finder:
 def _ends_a_name(text: str, start: int) -> bool:
     """True when the word at `start` follows a word of a name: it ends a longer one ("Patricia Hewitt", "Inter
     Milan")."""
-    found = _WORD_BEFORE.search(text, max(0, start - 40), start)
+    found = _word_before(text, start)
     return bool(found) and _name_word(found.group(1))
 
 
@@ -97,9 +97,20 @@ def _opens_a_name(text: str, start: int, end: int) -> bool:
     if found and _name_word(found.group(1)):
         return True
     joined = _CONNECTED_AFTER.match(text, end)
-    before = _WORD_BEFORE.search(text, max(0, start - 40), start)
-    honorific = bool(before) and before.group(1).lower().rstrip(".") in HONORIFICS
-    return bool(joined) and joined.group(1)[:1].isupper() and not honorific
+    if not joined or not joined.group(1)[:1].isupper():
+        return False
+    before = _word_before(text, start)
+    return not (before and before.group(1).lower().rstrip(".") in HONORIFICS)
+
+
+def _word_before(text: str, start: int) -> re.Match | None:
+    """`_WORD_BEFORE` in the 40 characters before `start`, searched from the start of their last word: no match
+    can start sooner, and a search tries every place it starts from."""
+    window = max(0, start - 40)
+    head = text[window:start].rstrip()
+    if not head:
+        return None
+    return _WORD_BEFORE.search(text, window + len(head) - len(head.rsplit(None, 1)[-1]), start)
 
 
 def _name_word(word: str) -> bool:

@@ -75,9 +75,10 @@ class Bag:
 def bag(paragraphs: Iterable[str], terms: Mapping[int, int], language: Callable[[str], Language] = language_of) -> Bag:
     """The bag of an article's paragraphs and term mentions. `language` tells each word's `Language`."""
     tokens = _WORD.findall(" ".join(paragraphs).casefold())
-    stems = _stems(set(tokens), language)
+    counts = Counter(tokens)
+    stems = _stems(counts.keys(), language)
     words = Counter(map(stems.__getitem__, tokens))
-    surface = [word for word, _ in Counter(tokens).most_common()][::-1]  # the commonest word of a stem comes last
+    surface = [word for word, _ in counts.most_common()][::-1]  # the commonest word of a stem comes last
     forms = dict(zip(map(stems.__getitem__, surface), surface))
     words.pop("", None)
     forms.pop("", None)
@@ -89,7 +90,7 @@ STEMS_KEPT = 500_000
 _STEMS: dict[Callable[[str], Language], dict[str, str]] = {}
 
 
-def _stems(words: set[str], language: Callable[[str], Language]) -> dict[str, str]:
+def _stems(words: Iterable[str], language: Callable[[str], Language]) -> dict[str, str]:
     """Word → its stem, or `""` for a word left out (a stopword, a single letter, a number): for at least `words`,
     remembered per `language`."""
     known = _STEMS.setdefault(language, {})

@@ -24,4 +24,4 @@ def stem(word: str) -> str:
 @functools.lru_cache(maxsize=500_000)
 def key(name: str) -> str:
     """The stems of a name's words, joined by spaces: one key for all its inflected forms."""
-    return " ".join(stem(word) for word in name.split())
+    return " ".join(map(stem, name.split()))
