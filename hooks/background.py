@@ -43,6 +43,10 @@ class Background:
             self.close()
         raise RuntimeError(self._failed)
 
+    def ready(self) -> bool:
+        """Whether `next` would return (or raise) at once."""
+        return self._failed is not None or self._receive.poll()
+
     def close(self) -> None:
         """Stop listening, once the last value came; the child ends after sending it."""
         self._receive.close()

@@ -9,7 +9,8 @@ few seeds is a quick `pipeline.update`); `on_page_content` tells MkDocs the ids 
 `on_post_build` writes glossary.json. Under `--dirty`, `preview.DirtyPages` keeps unchanged pages unbuilt.
 
 While the second process works, MkDocs goes on: the article pages are rendered with their placeholders
-("late"), and `on_post_build` puts their blocks into the written files and the search index. The term pages are
+("late"), and `on_post_build` puts their blocks into the written files and the search index; once the second
+process's pages have come, the rest are rendered whole. The term pages are
 known once the second process has made the glossary: it sends their outline first, and `on_env` hands them to
 MkDocs before any page is rendered. The home, section, glossary and term pages come last; `on_page_context`
 waits for the second process there and converts their Markdown."""
@@ -49,6 +50,11 @@ BACKGROUND_FROM = int(os.environ.get("MICROSITE_BACKGROUND_FROM", "200"))
 """From this many articles, `mkdocs build` makes the glossary, links and pages in a second process while MkDocs
 converts the article pages, whose Markdown depends on the article alone (`pipeline.Draft.outline`). The
 environment variable MICROSITE_BACKGROUND_FROM sets it (0: always)."""
+
+ALL_LATE = os.environ.get("MICROSITE_ALL_LATE") == "1"
+"""With a second process at work, an article page is rendered with its placeholders ("late") until the second
+process's pages have come; MICROSITE_ALL_LATE=1 renders every article page so, as on a large site (the tests
+set it to put `_fill_late` to work on a small one)."""
 
 CACHE_FOLDER = ".cache/microsite"
 """Where the pipeline's last results are kept (`seedsite.cache`), beside `mkdocs.yml`."""
@@ -282,6 +288,7 @@ def _complete() -> None:
 def on_env(env, config: MkDocsConfig, files: Files):
     """The templates' own texts (`overrides/404.html`: `{{ _("Page not found") }}`) are labels too."""
     env.install_gettext_translations(labels.for_language(_language(config)).translations, newstyle=True)
+    env.globals["nav_memo"] = {}  # the site nav per depth, for the pages outside it (overrides/main.html)
     _outline_terms(files, config)
     return env if _State.dirty is None else _State.dirty.environment(env, config)
 
@@ -360,7 +367,7 @@ def on_page_context(context, page: Page, config: MkDocsConfig, nav: Navigation):
     mine = _State.pages.get(uri)
     if mine is None or page.content is None:
         return context
-    if _State.pending is not None and uri not in _State.outlined:
+    if _State.pending is not None and uri not in _State.outlined and (ALL_LATE or not _State.pending.ready()):
         _State.late[uri] = _Late(page, _entry_count())
         return context
     _complete()

@@ -73,7 +73,8 @@ def two_builds():
             projects.append(project)
         # the first builds in one process; the second makes its glossary and pages in a second process
         for project, hash_seed, background in zip(projects, ("1", "2"), ("1000000", "0")):
-            env = {**ENV, "PYTHONHASHSEED": hash_seed, "MICROSITE_BACKGROUND_FROM": background}
+            env = {**ENV, "PYTHONHASHSEED": hash_seed, "MICROSITE_BACKGROUND_FROM": background,
+                   "MICROSITE_ALL_LATE": "1"}
             result = mkdocs_build(project, env=env)
             assert result.returncode == 0, result.stderr[-3000:]
             forked = background == "0" and can_fork()  # a one-CPU machine builds in one process either way

@@ -185,7 +185,7 @@ def test_a_build_in_two_processes_without_the_search_plugin_fills_every_page(tmp
     config = project / "mkdocs.yml"
     config.write_text(config.read_text(encoding="utf-8").replace("plugins:\n  - search\n", "plugins: []\n"),
                       encoding="utf-8")
-    result = mkdocs_build(project, "--strict", env={"MICROSITE_BACKGROUND_FROM": "0"})
+    result = mkdocs_build(project, "--strict", env={"MICROSITE_BACKGROUND_FROM": "0", "MICROSITE_ALL_LATE": "1"})
     assert result.returncode == 0, result.stderr[-3000:]
     if "in a second process" not in result.stderr:
         pytest.skip("no second process on this machine (one CPU or no fork)")
