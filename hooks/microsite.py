@@ -288,7 +288,7 @@ def _complete() -> None:
 def on_env(env, config: MkDocsConfig, files: Files):
     """The templates' own texts (`overrides/404.html`: `{{ _("Page not found") }}`) are labels too."""
     env.install_gettext_translations(labels.for_language(_language(config)).translations, newstyle=True)
-    env.globals["nav_memo"] = {}  # the site nav per depth, for the pages outside it (overrides/main.html)
+    env.globals["memo"] = {}  # what many pages share, rendered once a build (overrides/main.html)
     _outline_terms(files, config)
     return env if _State.dirty is None else _State.dirty.environment(env, config)
 
