@@ -35,7 +35,7 @@ export: $(STAMP)  ## the pages as a plain docs folder in export/ that MkDocs, Pr
 test: $(STAMP) chromium  ## every test
 	$(BIN)/python -m pytest
 
-bench: $(STAMP)  ## time the build against the floor, encyclopedia and news shapes at 250 to 2,225 articles (~45 min); results in bench/results/
+bench: $(STAMP)  ## time the build against the floor, encyclopedia and news shapes at 250 to 2,225 articles (~40 min); results in bench/results/
 	$(BIN)/python bench/bench.py $(BENCH_ARGS)
 
 # The browser tests drive a real Chromium: Debian's package, installed here when it is missing.
