@@ -13,6 +13,7 @@ import os
 import pickle
 import sys
 from dataclasses import dataclass, replace
+from importlib import metadata
 from pathlib import Path
 
 from .pipeline import Site
@@ -20,11 +21,23 @@ from .render import unlinked
 
 FILE_NAME = "pipeline.pickle"
 _CODE = Path(__file__).parent
+LIBRARIES = ("PyYAML", "charset-normalizer", "snowballstemmer", "PyStemmer", "Babel", "numpy", "pyahocorasick",
+             "pymdown-extensions")
+"""The packages whose versions the pipeline's output may depend on (stems, decoding, slugs, arithmetic)."""
+
+
+def _installed(name: str) -> str:
+    try:
+        return metadata.version(name)
+    except metadata.PackageNotFoundError:
+        return "-"
 
 
 def _code_version() -> bytes:
-    """A digest of this package's files (code and label catalogs) and the Python that runs them."""
+    """A digest of this package's files (code and label catalogs), the Python that runs them and the versions of
+    the libraries it uses."""
     digest = hashlib.blake2b(sys.version.encode(), digest_size=16)
+    digest.update(" ".join(f"{name}={_installed(name)}" for name in LIBRARIES).encode())
     for path in sorted(p for p in _CODE.rglob("*") if p.suffix in (".py", ".po")):
         digest.update(path.relative_to(_CODE).as_posix().encode())
         digest.update(path.read_bytes())
