@@ -62,11 +62,13 @@ class Cached:
     """Page source path → its blocks without their links (`render.unlinked`), for the search index."""
     seconds: float
     """How long the pipeline took to make them."""
-    full: bytes
-    """The whole site, pickled: `pipeline.update` needs it under `mkdocs serve`, and only after an edit."""
+    rest: bytes
+    """What `lean` leaves out of the site (its articles, glossary and links), pickled: `pipeline.update` needs it
+    under `mkdocs serve`, and only after an edit."""
 
     def whole(self) -> Site:
-        return pickle.loads(self.full)
+        articles, glossary, links = pickle.loads(self.rest)
+        return replace(self.site, articles=articles, glossary=glossary, links=links)
 
 
 def lean(site: Site) -> Site:
@@ -107,8 +109,8 @@ def store(folder: Path, made: str, site: Site, seconds: float, plain: dict[str, 
 
 
 def _write(folder: Path, made: str, site: Site, seconds: float, plain: dict[str, list[str]] | None) -> None:
-    cached = Cached(lean(site), unlinked_blocks(site) if plain is None else plain, seconds,
-                    pickle.dumps(site, protocol=pickle.HIGHEST_PROTOCOL))
+    rest = pickle.dumps((site.articles, site.glossary, site.links), protocol=pickle.HIGHEST_PROTOCOL)
+    cached = Cached(lean(site), unlinked_blocks(site) if plain is None else plain, seconds, rest)
     try:
         folder.mkdir(parents=True, exist_ok=True)
         aside = folder / f".{FILE_NAME}.{os.getpid()}"
