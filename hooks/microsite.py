@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import logging
 import os
+import posixpath
 import re
 import time
 from dataclasses import dataclass
@@ -288,7 +289,7 @@ def _complete() -> None:
 def on_env(env, config: MkDocsConfig, files: Files):
     """The templates' own texts (`overrides/404.html`: `{{ _("Page not found") }}`) are labels too."""
     env.install_gettext_translations(labels.for_language(_language(config)).translations, newstyle=True)
-    env.globals["memo"] = {}  # what many pages share, rendered once a build (overrides/main.html)
+    env.globals["memo"] = {}  # what the pages of one folder (`shared`, in their context) share: overrides/main.html
     _outline_terms(files, config)
     return env if _State.dirty is None else _State.dirty.environment(env, config)
 
@@ -363,6 +364,7 @@ def on_page_context(context, page: Page, config: MkDocsConfig, nav: Navigation):
     """The page's text blocks go in without their links: the search plugin's index keeps a link's text, not the
     link, so it is the same index, made without parsing thousands of links (`on_post_page` adds them). While the
     second process works, an article page is rendered with its placeholders (`on_post_build` fills them)."""
+    context["shared"] = f"{context['base_url']} {posixpath.dirname(page.url.rstrip('/'))}"  # see `on_env`
     uri = page.file.src_uri
     mine = _State.pages.get(uri)
     if mine is None or page.content is None:
