@@ -93,6 +93,24 @@ def test_a_surname_after_an_unknown_first_name_is_that_person_not_the_term():
     assert not [g.terms[h.term].name for hits in c for h in hits if "Hewitt" in g.terms[h.term].name]
 
 
+def test_a_surname_in_an_article_titled_with_one_of_its_names_means_that_one():
+    """Encyclopedia style: in "Marie Curie", "Curie" is Marie even after Pierre Curie is named; in "Pierre Curie",
+    Pierre; elsewhere the last one named."""
+    marie = Article(source="marie.txt", section="", title="Marie Curie", slug="marie", sections=(), intro=(
+        "Marie Curie was born in Warsaw. She married Pierre Curie in Paris.",
+        "Curie won the Nobel Prize twice. Curie died in 1934.",
+    ))
+    pierre = Article(source="pierre.txt", section="", title="Pierre Curie", slug="pierre", sections=(), intro=(
+        "Pierre Curie was a physicist. He married Marie Curie in Paris. Curie died in a street accident.",
+    ))
+    other = article("radium.txt", "Marie Curie and Pierre Curie found radium. Curie named it.")
+    articles = [marie, pierre, other]
+    g = glossary.build(articles)
+    assert lone_links(articles, g, "marie.txt")["Curie"] == {"Marie Curie"}
+    assert lone_links(articles, g, "pierre.txt")["Curie"] == {"Pierre Curie"}
+    assert lone_links(articles, g, "radium.txt")["Curie"] == {"Pierre Curie"}
+
+
 # --- never terms ----------------------------------------------------------------------------------------------
 
 

@@ -158,7 +158,7 @@ def _find(finder: Finder, articles: Sequence[Article]) -> list[list[Hit]]:
     """Per paragraph of the corpus (article and reading order), its resolved mentions."""
     out: list[list[Hit]] = []
     for article in articles:
-        out.extend(finder.article(article.paragraphs))
+        out.extend(finder.article(article.paragraphs, article.title))
     return out
 
 

@@ -6,6 +6,8 @@ word whose meaning depends on the article (`model.ShortForm`: a surname, a singl
 - nothing, where it opens a longer name ("Calvin Coolidge": a first name there), or where it ends one that is no
   entry ("Patricia Hewitt" when only Lleyton Hewitt is one; "Inter Milan" beside the city): a surname then means
   that unknown person for the rest of the article;
+- else, in an article whose title is one entry it shortens, that entry ("Curie" in "Marie Curie" is Marie,
+  though Pierre Curie is named in it too);
 - else the entry introduced last in the article that it shortens ("Tony Blair … Mr Blair");
 - else, when exactly one such entry is named later in the article, that one;
 - else its default (its own entry, or the one full name on the site that carries it), if any.
@@ -49,10 +51,12 @@ class Finder:
                 self.introduces.setdefault(owner, []).append(k)
         self.matcher = Matcher(patterns)
 
-    def article(self, paragraphs: Sequence[str]) -> list[list[Hit]]:
-        """Per paragraph of one article (in reading order), its mentions with every lone word resolved."""
+    def article(self, paragraphs: Sequence[str], title: str = "") -> list[list[Hit]]:
+        """Per paragraph of one article (in reading order), its mentions with every lone word resolved; `title`
+        is the article's."""
         raw = [self.matcher.find(text) for text in paragraphs]
         present = {hit.term for hits in raw for hit in hits if hit.term >= 0}
+        subject = self._subject(title)
         introduced: dict[int, int | None] = {}
         out = []
         for text, hits in zip(paragraphs, raw):
@@ -71,7 +75,9 @@ class Finder:
                     continue
                 if _opens_a_name(text, hit.start, hit.end):
                     continue
-                if k in introduced:
+                if k in subject:
+                    term = subject[k]
+                elif k in introduced:
                     term = introduced[k]
                 else:
                     named = [o for o in entry.owners if o in present]
@@ -81,12 +87,21 @@ class Finder:
             out.append(kept)
         return out
 
+    def _subject(self, title: str) -> dict[int, int]:
+        """Short form → the entry that the whole title names, for the short forms of that entry."""
+        whole = title.strip()
+        named = [hit.term for hit in self.matcher.find(whole) if hit.term >= 0 and hit.end - hit.start == len(whole)]
+        return {k: named[0] for k in self.introduces.get(named[0], ())} if named else {}
+
 
 def _ends_a_name(text: str, start: int) -> bool:
     """True when the word at `start` follows a word of a name: it ends a longer one ("Patricia Hewitt", "Inter
-    Milan")."""
+    Milan", "John F. Kennedy"); not after a word with a full stop, which ends a sentence ("in Paris. Curie")."""
     found = _word_before(text, start)
-    return bool(found) and _name_word(found.group(1))
+    if not found:
+        return False
+    word = found.group(1)
+    return _name_word(word) and not (word.endswith(".") and len(word) > 2)
 
 
 def _opens_a_name(text: str, start: int, end: int) -> bool:

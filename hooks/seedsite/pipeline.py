@@ -291,7 +291,7 @@ def update(
             return None
         articles[i] = article = replace(article, slug=articles[i].slug)
         blocks = glossary_stage.blocks_of([article])
-        found = finder.article(article.paragraphs)
+        found = finder.article(article.paragraphs, article.title)
         links[i] = relink(i, [(b.section, found[b.paragraph]) for b in blocks], links, articles, unlinked)
         edited.append(i)
     tips = _fallback_tips(glossary, _article_counts(links, len(glossary.terms)), language)  # counts as now
