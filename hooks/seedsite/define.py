@@ -20,6 +20,7 @@ import bisect
 import re
 from collections.abc import Sequence
 from dataclasses import replace
+from itertools import islice
 
 from .candidates import (
     COMMON_VERBS, CONNECTORS, FUNCTION_WORDS, ORGANISATION_ROLES, PLACE_ROLES, ROLES, is_title,
@@ -30,7 +31,8 @@ from .resolve import Entity
 from .text import sentence_spans
 
 SCANNED = 40
-"""Mentions of a term searched for a definition or a descriptor (the first ones)."""
+"""Mentions of a term by its own name searched for a definition or a descriptor (the first ones: mentions by a
+short form never define, so they do not count)."""
 LONGEST_DESCRIPTOR = 12
 """Most words in a descriptor."""
 
@@ -94,7 +96,7 @@ def define(term: Term, entity: Entity, explained: Mention | None) -> Term:
     if entity.curated is not None and entity.curated.definition:
         return replace(term, definition=entity.curated.definition, origin="curated",
                        source=term.mentions[0] if term.mentions else None)
-    scanned = term.mentions[:SCANNED]
+    scanned = list(islice((m for m in term.mentions if _by_name(m.text[m.at : m.to], term)), SCANNED))
     for mention in scanned:
         if stated(mention, term):
             return replace(term, definition=mention.sentence, origin="stated", source=mention)
