@@ -8,12 +8,12 @@ few seeds is a quick `pipeline.update`); `on_page_content` tells MkDocs the ids 
 `on_page_context` puts the blocks in without links, for the search plugin; `on_post_page` adds the links;
 `on_post_build` writes glossary.json. Under `--dirty`, `preview.DirtyPages` keeps unchanged pages unbuilt.
 
-While the second process works, MkDocs goes on: the article pages are rendered with their placeholders
-("late"), and `on_post_build` puts their blocks into the written files and the search index; once the second
-process's pages have come, the rest are rendered whole. The term pages are
-known once the second process has made the glossary: it sends their outline first, and `on_env` hands them to
-MkDocs before any page is rendered. The home, section, glossary and term pages come last; `on_page_context`
-waits for the second process there and converts their Markdown."""
+While the second process works, MkDocs goes on: the article and term pages are rendered with their
+placeholders ("late"), and `on_post_build` puts their blocks into the written files and the search index; once
+the second process's pages have come, the rest are rendered whole. The term pages are known once the second
+process has made the glossary: it sends their Markdown first, and `on_env` hands them to MkDocs before any page
+is rendered. The home, section and glossary pages come last; `on_page_context` waits for the second process
+there and converts their Markdown."""
 
 from __future__ import annotations
 
@@ -248,7 +248,7 @@ def _finish_lean(draft: pipeline.Draft, folder: Path, key: str) -> Iterator:
     (under `key`, unless it is empty)."""
     started = time.perf_counter()
     glossary = pipeline.glossary_of(draft)
-    yield pipeline.term_outline(glossary)
+    yield pipeline.term_outline(glossary, draft.language)
     site = pipeline.finish(draft, glossary)
     plain = cache.unlinked_blocks(site)
     yield cache.lean(site), plain
@@ -291,13 +291,14 @@ def on_env(env, config: MkDocsConfig, files: Files):
     env.install_gettext_translations(labels.for_language(_language(config)).translations, newstyle=True)
     env.globals["memo"] = {}  # what the pages of one folder (`shared`, in their context) share: overrides/main.html
     _outline_terms(files, config)
+    _index_pages_last(files)
     return env if _State.dirty is None else _State.dirty.environment(env, config)
 
 
 def _outline_terms(files: Files, config: MkDocsConfig) -> None:
     """While a second process makes the pages, the term pages are known only once it has made the glossary:
-    they are handed to MkDocs here, after it converted the other pages and before it renders any, as outlined
-    pages (their Markdown comes with the other pages, `_convert`), or complete if the second process failed."""
+    they are handed to MkDocs here, after it converted the other pages and before it renders any, with their
+    Markdown (their blocks come with the other pages), or whole if the second process failed."""
     if _State.pending is None:
         return
     waited = time.perf_counter()
@@ -315,11 +316,22 @@ def _outline_terms(files: Files, config: MkDocsConfig) -> None:
         Page(None, file, config)
         file.page.read_source(config)
         file.page.render(config, files)
-        if page.complete:
+        _State.pages[page.uri] = page
+        if page.blocks:
             _anchors(file.page, page.blocks)
         else:
-            _State.pages[page.uri] = page
-            _State.outlined.add(page.uri)
+            _State.waiting[page.uri] = file.page
+
+
+def _index_pages_last(files: Files) -> None:
+    """The home, section and glossary pages are rendered after the articles and term pages: while a second
+    process works, they are the only pages that wait for it (every build puts them last, so that every build
+    writes the same sitemap and search index)."""
+    for uri, page in list(_State.pages.items()):
+        file = files.get_file_from_path(uri)
+        if page.in_nav and file is not None:
+            files.remove(file)
+            files.append(file)
 
 
 def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:

@@ -14,6 +14,7 @@ from urllib.parse import urljoin
 
 import pytest
 from conftest import ROOT, main_content, make_project, mkdocs_build, soup
+from seedsite import pipeline, sources
 
 SCHEMA = ROOT / "docs" / "assets" / "glossary.schema.json"
 PAGE_LIMIT = 300_000
@@ -194,6 +195,19 @@ def test_term_pages_come_with_the_second_process(harbour_site, tmp_path):
     index = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
     (board,) = [d for d in index["docs"] if d["location"] == "glossary/harbour-board/"]
     assert board["boost"] == 2 and "The body that runs the port" in board["text"]
+
+
+@pytest.mark.parametrize("language", ["en", "ru"])
+def test_the_term_outline_is_the_term_pages_markdown(harbour_site, language):
+    """The second process sends the term pages' Markdown as soon as the glossary is made, before their blocks:
+    it must be the Markdown the finished pages have (title, description, placeholders)."""
+    draft = pipeline.draft(sources.load(harbour_site.parent / "seeds", "seeds"), language=language)
+    glossary = pipeline.glossary_of(draft)
+    outline = pipeline.term_outline(glossary, language)
+    finished = [page for page in pipeline.finish(draft, glossary).pages if page.uri.startswith("glossary/")]
+    assert len(outline) >= 2
+    assert [(p.uri, p.markdown) for p in outline] == [(p.uri, p.markdown) for p in finished[1:]]
+    assert all(not p.blocks for p in outline) and all(len(p.blocks) == 2 for p in finished[1:])
 
 
 # --- the dev corpus -------------------------------------------------------------------------------------------

@@ -44,6 +44,7 @@ from .render import (
     skeleton,
     summary,
     term_list,
+    term_markdown,
     term_page,
     term_tip,
 )
@@ -248,10 +249,16 @@ def glossary_of(draft: Draft) -> glossary_stage.Glossary:
     return glossary_stage.build(draft.articles, draft.sources.glossary, draft.label)
 
 
-def term_outline(glossary: glossary_stage.Glossary) -> list[Page]:
-    """The term pages `finish` makes, with a title only (`complete` False)."""
+def term_outline(glossary: glossary_stage.Glossary, language: str = "en") -> list[Page]:
+    """The term pages `finish` makes, with their Markdown but no blocks yet (the glossary says how many articles
+    mention each term, all their Markdown needs)."""
+    words = glossary_labels(language)
+    mentioned: list[set[int]] = [set() for _ in glossary.terms]
+    for block, found in zip(glossary.blocks, glossary.hits):
+        for hit in found:
+            mentioned[hit.term].add(block.article)
     uris = term_uris(glossary)
-    return [Page(uri, front_matter(title=t.name), complete=False) for t, uri in zip(glossary.terms, uris)]
+    return [Page(uri, term_markdown(t, len(articles), words)) for t, uri, articles in zip(glossary.terms, uris, mentioned)]
 
 
 def term_uris(glossary: glossary_stage.Glossary) -> list[str]:

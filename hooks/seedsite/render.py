@@ -448,6 +448,20 @@ class TermEntry:
     """(title, URL, mentions) of the articles most about the term."""
 
 
+def term_markdown(term: Term, articles: int, words: dict) -> str:
+    """A term page's Markdown (`term_page`): front matter, the term's name, and placeholders for its two blocks.
+    It needs only the term and how many articles mention it, so it is known as soon as the glossary is; `words`:
+    `glossary_labels`."""
+    definition = definition_of(term)
+    description = tooltip(definition, SUMMARY_LIMIT) if definition else fallback_tip(term, articles, words)
+    return "\n".join([
+        front_matter(title=term.name, description=description, search={"boost": 2}),
+        f"# {escape(term.name)} {{#term dir=auto}}\n",
+        _placeholder(0),
+        _placeholder(1),
+    ])
+
+
 def term_page(entry: TermEntry, index_url: str, language: str = "en") -> Rendered:
     """A term's page: its name, its definition and where that comes from, its kind, other names; then related
     terms, the articles most about it, and every mention grouped by article, each with a ¶ link to its paragraph.
@@ -458,13 +472,7 @@ def term_page(entry: TermEntry, index_url: str, language: str = "en") -> Rendere
     term = entry.term
     definition = definition_of(term)
     count = len(entry.articles)
-    description = tooltip(definition, SUMMARY_LIMIT) if definition else fallback_tip(term, count, words)
-    markdown = "\n".join([
-        front_matter(title=term.name, description=description, search={"boost": 2}),
-        f"# {escape(term.name)} {{#term dir=auto}}\n",
-        _placeholder(0),
-        _placeholder(1),
-    ])
+    markdown = term_markdown(term, count, words)
     about = [f'<p class="term-definition" dir="auto">{_text(definition)}</p>'] if definition else []
     kind = words["kinds"][kind_of(term)]
     meta = [f"{_text(kind)} · {_text(counted(words, 'articles', count))}"]
