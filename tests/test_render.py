@@ -566,7 +566,7 @@ def test_a_term_page_shows_its_definition_source_kind_names_and_every_mention_wi
 
 def test_a_term_page_without_definition_says_its_kind_and_count(page_html):
     mention = Mention("a.txt", "p1", "Moscow is big.", 0, 6)
-    t = Term("Moscow", "moscow", ("Moscow",), definition="Moscow is big.", origin="first-use", kind="name")
+    t = Term("Moscow", "moscow", ("Moscow",), definition="Moscow is big.", origin="first-use", kind="thing")
     rendered = term_page(entry(t, [("A", "../../a/", (Quoted(1, (mention,)),))]), "../")
     html = page_html(rendered)
     assert not html.select("p.term-definition")

@@ -61,7 +61,7 @@ def test_glossary_json_is_valid_against_its_published_schema(seed_site, tmp_path
     assert result.returncode == 0, result.stdout + result.stderr
     assert (seed_site / "assets" / "glossary.schema.json").read_bytes() == SCHEMA.read_bytes()
     data = json.loads((seed_site / "glossary.json").read_text(encoding="utf-8"))
-    data["terms"][0]["kind"] = "name"  # an old-style kind: the schema must refuse it
+    data["terms"][0]["kind"] = "thing"  # no kind: the schema must refuse it
     broken = tmp_path / "glossary.json"
     broken.write_text(json.dumps(data), encoding="utf-8")
     assert check_schema(broken).returncode != 0

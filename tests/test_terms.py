@@ -194,6 +194,38 @@ def test_kinds_come_from_evidence_in_the_text(news, name, kind):
     assert terms(news[1])[name].kind == kind
 
 
+ESSAY = (
+    "Brunel designed the bridge over the gorge in 1831. He spent six years on the drawings.",
+    "Brunel then turned to the railway. His line from the capital ran west.",
+    "Brunel built ships as well. She was a giant, the press wrote of the largest of them.",
+    "The works of Brunel still stand; a statue of Brunel stands by the river.",
+    "Karvonia rejected the plan, Halden said. He added that talks would go on.",
+    "In Karvonia, he found the mills closed. Karvonia exported grain and timber.",
+    "Karvonia signed the treaty. He was not there, the papers said.",
+    "Ostrel published the figures on Monday. The figures showed a fall. Ostrel did not comment.",
+    "The report by Ostrel was read widely; few critics of Ostrel spoke.",
+)
+
+
+@pytest.fixture(scope="module")
+def essay() -> dict[str, Term]:
+    return terms(glossary.build([article("essay.txt", *ESSAY)]))
+
+
+def test_a_name_that_sentences_about_it_continue_with_he_or_she_is_a_person(essay):
+    assert essay["Brunel"].kind == "person"  # "Brunel designed … He spent …", "Brunel then turned … His line …"
+
+
+def test_he_after_a_sentence_naming_someone_else_or_placing_the_name_makes_no_person(essay):
+    # "Karvonia rejected the plan, Halden said. He …" (Halden is the he), "In Karvonia, he found …", and only
+    # one sentence about Karvonia followed by "He": not a person.
+    assert essay["Karvonia"].kind != "person"
+
+
+def test_a_name_the_text_says_nothing_more_of_is_a_name_not_a_guessed_organisation(essay):
+    assert essay["Ostrel"].kind == "name"
+
+
 # --- linking what helps ---------------------------------------------------------------------------------------
 
 

@@ -8,22 +8,39 @@
 - `person`: an honorific or a title went with it ("Mr Blair", "Secretary Patricia Hewitt"), its definition
   names a role ("a Greek philosopher"), or it is a name of two or three words that may be shortened to its last
   ("Alexander Lukashenko") and the text places nothing there.
+  A sentence about it (it stands among the sentence's first words) followed by one opening with "he" or "she"
+  ("Curie won the prize. She …") is such evidence too, where the language's pronouns tell persons from things.
 - `concept`: a lower-case phrase, a quoted or defined one, and a role ("Head of State").
-- Any other name: `organisation` (a company, a club, a party, a band).
+- Any other name: `name`, a name the text says no more of (not a guess: a company, a country and a surname all
+  end here when nothing tells them apart).
 """
 
 from __future__ import annotations
 
 import re
+from itertools import islice
 
 from .candidates import EVENT_WORDS, ORGANISATION_ROLES, ORGANISATION_WORDS, PLACE_ROLES, PLACE_WORDS, ROLES, is_title
+from .language import LANGUAGES, PERSONS
 from .model import Term
 from .resolve import Entity
+from .text import around
 
 _WAS_A = re.compile(r"\b(?:is|was|were|are)\s+(?:a|an|the|one)\s+(.{0,60})")
 """What a stated definition says the term was ("was an Italian polymath")."""
 PLACED_SHARE = 0.2
 """Share of a name's mentions after "in", "from"… (or before "-based") that makes it a place."""
+SCANNED = 40
+"""Mentions read for sentences about the name followed by a person's pronoun."""
+REFERRED = 2
+"""Sentences about a name followed by a person's pronoun that make it a person's (one does for a name that is
+shortened to its last word and seldom placed)."""
+_COMMON = frozenset().union(*(language.stopwords | language.openers for language in LANGUAGES.values()))
+"""Words a sentence opens with that name no one ("The", "After")."""
+_LINKING = frozenset().union(*(language.dangling for language in LANGUAGES.values())) - {"a", "an", "the"}
+"""Words that make the name after them no sentence's subject ("in", "from", "of", "and")."""
+OPENING_WORDS = 4
+"""A mention preceded by fewer words of its sentence is what the sentence is about ("In 1903 Curie won …")."""
 
 
 def kind(term: Term, entity: Entity) -> str:
@@ -52,13 +69,38 @@ def kind(term: Term, entity: Entity) -> str:
         return "organisation"
     if evidence is not None and (evidence.placed + evidence.based) >= max(1.0, PLACED_SHARE * evidence.count):
         return "place"
-    if evidence is not None and (evidence.honorific or evidence.titled) or _role(term):
+    referred = _referred_to(term)
+    if evidence is not None and (evidence.honorific or evidence.titled) or _role(term) or referred >= REFERRED:
         return "person"
-    if entity.short_forms and not (evidence is not None and evidence.placed):
+    if entity.short_forms and (evidence is None or not evidence.placed or referred and evidence.placed * 10 < evidence.count):
         return "person"  # a name of two or three words that may be shortened to its last: mostly a person's
     if evidence is not None and evidence.quoted or entity.curated is not None and not term.case_sensitive:
         return "concept"
-    return "organisation"
+    return "name"
+
+
+def _referred_to(term: Term) -> int:
+    """How many of the term's first mentions open a sentence about it that the next one continues with a
+    person's pronoun ("Curie won the prize. She …"; `language.PERSONS`)."""
+    followed = 0
+    for mention in islice(term.mentions, SCANNED):
+        begins, ends, following = around(mention.text, mention.at)
+        opening = following.split(None, 1)[0].strip("\"'“‘«(").lower() if following else ""
+        if opening in PERSONS and _about(mention.text[begins : mention.at], mention.text[mention.to : ends]):
+            followed += 1
+    return followed
+
+
+def _about(before: str, after: str) -> bool:
+    """True when a sentence is about the name between `before` and `after` (its words around the mention): it
+    comes among the first words, and the sentence names no one else whom the next one's pronoun could stand for
+    (no other name, no pronoun: "From Morocco, Churchill went …", "East Germany received her well.")."""
+    words = before.split()
+    if len(words) >= OPENING_WORDS or words and words[-1].lower() in _LINKING:
+        return False  # not what the sentence is about: "Serving in Morocco, he was wounded."
+    others = words[1:] + after.split()
+    named = others + [w for w in words[:1] if w.lower() not in _COMMON]
+    return not any(w[:1].isupper() for w in named) and not any(w.strip(",;:").lower() in PERSONS for w in others + words[:1])
 
 
 def _role(term: Term) -> bool:

@@ -52,6 +52,10 @@ class Language:
     defining: tuple[str, ...] = ()
     """Regular expressions of the words that tell a sentence defines the term before them ("X is a …",
     "X — это …"); each matches the cue alone."""
+    persons: frozenset[str] = frozenset()
+    """Pronouns that stand for a person, never a thing ("he", "her"): a sentence opening with one after a sentence
+    about a name says the name is a person's (`kinds`). Empty where grammatical gender makes them stand for things
+    too (Russian "он" for a city, "она" for a country)."""
     stemmer: str = ""
     """The Snowball algorithm `stem` uses (`snowballstemmer.algorithms()`); `""`: words are only lower-cased."""
 
@@ -147,6 +151,7 @@ ENGLISH = Language(
         whether whose within without yet"""
     ),
     defining=(r"\b(?:is|are|was|were)\s+(?:a|an|the)\b", r"\bmeans\b", r"\brefers\s+to\b", r"\bstands\s+for\b"),
+    persons=_words("he she his her him"),
     stemmer="english",
 )
 
@@ -253,6 +258,10 @@ UKRAINIAN = Language(
 
 LANGUAGES = {language.code: language for language in (ENGLISH, RUSSIAN, BELARUSIAN, UKRAINIAN)}
 """Every language with rules of its own, by code."""
+
+PERSONS = frozenset().union(*(language.persons for language in LANGUAGES.values()))
+"""Every language's pronouns for a person (`Language.persons`): the words differ between languages, and a name's
+mentions may be in articles of several."""
 
 ABBREVIATIONS = frozenset().union(*(language.abbreviations for language in LANGUAGES.values()))
 """Every language's abbreviations: sentence splitting (`text.sentence_spans`) knows them all, whatever the

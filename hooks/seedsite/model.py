@@ -115,8 +115,8 @@ class ShortForm:
     """The term it means with no antecedent in the article, if any."""
 
 
-KINDS = ("person", "place", "organisation", "event", "concept", "acronym")
-"""What a term names, decided on evidence in the text (`Term.kind`)."""
+KINDS = ("person", "place", "organisation", "event", "concept", "acronym", "name")
+"""What a term names, decided on evidence in the text (`Term.kind`); `name`: a name the text says no more of."""
 
 ORIGINS = ("curated", "stated", "descriptor", "expansion", "")
 """Where a definition comes from (`Term.origin`): the curated file; a defining sentence of the text ("X is a …",

@@ -314,7 +314,7 @@ def _a(label: str, url: str) -> str:
 
 LABELS = {
     "kinds": {"person": "Person", "place": "Place", "organisation": "Organisation", "event": "Event",
-              "concept": "Concept", "acronym": "Acronym"},
+              "concept": "Concept", "acronym": "Acronym", "name": "Name"},
     "origins": {"curated": "Curated definition", "stated": "Stated in the text",
                 "descriptor": "Described in the text", "expansion": "Expansion of the acronym"},
     "origin": "Definition",

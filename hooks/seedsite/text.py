@@ -111,6 +111,14 @@ def _sentences_of(text: str) -> tuple[list[int], list[tuple[int, int]]]:
     return [s for s, _ in spans], spans
 
 
+def around(text: str, at: int) -> tuple[int, int, str]:
+    """Where the sentence of `text` holding offset `at` begins and ends, and the sentence after it (`""`: none)."""
+    starts, spans = _sentences_of(text)
+    k = max(0, bisect.bisect_right(starts, at) - 1)
+    following = text[spans[k + 1][0] : spans[k + 1][1]] if k + 1 < len(spans) else ""
+    return spans[k][0], spans[k][1], following
+
+
 def sentences(text: str) -> list[str]:
     """The sentences of `text`, each trimmed."""
     return [text[a:b] for a, b in sentence_spans(text)]
