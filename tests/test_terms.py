@@ -155,6 +155,26 @@ def test_an_appositive_after_a_name_is_its_descriptor(news):
     assert frost.origin == "descriptor"
 
 
+APPOSITIVES = (
+    "The school opened in Pasco, Washington, the first science school in the district.",
+    "Halvorsen became professor at the Royal Academy, a lifetime position.",
+    "Marta Vell, a personal biography.",
+    "Cadiz, the old port of the south, was quiet; Washington and the Royal Academy were not.",
+    "Marta Vell, the mayor of Cadiz, spoke first.",
+)
+
+
+@pytest.mark.parametrize("name, definition", [
+    ("Washington", ""),  # "Pasco, Washington, the first science …" describes a school, not Washington
+    ("Royal Academy", ""),  # "professor at the Royal Academy, a lifetime position": the professorship is
+    ("Marta Vell", "the mayor of Cadiz"),  # not "a personal biography": a sentence of that alone is a book's title
+    ("Cadiz", "the old port of the south"),
+])
+def test_an_appositive_describes_the_name_it_follows_or_nothing(name, definition):
+    found = terms(glossary.build([article("appositives.txt", *APPOSITIVES)]))
+    assert found[name].definition == definition
+
+
 def test_what_a_thing_is_before_its_name_is_its_descriptor(news):
     found = terms(news[1])
     assert (found["Microsoft"].definition, found["Microsoft"].kind) == ("Software giant", "organisation")

@@ -49,8 +49,12 @@ _PLACE_OF = re.compile(r"\b(?:[Tt]he|[Aa]n?)[ \t]+((?:[\w'’\-]+[ \t]+){1,2}(?:
                        % "|".join(sorted(PLACE_ROLES)))
 """A place's kind before its name, with a word that says more than the kind: "the French city of Lyon" → "French
 city" (not "the city of Florence" → "city")."""
-_OF_BEFORE = re.compile(r"\b(?:of|de|in|at|from|to|for|by|with|and|or)[ \t]+$", re.IGNORECASE)
-"""A word before a mention that makes it part of a longer phrase: an appositive after it describes that."""
+_OF_BEFORE = re.compile(r"\b(?:of|de|in|at|from|to|for|by|with|and|or)[ \t]+(?:the[ \t]+)?$", re.IGNORECASE)
+"""A word before a mention that makes it part of a longer phrase: an appositive after it describes that
+("Professor at the Royal Institution, a lifetime position": the professorship is the position)."""
+_NAME_COMMA_BEFORE = re.compile(r"\w[ \t]+[A-Z][\w'’\-]*,$")
+"""A name and a comma before a mention ("Pasco, Washington, the first school …"): the mention itself sets off the
+name before it, and what follows describes something else."""
 _CLAUSE_WORDS = frozenset(
     """is are was were be been being has have had will would shall should can could may might must do does did
     said says who which that whose whom when where while he she it they we i you its his her their""".split()
@@ -139,9 +143,10 @@ def descriptor(mention: Mention, term: Term, person: bool = False) -> str:
         return place.group(1)
     if not person and (found := _title_before(before, _THING_ROLES)) and found.split()[-1].islower():
         return found  # "software giant Microsoft", "rock band U2", "US rapper Eminem"
-    if _OF_BEFORE.search(before, max(0, len(last) - 4)):  # (its words have four letters at most)
+    if _OF_BEFORE.search(before, max(0, len(last) - 8)) or _NAME_COMMA_BEFORE.search(last):  # ("with the")
         return ""
-    return _appositive(mention.text[mention.to : mention.to + 200])
+    opens = not last or last[-1] in ".!?"
+    return _appositive(mention.text[mention.to : mention.to + 200], opens)
 
 
 def _by_name(surface: str, term: Term) -> bool:
@@ -185,12 +190,13 @@ def _title_before(before: str, roles: frozenset[str] = ROLES) -> str:
     return " ".join(reversed(chosen))
 
 
-def _appositive(after: str) -> str:
+def _appositive(after: str, opens: bool = False) -> str:
     """The noun phrase set off by commas right after a name ("…, director general of the British Chambers of
     Commerce, …", "…, the capital of Belarus, …"): it opens with an article or a role, and holds no verb of a
-    clause ("…, a response was received …")."""
+    clause ("…, a response was received …"); not the whole rest of a sentence that the name `opens`, which is a
+    caption or a book's title ("Marlene Dietrich, a personal biography.")."""
     found = _APPOSITIVE.match(after)
-    if not found:
+    if not found or opens and after[found.end() : found.end() + 1] in (".", ""):
         return ""
     phrase = found.group(1).strip()
     words = phrase.split()
