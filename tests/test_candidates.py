@@ -400,3 +400,11 @@ def test_extraction_is_independent_of_article_order():
         article("b.txt", "The Zarnov Council met in Tessaly.", "Later the Zarnov Council met in Minsk."),
     ]
     assert extract(articles) == extract(articles[::-1])
+
+
+def test_a_hyphenated_name_and_its_plural_are_one_candidate():
+    found = extract([
+        article("a.txt", "The first X-ray showed a hand. Two X-rays followed in Vienna."),
+        article("b.txt", "Doctors took X-rays of the lungs. An X-ray machine came to Nizhny-Novgorod."),
+    ])
+    assert owner(found, "X-ray") == owner(found, "X-rays") == ["X-ray"]

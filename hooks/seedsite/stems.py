@@ -12,12 +12,14 @@ from .language import ENGLISH, RUSSIAN
 
 @functools.lru_cache(maxsize=200_000)
 def stem(word: str) -> str:
-    """The stem of one word, lower-cased; a possessive ending goes first ("Lukashenko's" → "lukashenk")."""
+    """The stem of one word, lower-cased; a possessive ending goes first ("Lukashenko's" → "lukashenk"); each part
+    of a hyphenated word is stemmed ("X-rays" → "x-ray", "Нью-Йорка" → "нью-йорк")."""
     low = word.lower()
     if low.endswith(("'s", "’s")):
         low = low[:-2]
     if not low.isalpha():
-        return low
+        parts = low.split("-")
+        return "-".join(map(stem, parts)) if len(parts) > 1 and all(p.isalpha() for p in parts) else low
     return (RUSSIAN if "\u0400" <= low[0] <= "\u04ff" else ENGLISH).stem(low)
 
 
