@@ -242,6 +242,16 @@ def test_he_after_a_sentence_naming_someone_else_or_placing_the_name_makes_no_pe
     assert essay["Karvonia"].kind != "person"
 
 
+def test_a_people_is_not_a_place_though_its_adjective_folds_into_it():
+    found = terms(glossary.build([
+        article("a.txt", "Many Jews left the city in 1900. The Jewish quarter emptied; Jews settled in Vilna.",
+                "In Belarus, the Belarusian language was taught. Belarusians read it in Vilna."),
+        article("b.txt", "Jews and Belarusians lived side by side in Belarus. A Jewish school opened."),
+    ]))
+    assert found["Jews"].kind != "place" and "Jewish" in found["Jews"].variants
+    assert found["Belarus"].kind == "place"
+
+
 def test_a_name_the_text_says_nothing_more_of_is_a_name_not_a_guessed_organisation(essay):
     assert essay["Ostrel"].kind == "name"
 

@@ -3,7 +3,8 @@
 - `acronym`: capitals ("NATO", "BBC").
 - A curated `kind` wins over the rest.
 - `event`, `organisation`, `place` by the name's head word ("Great Patriotic War", "Labour Party", "Red Square").
-- `place`: a demonym folded into it ("Belarusians"), or its mentions stand after "in", "from", "near", "across"
+- `place`: a demonym folded into it ("Belarusians"; not the plural of its stem: "Jews", with "Jewish", are a
+  people), or its mentions stand after "in", "from", "near", "across"
   or before "-based" often enough ("in Moscow", "a London-based firm").
 - `person`: an honorific or a title went with it ("Mr Blair", "Secretary Patricia Hewitt"), its definition
   names a role ("a Greek philosopher"), or it is a name of two or three words that may be shortened to its last
@@ -30,6 +31,8 @@ _WAS_A = re.compile(r"\b(?:is|was|were|are)\s+(?:a|an|the|one)\s+(.{0,60})")
 """What a stated definition says the term was ("was an Italian polymath")."""
 PLACED_SHARE = 0.2
 """Share of a name's mentions after "in", "from"… (or before "-based") that makes it a place."""
+_PEOPLE_ENDINGS = ("ish", "ic", "ian", "ean", "ese", "i")
+"""Demonym endings that never end a place's name as well ("Texan" of "Texas" would be "n")."""
 SCANNED = 40
 """Mentions read for sentences about the name followed by a person's pronoun."""
 REFERRED = 2
@@ -63,6 +66,8 @@ def kind(term: Term, entity: Entity) -> str:
             return "place"
     evidence = entity.evidence
     described = term.definition.split()[-1].lower() if term.origin == "descriptor" else ""
+    if entity.demonyms and _a_people(term.name, entity.demonyms):
+        return "name"  # "Jews", with "Jewish": a people, not a place
     if entity.demonyms or described in PLACE_ROLES:
         return "place"
     if described in ORGANISATION_ROLES:
@@ -77,6 +82,17 @@ def kind(term: Term, entity: Entity) -> str:
     if evidence is not None and evidence.quoted or entity.curated is not None and not term.case_sensitive:
         return "concept"
     return "name"
+
+
+def _a_people(name: str, demonyms: tuple[str, ...]) -> bool:
+    """True when the name is the plural of its demonym's stem ("Jews" of "Jewish", "Arabs" of "Arabic"), as a
+    place's never is ("Belarus" of "Belarusian")."""
+    low = name.lower()
+    if not low.endswith("s"):
+        return False
+    stems = {d.lower().removesuffix("s")[: -len(e)] for d in demonyms for e in _PEOPLE_ENDINGS
+             if d.lower().removesuffix("s").endswith(e)}
+    return low[:-1] in stems
 
 
 def _referred_to(term: Term) -> int:
