@@ -11,9 +11,9 @@ few seeds is a quick `pipeline.update`); `on_page_content` tells MkDocs the ids 
 While the second process works, MkDocs goes on: the article and term pages are rendered with their
 placeholders ("late"), and `on_post_build` puts their blocks into the written files and the search index; once
 the second process's pages have come, the rest are rendered whole. The term pages are known once the second
-process has made the glossary: it sends their Markdown first, and `on_env` hands them to MkDocs before any page
-is rendered. The home, section and glossary pages come last; `on_page_context` waits for the second process
-there and converts their Markdown."""
+process has made the glossary: it sends their Markdown first, and `on_page_context` puts them into the list of
+pages MkDocs is going through (`on_post_build` writes the sitemap again). The home, section and glossary pages
+come last; `on_page_context` waits for the second process there and converts their Markdown."""
 
 from __future__ import annotations
 
@@ -28,6 +28,7 @@ from typing import ClassVar
 from pathlib import Path
 from urllib.parse import quote
 
+from mkdocs.commands import build as mkdocs_build
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
 from mkdocs.structure.nav import Navigation, Section
@@ -94,6 +95,15 @@ class _State:
     """Material's search plugin, if on: `on_post_build` puts the late pages' text in its index."""
     files: Files | None = None
     glossary_json = ""
+    terms_due = False
+    """Whether the term pages are still to be handed to MkDocs (`_terms_in_time`)."""
+    late_terms = False
+    """Whether they were handed to MkDocs after it wrote the sitemap."""
+    position = -1
+    """Where in MkDocs' list of pages to render the last page seen is (while `terms_due`)."""
+    env = None
+    nav: Navigation | None = None
+    """The build's template environment and nav: `on_post_build` writes the sitemap again with the term pages."""
 
 
 @dataclass
@@ -151,6 +161,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     pages, how = _pages(sources.load(seeds_dir, SEEDS_FOLDER), config)
     _State.pages = {page.uri: page for page in pages}
     _State.outlined = {page.uri for page in pages if not page.complete}
+    _State.terms_due, _State.late_terms, _State.position = _State.pending is not None, False, -1
     _add(files, pages, config, seeds_dir)
     if _State.dirty is not None:
         count = _State.dirty.settle(files, config, _nav_key(files, pages))
@@ -290,37 +301,9 @@ def on_env(env, config: MkDocsConfig, files: Files):
     """The templates' own texts (`overrides/404.html`: `{{ _("Page not found") }}`) are labels too."""
     env.install_gettext_translations(labels.for_language(_language(config)).translations, newstyle=True)
     env.globals["memo"] = {}  # what the pages of one folder (`shared`, in their context) share: overrides/main.html
-    _outline_terms(files, config)
     _index_pages_last(files)
-    return env if _State.dirty is None else _State.dirty.environment(env, config)
-
-
-def _outline_terms(files: Files, config: MkDocsConfig) -> None:
-    """While a second process makes the pages, the term pages are known only once it has made the glossary:
-    they are handed to MkDocs here, after it converted the other pages and before it renders any, with their
-    Markdown (their blocks come with the other pages), or whole if the second process failed."""
-    if _State.pending is None:
-        return
-    waited = time.perf_counter()
-    try:
-        pages = _State.pending.next()
-        now = time.perf_counter()
-        log.info(f"microsite: {len(pages)} term pages outlined {now - _State.started:.2f} s after the build began "
-                 f"(waited {now - waited:.2f} s for them)")
-    except RuntimeError:
-        _complete()  # says why, and makes the pages here
-        pages = [page for uri, page in _State.pages.items() if files.get_file_from_path(uri) is None]
-    for page in pages:
-        file = File.generated(config, page.uri, content=page.markdown, inclusion=InclusionLevel.NOT_IN_NAV)
-        files.append(file)
-        Page(None, file, config)
-        file.page.read_source(config)
-        file.page.render(config, files)
-        _State.pages[page.uri] = page
-        if page.blocks:
-            _anchors(file.page, page.blocks)
-        else:
-            _State.waiting[page.uri] = file.page
+    _State.env = env if _State.dirty is None else _State.dirty.environment(env, config)
+    return _State.env
 
 
 def _index_pages_last(files: Files) -> None:
@@ -334,6 +317,50 @@ def _index_pages_last(files: Files) -> None:
             files.append(file)
 
 
+def _terms_in_time(pages: list[File], page: Page, config: MkDocsConfig) -> None:
+    """While a second process makes the pages, the term pages are known once it has made the glossary: MkDocs
+    renders the article pages meanwhile, and the term pages are put into its list of pages to render (`pages`,
+    which it is going through) as soon as their Markdown comes, or at the latest before the first index page."""
+    at = _State.position + 1  # MkDocs goes through `pages` in order: the page after the last one seen, mostly
+    if at >= len(pages) or pages[at] is not page.file:
+        at = pages.index(page.file)
+    _State.position = at
+    following = pages[at + 1].src_uri if at + 1 < len(pages) else None
+    due = page.file.src_uri in _State.outlined or following is None or following in _State.outlined
+    if not due and not _State.pending.ready():
+        return
+    _State.terms_due, _State.late_terms = False, True
+    waited = time.perf_counter()
+    try:
+        outline = _State.pending.next()
+        now = time.perf_counter()
+        log.info(f"microsite: {len(outline)} term pages outlined {now - _State.started:.2f} s after the build "
+                 f"began (waited {now - waited:.2f} s for them)")
+    except RuntimeError:
+        _complete()  # says why, and makes the pages here
+        outline = [p for uri, p in _State.pages.items() if _State.files.get_file_from_path(uri) is None]
+    files = _State.files
+    added = [_term_file(term, files, config) for term in outline]
+    first_index = next((i for i in range(at + 1, len(pages)) if pages[i].src_uri in _State.outlined), len(pages))
+    pages[first_index:first_index] = added
+    _index_pages_last(files)
+
+
+def _term_file(page: pipeline.Page, files: Files, config: MkDocsConfig) -> File:
+    """A term page handed to MkDocs once the build has begun: its file, converted (its blocks may come later)."""
+    file = File.generated(config, page.uri, content=page.markdown, inclusion=InclusionLevel.NOT_IN_NAV)
+    files.append(file)
+    Page(None, file, config)
+    file.page.read_source(config)
+    file.page.render(config, files)
+    _State.pages[page.uri] = page
+    if page.blocks:
+        _anchors(file.page, page.blocks)
+    else:
+        _State.waiting[page.uri] = file.page
+    return file
+
+
 def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
     """A section holding nothing but its index page (as the seed sections and the glossary do: articles and term
     pages stay out of the nav) becomes a plain link to that page; the glossary comes last."""
@@ -342,6 +369,7 @@ def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
     nav.items = [item for item in items if item not in last] + last
     if _State.dirty is not None:
         _State.dirty.keep_titles(nav)
+    _State.nav = nav
     return nav
 
 
@@ -377,6 +405,8 @@ def on_page_context(context, page: Page, config: MkDocsConfig, nav: Navigation):
     link, so it is the same index, made without parsing thousands of links (`on_post_page` adds them). While the
     second process works, an article page is rendered with its placeholders (`on_post_build` fills them)."""
     context["shared"] = f"{context['base_url']} {posixpath.dirname(page.url.rstrip('/'))}"  # see `on_env`
+    if _State.terms_due:
+        _terms_in_time(context["pages"], page, config)
     uri = page.file.src_uri
     mine = _State.pages.get(uri)
     if mine is None or page.content is None:
@@ -452,6 +482,8 @@ def on_serve(server, config: MkDocsConfig, builder):
 def on_post_build(config: MkDocsConfig) -> None:
     _complete()
     _fill_late()
+    if _State.late_terms and "sitemap.xml" in config.theme.static_templates:  # written before they came
+        mkdocs_build._build_theme_template("sitemap.xml", _State.env, _State.files, config, _State.nav)
     if _State.glossary_json:
         Path(config.site_dir, "glossary.json").write_text(_State.glossary_json, encoding="utf-8")
     if _State.dirty is not None:
