@@ -38,6 +38,8 @@ SCANNED = 40
 REFERRED = 2
 """Sentences about a name followed by a person's pronoun that make it a person's (one does for a name that is
 shortened to its last word and seldom placed)."""
+_PRONOUN_OPENS = re.compile(r"[.!?]\S*\s+\W*(?:%s)\b" % "|".join(sorted(w.capitalize() for w in PERSONS) or ["(?!)"]))
+"""A sentence that opens with a person's pronoun."""
 _COMMON = frozenset().union(*(language.stopwords | language.openers for language in LANGUAGES.values()))
 """Words a sentence opens with that name no one ("The", "After")."""
 _LINKING = frozenset().union(*(language.dangling for language in LANGUAGES.values())) - {"a", "an", "the"}
@@ -100,6 +102,8 @@ def _referred_to(term: Term) -> int:
     person's pronoun ("Curie won the prize. She …"; `language.PERSONS`)."""
     followed = 0
     for mention in islice(term.mentions, SCANNED):
+        if not _PRONOUN_OPENS.search(mention.text, mention.to):
+            continue  # most paragraphs: no sentence after the mention opens with one (no need to split them)
         begins, ends, following = around(mention.text, mention.at)
         opening = following.split(None, 1)[0].strip("\"'“‘«(").lower() if following else ""
         if opening in PERSONS and _about(mention.text[begins : mention.at], mention.text[mention.to : ends]):
