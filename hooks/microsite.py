@@ -22,8 +22,8 @@ import os
 import posixpath
 import re
 import time
-from dataclasses import dataclass
-from collections.abc import Iterator
+from dataclasses import dataclass, replace
+from collections.abc import Iterator, Sequence
 from typing import ClassVar
 from pathlib import Path
 from urllib.parse import quote
@@ -97,6 +97,8 @@ class _State:
     glossary_json = ""
     terms_due = False
     """Whether the term pages are still to be handed to MkDocs (`_terms_in_time`)."""
+    articles_due = False
+    """Whether the second process is still to send the article pages (`_receive`)."""
     late_terms = False
     """Whether they were handed to MkDocs after it wrote the sitemap."""
     position = -1
@@ -108,11 +110,14 @@ class _State:
 
 @dataclass
 class _Late:
-    """A page rendered with its placeholders, and where its entries sit in the search index."""
+    """A page rendered with its placeholders, where its entries sit in the search index, and the entries it gets
+    once its blocks are put in (`_fill`)."""
 
     page: Page
     start: int
-    end: int = 0
+    end: int = -1
+    """(-1 until it is written.)"""
+    entries: list | None = None
 
 
 def _language(config: MkDocsConfig) -> str:
@@ -161,7 +166,8 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     pages, how = _pages(sources.load(seeds_dir, SEEDS_FOLDER), config)
     _State.pages = {page.uri: page for page in pages}
     _State.outlined = {page.uri for page in pages if not page.complete}
-    _State.terms_due, _State.late_terms, _State.position = _State.pending is not None, False, -1
+    _State.terms_due = _State.articles_due = _State.pending is not None
+    _State.late_terms, _State.position = False, -1
     _add(files, pages, config, seeds_dir)
     if _State.dirty is not None:
         count = _State.dirty.settle(files, config, _nav_key(files, pages))
@@ -253,18 +259,22 @@ def _nav_key(files: Files, pages: list[pipeline.Page]) -> tuple:
 
 
 def _finish_lean(draft: pipeline.Draft, folder: Path, key: str) -> Iterator:
-    """In the second process: first the term pages' outline (MkDocs must know every page before it renders
-    one), then `pipeline.finish` with only what `mkdocs build` needs of the site (`cache.lean`): the rest is not
-    worth sending. With it, the pages' blocks without links (`_unlinked`). Then the whole site goes to the cache
-    (under `key`, unless it is empty)."""
+    """In the second process, as soon as each is made: the term pages' outline (`_terms_in_time`); the article
+    pages, with their blocks without links (`_unlinked`); then the rest of the site, with only what `mkdocs
+    build` needs of it (`cache.lean`: the rest is not worth sending). Then the whole site goes to the cache (under
+    `key`, unless it is empty)."""
     started = time.perf_counter()
     glossary = pipeline.glossary_of(draft)
     yield pipeline.term_outline(glossary, draft.language)
-    site = pipeline.finish(draft, glossary)
-    plain = cache.unlinked_blocks(site)
-    yield cache.lean(site), plain
+    linked = pipeline.link_articles(draft, glossary)
+    articles = {page.uri: [render.unlinked(block) for block in page.blocks] for page in linked[1]}
+    yield linked[1], articles
+    site = pipeline.finish(draft, glossary, linked)
+    rest = [page for page in site.pages if page.uri not in articles]
+    plain = {page.uri: [render.unlinked(block) for block in page.blocks] for page in rest}
+    yield replace(cache.lean(site), pages=tuple(rest)), plain
     if key:
-        cache.store(folder, key, site, time.perf_counter() - started, plain)
+        cache.store(folder, key, site, time.perf_counter() - started, articles | plain)
 
 
 def _report(problems) -> None:
@@ -273,28 +283,54 @@ def _report(problems) -> None:
 
 
 def _complete() -> None:
-    """Take the pages from the second process, if one is at work (waiting for it if need be)."""
+    """Take the rest of the pages from the second process, if one is at work (waiting for them if need be)."""
+    _receive(wait=True)
+
+
+def _receive(wait: bool) -> None:
+    """Take what the second process has sent since the term pages' outline: the article pages (the late ones
+    get their blocks at once: `_fill`), then the rest; `wait`: until all of it came."""
     pending, draft = _State.pending, _State.draft
-    if pending is None or draft is None:
-        return
+    while pending is not None and draft is not None and (wait or pending.ready()):
+        waited = time.perf_counter()
+        try:
+            message = pending.next()
+        except RuntimeError as err:
+            log.warning(f"microsite: the second process failed, so the glossary is made here: {err}")
+            _State.terms_due = _State.articles_due = False
+            _done(pipeline.finish(draft), {}, waited)
+            return
+        if _State.terms_due:  # (no page of ours was rendered: nowhere to put the term pages)
+            _State.terms_due = False
+        elif _State.articles_due:
+            _State.articles_due = False
+            _take_pages(*message)
+            for uri, late in _State.late.items():
+                _fill(uri, late)
+        else:
+            pending.close()
+            _done(*message, waited)
+            return
+
+
+def _done(site: pipeline.Site, plain: dict[str, list[str]], waited: float) -> None:
+    """The second process's last pages (or the pages made here, if it failed)."""
     _State.pending = None
-    waited = time.perf_counter()
-    try:
-        site, plain = pending.next()
-        pending.close()
-        _State.unlinked.update(plain)
-    except RuntimeError as err:
-        log.warning(f"microsite: the second process failed, so the glossary is made here: {err}")
-        site = pipeline.finish(draft)
-    _report(site.problems[len(draft.problems) :])
+    _take_pages(site.pages, plain)
+    _report(site.problems[len(_State.draft.problems) :])
     _State.glossary_json = site.glossary_json  # a lean site: not one for `pipeline.update`
-    _State.pages = {page.uri: page for page in site.pages}
-    for uri, page in _State.waiting.items():
-        _anchors(page, _State.pages[uri].blocks)
-    _State.waiting.clear()
     now = time.perf_counter()
     log.info(f"microsite: glossary, links and pages ready {now - _State.started:.2f} s after the build began "
              f"(waited {now - waited:.2f} s for them)")
+
+
+def _take_pages(pages: Sequence[pipeline.Page], plain: dict[str, list[str]]) -> None:
+    """Pages made by the second process (or here, if it failed), and their blocks without links."""
+    for page in pages:
+        _State.pages[page.uri] = page
+    _State.unlinked.update(plain)
+    for uri in [uri for uri in _State.waiting if _State.pages[uri].blocks]:
+        _anchors(_State.waiting.pop(uri), _State.pages[uri].blocks)
 
 
 def on_env(env, config: MkDocsConfig, files: Files):
@@ -411,13 +447,16 @@ def on_page_context(context, page: Page, config: MkDocsConfig, nav: Navigation):
     mine = _State.pages.get(uri)
     if mine is None or page.content is None:
         return context
-    if _State.pending is not None and uri not in _State.outlined and (ALL_LATE or not _State.pending.ready()):
-        _State.late[uri] = _Late(page, _entry_count())
-        return context
-    _complete()
+    if _State.pending is not None and uri not in _State.outlined:
+        if not mine.blocks and not _State.terms_due:
+            _receive(wait=False)
+        if ALL_LATE or not _State.pages[uri].blocks:
+            _State.late[uri] = _Late(page, _entry_count())
+            return context
+    elif uri in _State.outlined:
+        _complete()
+        _convert(page, _State.pages[uri], config)
     mine = _State.pages[uri]
-    if uri in _State.outlined:
-        _convert(page, mine, config)
     if not mine.blocks:
         return context
     page.content = _filled(page, _unlinked(uri))
@@ -464,7 +503,7 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
     late = _State.late.get(page.file.src_uri)
     if late is not None:
         late.end = _entry_count()
-    unlinked = _State.unlinked.pop(page.file.src_uri, None)
+    unlinked = _State.unlinked.pop(page.file.src_uri, None) if late is None else None
     if unlinked:
         for plain, block in zip(unlinked, _State.pages[page.file.src_uri].blocks):
             output = output.replace(plain, block, 1)
@@ -490,31 +529,41 @@ def on_post_build(config: MkDocsConfig) -> None:
         _State.dirty.merge_search_index(_State.search)
 
 
+def _fill(uri: str, late: _Late) -> None:
+    """A late page's blocks, once they are made and the page written: with links in the written file, without
+    them in the search index entries that will take the place of those made from its placeholders."""
+    blocks = _State.pages[uri].blocks
+    if late.entries is not None or late.end < 0 or not blocks:
+        return
+    page = late.page
+    path = Path(page.file.abs_dest_path)
+    html = path.read_bytes().decode("utf-8")
+    if page.content in html:  # as MkDocs writes a page:
+        html = html.replace(page.content, _filled(page, list(blocks)), 1)
+        path.write_bytes(html.encode("utf-8", errors="xmlcharrefreplace"))
+    else:
+        log.warning(f"{uri}: its text could not be put in (a plugin changed the page's HTML)")
+    late.entries = []
+    if _State.search is not None:
+        entries = _State.search.search_index.entries
+        made = len(entries)
+        page.content = render.fill(page.content, _unlinked(uri))[0]
+        _State.search.search_index.add_entry_from_context(page)
+        late.entries = entries[made:]
+        del entries[made:]
+
+
 def _fill_late() -> None:
-    """The late pages' blocks: with links in the written files, without them in the search index, where each
-    page's entries take the place of those made from its placeholders."""
-    index = _State.search.search_index if _State.search is not None else None
+    """Every late page's blocks (`_fill`), and its entries in the search index in place of those made from its
+    placeholders."""
     kept, at = [], 0
+    entries = _State.search.search_index.entries if _State.search is not None else []
     for uri, late in _State.late.items():
-        page, blocks = late.page, list(_State.pages[uri].blocks)
-        path = Path(page.file.abs_dest_path)
-        html = path.read_bytes().decode("utf-8")
-        if page.content in html:  # as MkDocs writes a page:
-            html = html.replace(page.content, _filled(page, blocks), 1)
-            path.write_bytes(html.encode("utf-8", errors="xmlcharrefreplace"))
-        else:
-            log.warning(f"{uri}: its text could not be put in (a plugin changed the page's HTML)")
-        if index is not None:
-            entries = index.entries
-            kept.extend(entries[at : late.start])
-            made = len(entries)
-            page.content = render.fill(page.content, _unlinked(uri))[0]
-            index.add_entry_from_context(page)
-            kept.extend(entries[made:])
-            del entries[made:]
-            at = late.end
-    if index is not None and _State.late:
-        index.entries[:] = kept + index.entries[at:]
+        _fill(uri, late)
+        kept.extend(entries[at : late.start])
+        kept.extend(entries[late.start : late.end] if late.entries is None else late.entries)  # (None: no blocks)
+        at = late.end
     if _State.late:
+        entries[:] = kept + entries[at:]
         log.info(f"microsite: text put into the {len(_State.late)} pages rendered while the second process worked")
     _State.late.clear()

@@ -213,19 +213,32 @@ def draft(
     )
 
 
+Linked = tuple[list[Links], list[Page]]
+"""What `link` made of each article, and the article pages."""
+
+
 @_gc_paused
-def finish(draft: Draft, glossary: glossary_stage.Glossary | None = None) -> Site:
-    """The rest of `build`: glossary (unless `glossary_of` made it already), links, and every page."""
+def link_articles(draft: Draft, glossary: glossary_stage.Glossary) -> Linked:
+    """The middle part of `finish`: each article's links (terms, related articles), and its page."""
+    articles, uris, directory_urls, language = draft.articles, draft.uris, draft.directory_urls, draft.language
+    links = link(articles, glossary)
+    tips = _fallback_tips(glossary, _article_counts(links, len(glossary.terms)), language)
+    term_urls = [href(GLOSSARY_URI, uri, directory_urls) for uri in term_uris(glossary)]
+    pages = [_article_page(a, uris, glossary, tips, links[i], articles, directory_urls, term_urls, language)
+             for i, a in enumerate(articles)]
+    return links, pages
+
+
+@_gc_paused
+def finish(draft: Draft, glossary: glossary_stage.Glossary | None = None, linked: Linked | None = None) -> Site:
+    """The rest of `build`: glossary (unless `glossary_of` made it already), links and the article pages (unless
+    `link_articles` made them already), and every other page."""
     articles, uris, directory_urls, language = draft.articles, draft.uris, draft.directory_urls, draft.language
     glossary = glossary_of(draft) if glossary is None else glossary
-    links = link(articles, glossary)
-    counts = _article_counts(links, len(glossary.terms))
-    tips = _fallback_tips(glossary, counts, language)
+    links, pages = linked if linked is not None else link_articles(draft, glossary)
+    pages = list(pages)
     term_uri = term_uris(glossary)
     term_urls = [href(GLOSSARY_URI, uri, directory_urls) for uri in term_uri]
-    pages = []
-    for i, a in enumerate(articles):
-        pages.append(_article_page(a, uris, glossary, tips, links[i], articles, directory_urls, term_urls, language))
     pages.extend(_index_pages(draft.site_name, draft.sections, articles, uris, links, glossary, term_uri, language))
     about = most_about([mine.about for mine in links], [a.source for a in articles], len(glossary.terms))
     entries = _term_entries(glossary, articles, uris, directory_urls, term_uri, about)
