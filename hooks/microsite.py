@@ -282,11 +282,6 @@ def _report(problems) -> None:
         (log.warning if problem.fatal or problem.warning else log.info)(str(problem))
 
 
-def _complete() -> None:
-    """Take the rest of the pages from the second process, if one is at work (waiting for them if need be)."""
-    _receive(wait=True)
-
-
 def _receive(wait: bool) -> None:
     """Take what the second process has sent since the term pages' outline: the article pages (the late ones
     get their blocks at once: `_fill`), then the rest; `wait`: until all of it came."""
@@ -373,7 +368,7 @@ def _terms_in_time(pages: list[File], page: Page, config: MkDocsConfig) -> None:
         log.info(f"microsite: {len(outline)} term pages outlined {now - _State.started:.2f} s after the build "
                  f"began (waited {now - waited:.2f} s for them)")
     except RuntimeError:
-        _complete()  # says why, and makes the pages here
+        _receive(wait=True)  # says why, and makes the pages here
         outline = [p for uri, p in _State.pages.items() if _State.files.get_file_from_path(uri) is None]
     files = _State.files
     added = [_term_file(term, files, config) for term in outline]
@@ -454,7 +449,7 @@ def on_page_context(context, page: Page, config: MkDocsConfig, nav: Navigation):
             _State.late[uri] = _Late(page, _entry_count())
             return context
     elif uri in _State.outlined:
-        _complete()
+        _receive(wait=True)
         _convert(page, _State.pages[uri], config)
     mine = _State.pages[uri]
     if not mine.blocks:
@@ -519,7 +514,7 @@ def on_serve(server, config: MkDocsConfig, builder):
 
 @event_priority(50)  # before the search plugin writes its index
 def on_post_build(config: MkDocsConfig) -> None:
-    _complete()
+    _receive(wait=True)
     _fill_late()
     if _State.late_terms and "sitemap.xml" in config.theme.static_templates:  # written before they came
         mkdocs_build._build_theme_template("sitemap.xml", _State.env, _State.files, config, _State.nav)

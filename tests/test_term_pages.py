@@ -197,6 +197,44 @@ def test_term_pages_come_with_the_second_process(harbour_site, tmp_path):
     assert board["boost"] == 2 and "The body that runs the port" in board["text"]
 
 
+CRASH_HOOK = """
+import os
+from seedsite import pipeline
+
+PARENT = os.getpid()
+real = getattr(pipeline, "{step}")
+
+
+def crash(*args, **kwargs):
+    if os.getpid() != PARENT:
+        raise RuntimeError("a crash in the second process")
+    return real(*args, **kwargs)
+
+
+setattr(pipeline, "{step}", crash)
+"""
+
+
+@pytest.mark.parametrize("step", ["glossary_of", "link_articles", "finish"])
+def test_when_the_second_process_fails_the_pages_are_made_here(harbour_site, tmp_path, step):
+    """Whenever the second process fails (before the term pages' outline, before the article pages, before the
+    rest), the build says so and makes the same pages in its own process."""
+    project = make_project(tmp_path / "project", seeds=harbour_site.parent / "seeds")
+    (project / "hooks" / "crash.py").write_text(CRASH_HOOK.replace("{step}", step), encoding="utf-8")
+    config = (project / "mkdocs.yml").read_text(encoding="utf-8")
+    (project / "mkdocs.yml").write_text(config.replace("hooks:\n", "hooks:\n  - hooks/crash.py\n", 1), encoding="utf-8")
+    env = {"MICROSITE_BACKGROUND_FROM": "0", "MICROSITE_CACHE": "0", "SITE_URL": "https://example.org/site/"}
+    result = mkdocs_build(project, env=env)
+    assert result.returncode == 0, result.stderr[-3000:]
+    if "in a second process" not in result.stderr:
+        pytest.skip("no second process on this machine (one CPU or no fork)")
+    assert "the second process failed" in result.stderr and "a crash in the second process" in result.stderr
+    site = project / "site"
+    for page in [*glossary_pages(harbour_site), harbour_site / "news" / "harbour-news" / "index.html"]:
+        assert main_content(soup(site / page.relative_to(harbour_site))) == main_content(soup(page)), page
+    assert "glossary/harbour-board/</loc>" in (site / "sitemap.xml").read_text(encoding="utf-8")
+
+
 @pytest.mark.parametrize("language", ["en", "ru"])
 def test_the_term_outline_is_the_term_pages_markdown(harbour_site, language):
     """The second process sends the term pages' Markdown as soon as the glossary is made, before their blocks:
