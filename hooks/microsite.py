@@ -118,6 +118,7 @@ class _Late:
     end: int = -1
     """(-1 until it is written.)"""
     entries: list | None = None
+    """(None until `_fill`.)"""
 
 
 def _language(config: MkDocsConfig) -> str:
@@ -434,7 +435,8 @@ def _anchors(page: Page, blocks) -> None:
 def on_page_context(context, page: Page, config: MkDocsConfig, nav: Navigation):
     """The page's text blocks go in without their links: the search plugin's index keeps a link's text, not the
     link, so it is the same index, made without parsing thousands of links (`on_post_page` adds them). While the
-    second process works, an article page is rendered with its placeholders (`on_post_build` fills them)."""
+    second process works, an article or term page whose blocks it has not sent yet is rendered with its
+    placeholders (`_fill` puts them in once they come)."""
     context["shared"] = f"{context['base_url']} {posixpath.dirname(page.url.rstrip('/'))}"  # see `on_env`
     if _State.terms_due:
         _terms_in_time(context["pages"], page, config)
