@@ -7,10 +7,10 @@
   people), or its mentions stand after "in", "from", "near", "across"
   or before "-based" often enough ("in Moscow", "a London-based firm").
 - `person`: an honorific or a title went with it ("Mr Blair", "Secretary Patricia Hewitt"), its definition
-  names a role ("a Greek philosopher"), or it is a name of two or three words that may be shortened to its last
-  ("Alexander Lukashenko") and the text places nothing there.
-  A sentence about it (it stands among the sentence's first words) followed by one opening with "he" or "she"
-  ("Curie won the prize. She …") is such evidence too, where the language's pronouns tell persons from things.
+  names a role ("a Greek philosopher"), two sentences about it are continued by "he" or "she" ("Curie won the
+  prize. She …"; where the language's pronouns tell persons from things), or it is a name of two or three words
+  that may be shortened to its last ("Alexander Lukashenko") and the text places nothing there (or seldom, and
+  one such sentence is about it).
 - `concept`: a lower-case phrase, a quoted or defined one, and a role ("Head of State").
 - Any other name: `name`, a name the text says no more of (not a guess: a company, a country and a surname all
   end here when nothing tells them apart).
@@ -79,7 +79,8 @@ def kind(term: Term, entity: Entity) -> str:
     referred = _referred_to(term)
     if evidence is not None and (evidence.honorific or evidence.titled) or _role(term) or referred >= REFERRED:
         return "person"
-    if entity.short_forms and (evidence is None or not evidence.placed or referred and evidence.placed * 10 < evidence.count):
+    seldom_placed = evidence is None or not evidence.placed or referred and evidence.placed * 10 < evidence.count
+    if entity.short_forms and seldom_placed:
         return "person"  # a name of two or three words that may be shortened to its last: mostly a person's
     if evidence is not None and evidence.quoted or entity.curated is not None and not term.case_sensitive:
         return "concept"
@@ -119,8 +120,9 @@ def _about(before: str, after: str) -> bool:
     if len(words) >= OPENING_WORDS or words and words[-1].lower() in _LINKING:
         return False  # not what the sentence is about: "Serving in Morocco, he was wounded."
     others = words[1:] + after.split()
-    named = others + [w for w in words[:1] if w.lower() not in _COMMON]
-    return not any(w[:1].isupper() for w in named) and not any(w.strip(",;:").lower() in PERSONS for w in others + words[:1])
+    if any(w.strip(",;:").lower() in PERSONS for w in others + words[:1]):
+        return False
+    return not any(w[:1].isupper() for w in others + [w for w in words[:1] if w.lower() not in _COMMON])
 
 
 def _role(term: Term) -> bool:

@@ -271,7 +271,7 @@ def term_outline(glossary: glossary_stage.Glossary, language: str = "en") -> lis
         for hit in found:
             mentioned[hit.term].add(block.article)
     uris = term_uris(glossary)
-    return [Page(uri, term_markdown(t, len(articles), words)) for t, uri, articles in zip(glossary.terms, uris, mentioned)]
+    return [Page(uri, term_markdown(t, len(mine), words)) for t, uri, mine in zip(glossary.terms, uris, mentioned)]
 
 
 def term_uris(glossary: glossary_stage.Glossary) -> list[str]:
