@@ -252,6 +252,23 @@ def test_a_people_is_not_a_place_though_its_adjective_folds_into_it():
     assert found["Belarus"].kind == "place"
 
 
+HEADS = (
+    "After the Battle of Hastings the abbey was built. Pilgrims read of the Battle of Hastings in the abbey.",
+    "The National Portrait Gallery bought the picture; the director of the National Portrait Gallery spoke.",
+    "Trade in the Russian Empire grew. Serfs of the Russian Empire were freed in 1861.",
+    "The fleet at Pearl Harbor was hit. Ships left Pearl Harbor at dawn.",
+    "Farms failed in the Great Depression. Many recalled the Great Depression for decades.",
+)
+
+
+@pytest.mark.parametrize("name, kind", [
+    ("Battle of Hastings", "event"), ("National Portrait Gallery", "organisation"), ("Russian Empire", "place"),
+    ("Pearl Harbor", "place"), ("Great Depression", "event"),
+])
+def test_the_head_word_of_a_name_tells_its_kind(name, kind):
+    assert terms(glossary.build([article("heads.txt", *HEADS)]))[name].kind == kind
+
+
 def test_a_name_the_text_says_nothing_more_of_is_a_name_not_a_guessed_organisation(essay):
     assert essay["Ostrel"].kind == "name"
 

@@ -170,8 +170,9 @@ ORGANISATION_WORDS = frozenset(
     congress senate cabinet administration industries holdings partners media entertainment pictures games
     electronics systems technologies communications telecom energy oil petroleum reserve treasury house palace
     hall tower theatre theater hotel prize medal bbc state united rovers athletic wanderers albion hotspur
-    empire force forces corps guard library encyclopedia encyclopaedia dictionary journal magazine review gazette
-    herald tribune archives institution project""".split()
+    force forces corps guard library encyclopedia encyclopaedia dictionary journal magazine review gazette
+    herald tribune archives archive institution project academy orchestra gallery bureau regiment brigade laboratory
+    laboratories conservatory seminary commons""".split()
 )
 """Head words of an organisation's name ("Labour Party", "Bank of England", "Manchester United FC")."""
 
@@ -179,14 +180,16 @@ EVENT_WORDS = frozenset(
     """war wars games cup championship championships olympics olympic festival awards award election elections
     summit conference revolution crisis open marathon prix trophy tour series forum show final finals derby
     day week year season tournament match race grand slam oscars baftas grammys expo fair treaty agreement
-    accord act plan programme program campaign international classic masters lecture lectures""".split()
+    accord act plan programme program campaign international classic masters lecture lectures battle siege
+    uprising rebellion massacre invasion blockade coup speech depression ages""".split()
 )
 """Head words of an event's name ("Great Patriotic War", "Australian Open", "World Cup")."""
 
 PLACE_WORDS = frozenset(
     """city island islands river mountain mountains lake sea ocean street road square county province region
     republic kingdom states valley bay coast park airport stadium village town district peninsula desert
-    gulf strait canal bridge station""".split()
+    gulf strait canal bridge station empire harbor harbour cathedral abbey mosque monastery canyon falls
+    heights""".split()
 )
 """Head words of a place's name ("Kingdom", "Red Square")."""
 
