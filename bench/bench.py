@@ -49,7 +49,9 @@ from pathlib import Path
 
 BENCH = Path(__file__).resolve().parent
 ROOT = BENCH.parent
-WORK = BENCH / "work"
+WORK = Path(os.environ.get("BENCH_WORK", BENCH / "work"))
+"""Where the corpora and sites are written (BENCH_WORK: e.g. a tmpfs, `/dev/shm/bench`, to time the builds
+without a slow disk's latency, which weighs on every page written)."""
 CORPUS_DEV = Path(os.environ.get("CORPUS_DEV", ROOT.parent / "shared" / "corpus-dev"))
 PYTHON = Path(sys.executable)
 MKDOCS = PYTHON.with_name("mkdocs")
@@ -1257,7 +1259,8 @@ def main(argv: list[str] | None = None) -> int:
         "date": datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC"),
         "commit": _git("rev-parse", "--short", "HEAD"),
         "hooks_dirty": bool(_git("status", "--porcelain", "--", "hooks", "mkdocs.yml", "overrides", "docs")),
-        "machine": f"{os.cpu_count()} CPUs, {platform.machine()}, Python {platform.python_version()}",
+        "machine": f"{os.cpu_count()} CPUs, {platform.machine()}, Python {platform.python_version()}; sites "
+                   f"written under {WORK}",
         "versions": _versions(),
         "shapes": {},
     }
