@@ -602,7 +602,7 @@ def measure_serve(
     to `seed` and time from saving until the page at `page`, fetched over HTTP, contains it."""
     log_path = project.parent / f"serve-{label}.log"
     original = seed.read_bytes()
-    out: dict = {"label": label, "args": " ".join(args), "edits": [], "log": str(log_path.relative_to(ROOT))}
+    out: dict = {"label": label, "args": " ".join(args), "edits": [], "log": _shown(log_path)}
     try:
         with serving(project, args, log_path) as (server, base, started):
             url = base + page
@@ -719,6 +719,11 @@ def profile_build(project: Path) -> dict:
 
 # --------------------------------------------------------------------------------------------------------------
 # Report
+
+
+def _shown(path: Path) -> str:
+    """A path as the report shows it: from the repo's root if it is inside (BENCH_WORK may put it elsewhere)."""
+    return str(path.relative_to(ROOT)) if path.is_relative_to(ROOT) else str(path)
 
 
 def _median(values: list[float]) -> float:
@@ -1215,10 +1220,10 @@ def measure_shape(shape: Shape, sizes: list[int], args: argparse.Namespace) -> d
 def load_results(path: Path) -> dict:
     """The results saved by the last run (JSON turned sizes into strings: they are numbers again)."""
     if not path.is_file():
-        raise SystemExit(f"{path.relative_to(ROOT)}: no saved results (run the benchmark with the same options first)")
+        raise SystemExit(f"{_shown(path)}: no saved results (run the benchmark with the same options first)")
     results = json.loads(path.read_text(encoding="utf-8"))
     if "shapes" not in results:
-        raise SystemExit(f"{path.relative_to(ROOT)}: saved by an older bench.py, without corpus shapes (run it again)")
+        raise SystemExit(f"{_shown(path)}: saved by an older bench.py, without corpus shapes (run it again)")
     for shaped in results["shapes"].values():
         for key in ("builds", "pipeline", "html", "html_floor", "hook_log", "seed_bytes"):
             shaped[key] = {int(n): value for n, value in shaped[key].items()}
@@ -1274,7 +1279,7 @@ def main(argv: list[str] | None = None) -> int:
     plot(results, out_dir / "build-time.png")
     text = report(results, out_dir / "results.md")
     print(text)
-    log(f"done in {results['duration'] / 60:.1f} min: {out_dir.relative_to(ROOT)}/results.md, build-time.png")
+    log(f"done in {results['duration'] / 60:.1f} min: {_shown(out_dir)}/results.md, build-time.png")
     return 0
 
 
