@@ -242,6 +242,23 @@ def test_he_after_a_sentence_naming_someone_else_or_placing_the_name_makes_no_pe
     assert essay["Karvonia"].kind != "person"
 
 
+def test_a_country_alone_is_the_country_not_a_longer_name_that_qualifies_it():
+    """"Germany" in an article that also names "Nazi Germany" is Germany (the text places both), while
+    "Washington" in an article on George Washington, whom it places nowhere, is still him."""
+    articles = [
+        article("einstein.txt", "Einstein was born in Germany in 1879. He left Germany for Italy as a boy.",
+                "Years later he fled Nazi Germany. Germany honoured him after the war; in Nazi Germany he was hated."),
+        article("trade.txt", "Exports from Germany rose. Firms in Germany hired more. Germany sold cars to Spain."),
+        article("washington.txt", "George Washington crossed the river in 1776. Washington then took the town.",
+                "The troops of George Washington rested. Washington wrote to Congress."),
+        article("city.txt", "Rain fell in Washington. Traffic in Washington slowed. Flights from Washington stopped."),
+    ]
+    g = glossary.build(articles)
+    assert terms(g)["Germany"].kind == "place"
+    assert lone_links(articles, g, "einstein.txt")["Germany"] == {"Germany"}
+    assert lone_links(articles, g, "washington.txt")["Washington"] == {"George Washington"}
+
+
 def test_a_people_is_not_a_place_though_its_adjective_folds_into_it():
     found = terms(glossary.build([
         article("a.txt", "Many Jews left the city in 1900. The Jewish quarter emptied; Jews settled in Vilna.",

@@ -24,13 +24,11 @@ from itertools import islice
 from .candidates import EVENT_WORDS, ORGANISATION_ROLES, ORGANISATION_WORDS, PLACE_ROLES, PLACE_WORDS, ROLES, is_title
 from .language import LANGUAGES, PERSONS
 from .model import Term
-from .resolve import Entity
+from .resolve import Entity, is_placed
 from .text import around
 
 _WAS_A = re.compile(r"\b(?:is|was|were|are)\s+(?:a|an|the|one)\s+(.{0,60})")
 """What a stated definition says the term was ("was an Italian polymath")."""
-PLACED_SHARE = 0.2
-"""Share of a name's mentions after "in", "from"… (or before "-based") that makes it a place."""
 _PEOPLE_ENDINGS = ("ish", "ic", "ian", "ean", "ese", "i")
 """Demonym endings that never end a place's name as well ("Texan" of "Texas" would be "n")."""
 SCANNED = 40
@@ -74,7 +72,7 @@ def kind(term: Term, entity: Entity) -> str:
         return "place"
     if described in ORGANISATION_ROLES:
         return "organisation"
-    if evidence is not None and (evidence.placed + evidence.based) >= max(1.0, PLACED_SHARE * evidence.count):
+    if evidence is not None and is_placed(evidence):
         return "place"
     referred = _referred_to(term)
     if evidence is not None and (evidence.honorific or evidence.titled) or _role(term) or referred >= REFERRED:

@@ -51,6 +51,8 @@ IRREGULAR_DEMONYMS = {
 _DEMONYM_LIKE = ("ian", "ians", "ean", "eans", "ese", "ish")
 """Endings of a word that is plainly a demonym or an adjective of a place, with or without one on the site."""
 _HEAD_WORDS = ORGANISATION_WORDS | EVENT_WORDS | PLACE_WORDS
+PLACED_SHARE = 0.2
+"""Share of a name's mentions after "in", "from"… (or before "-based") that makes it a place."""
 
 
 @dataclass(frozen=True)
@@ -107,11 +109,12 @@ def resolve(found: Sequence[Candidate], entries: Sequence[curated_file.Entry], p
         elif c.name.lower().endswith(_DEMONYM_LIKE) or "-" in c.name and _compound_demonym(c.name, places):
             dropped.add(i)
     shortenable = {i for i, c in enumerate(found) if i not in dropped and _shortenable(c)}
+    singles = {c.name: i for i, c in enumerate(found) if c.kind == "name" and " " not in c.name}
     owners: dict[str, list[int]] = {}
     for i in sorted(shortenable):
         for form in dict.fromkeys(v.split()[-1] for v in found[i].variants):
-            owners.setdefault(form, []).append(i)
-    singles = {c.name: i for i, c in enumerate(found) if c.kind == "name" and " " not in c.name}
+            if not _qualifies_a_place(found[i], found[singles[form]] if form in singles else None):
+                owners.setdefault(form, []).append(i)
     for i, c in enumerate(found):
         if i in dropped or c.kind != "name" or " " in c.name:
             continue
@@ -210,6 +213,18 @@ def _shortenable(c: Candidate) -> bool:
     )
 
 
+def is_placed(c: Candidate) -> bool:
+    """True when a name's mentions stand after "in", "from"… (or before "-based") often enough to make it a place."""
+    return c.placed + c.based >= max(1.0, PLACED_SHARE * c.count)
+
+
+def _qualifies_a_place(full: Candidate, lone: Candidate | None) -> bool:
+    """True when a longer name is a place's name qualified ("Nazi Germany", "East Germany", "Soviet Russia"): its
+    last word alone is a place, and the text places the longer name too. The last word alone then means that
+    place, never the longer name (unlike "Washington" of "George Washington", whom the text places nowhere)."""
+    return lone is not None and full.placed > 0 and is_placed(lone)
+
+
 def _stands_apart(word: Candidate, full_names: Sequence[Candidate]) -> bool:
     """True when a word that ends full names is also a name of its own: it mostly stands in other articles, and
     never after an honorific ("Jordan" the country beside "Michael Jordan"; not "Blair" beside "Tony Blair")."""
@@ -219,7 +234,7 @@ def _stands_apart(word: Candidate, full_names: Sequence[Candidate]) -> bool:
 def _first_name(word: Candidate, found: Sequence[Candidate], shortenable: set[int]) -> bool:
     """True for a first name: it opens two or more longer names (or opens one of the site's shortenable names),
     and the text places nothing there."""
-    if word.placed * 4 >= word.count or word.based:
+    if is_placed(word):
         return False
     return word.opens >= 2 or any(found[i].name.split()[0] == word.name for i in shortenable)
 
