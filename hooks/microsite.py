@@ -268,11 +268,11 @@ def _finish_lean(draft: pipeline.Draft, folder: Path, key: str) -> Iterator:
     glossary = pipeline.glossary_of(draft)
     yield pipeline.term_outline(glossary, draft.language)
     linked = pipeline.link_articles(draft, glossary)
-    articles = {page.uri: [render.unlinked(block) for block in page.blocks] for page in linked[1]}
+    articles = cache.unlinked_blocks(linked[1])
     yield linked[1], articles
     site = pipeline.finish(draft, glossary, linked)
     rest = [page for page in site.pages if page.uri not in articles]
-    plain = {page.uri: [render.unlinked(block) for block in page.blocks] for page in rest}
+    plain = cache.unlinked_blocks(rest)
     yield replace(cache.lean(site), pages=tuple(rest)), plain
     if key:
         cache.store(folder, key, site, time.perf_counter() - started, articles | plain)

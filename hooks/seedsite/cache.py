@@ -12,11 +12,12 @@ import hashlib
 import os
 import pickle
 import sys
+from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from importlib import metadata
 from pathlib import Path
 
-from .pipeline import Site
+from .pipeline import Page, Site
 from .render import unlinked
 
 FILE_NAME = "pipeline.pickle"
@@ -76,8 +77,9 @@ def lean(site: Site) -> Site:
     return replace(site, glossary=replace(site.glossary, terms=(), blocks=(), hits=()), links=(), articles=())
 
 
-def unlinked_blocks(site: Site) -> dict[str, list[str]]:
-    return {page.uri: [unlinked(block) for block in page.blocks] for page in site.pages}
+def unlinked_blocks(pages: Iterable[Page]) -> dict[str, list[str]]:
+    """Page source path → its blocks without their links (`render.unlinked`)."""
+    return {page.uri: [unlinked(block) for block in page.blocks] for page in pages}
 
 
 def load(folder: Path, wanted: str) -> Cached | None:
@@ -110,7 +112,7 @@ def store(folder: Path, made: str, site: Site, seconds: float, plain: dict[str, 
 
 def _write(folder: Path, made: str, site: Site, seconds: float, plain: dict[str, list[str]] | None) -> None:
     rest = pickle.dumps((site.articles, site.glossary, site.links), protocol=pickle.HIGHEST_PROTOCOL)
-    cached = Cached(lean(site), unlinked_blocks(site) if plain is None else plain, seconds, rest)
+    cached = Cached(lean(site), unlinked_blocks(site.pages) if plain is None else plain, seconds, rest)
     try:
         folder.mkdir(parents=True, exist_ok=True)
         aside = folder / f".{FILE_NAME}.{os.getpid()}"
