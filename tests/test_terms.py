@@ -259,6 +259,15 @@ def test_a_country_alone_is_the_country_not_a_longer_name_that_qualifies_it():
     assert lone_links(articles, g, "washington.txt")["Washington"] == {"George Washington"}
 
 
+def test_a_sentence_about_a_people_does_not_define_its_country():
+    found = terms(glossary.build([
+        article("a.txt", "The Japanese were a proud and careful nation. Trade with Japan grew; ships sailed to Japan.",
+                "Japan is an island country in East Asia. Firms in Japan hired more."),
+        article("b.txt", "Exports from Japan rose. The Japanese bought more rice."),
+    ]))
+    assert found["Japan"].definition == "Japan is an island country in East Asia."
+
+
 def test_a_people_is_not_a_place_though_its_adjective_folds_into_it():
     found = terms(glossary.build([
         article("a.txt", "Many Jews left the city in 1900. The Jewish quarter emptied; Jews settled in Vilna.",

@@ -100,7 +100,9 @@ def define(term: Term, entity: Entity, explained: Mention | None) -> Term:
     if entity.curated is not None and entity.curated.definition:
         return replace(term, definition=entity.curated.definition, origin="curated",
                        source=term.mentions[0] if term.mentions else None)
-    scanned = list(islice((m for m in term.mentions if _by_name(m.text[m.at : m.to], term)), SCANNED))
+    demonyms = set(entity.demonyms)  # "The Japanese were a … nation" says what the people were, not Japan
+    scanned = list(islice((m for m in term.mentions if _by_name(surface := m.text[m.at : m.to], term)
+                           and surface not in demonyms), SCANNED))
     for mention in scanned:
         if stated(mention, term):
             return replace(term, definition=mention.sentence, origin="stated", source=mention)
