@@ -17,6 +17,7 @@ come last; `on_page_context` waits for the second process there and converts the
 
 from __future__ import annotations
 
+import itertools
 import logging
 import os
 import posixpath
@@ -58,6 +59,10 @@ ALL_LATE = os.environ.get("MICROSITE_ALL_LATE") == "1"
 process's pages have come; MICROSITE_ALL_LATE=1 renders every article page so, as on a large site (the tests
 set it to put `_fill_late` to work on a small one)."""
 
+ARTICLE_PARTS = 10
+"""The second process sends the article pages in this many parts, so that MkDocs puts each part's text into the
+pages it wrote meanwhile while the second process makes the next part."""
+
 CACHE_FOLDER = ".cache/microsite"
 """Where the pipeline's last results are kept (`seedsite.cache`), beside `mkdocs.yml`."""
 CACHE = os.environ.get("MICROSITE_CACHE", "1") != "0"
@@ -97,8 +102,6 @@ class _State:
     glossary_json = ""
     terms_due = False
     """Whether the term pages are still to be handed to MkDocs (`_terms_in_time`)."""
-    articles_due = False
-    """Whether the second process is still to send the article pages (`_receive`)."""
     late_terms = False
     """Whether they were handed to MkDocs after it wrote the sitemap."""
     position = -1
@@ -115,6 +118,8 @@ class _Late:
 
     page: Page
     start: int
+    search: dict | None
+    """The page's own `search` front matter, put back for `_fill`."""
     end: int = -1
     """(-1 until it is written.)"""
     entries: list | None = None
@@ -167,7 +172,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     pages, how = _pages(sources.load(seeds_dir, SEEDS_FOLDER), config)
     _State.pages = {page.uri: page for page in pages}
     _State.outlined = {page.uri for page in pages if not page.complete}
-    _State.terms_due = _State.articles_due = _State.pending is not None
+    _State.terms_due = _State.pending is not None
     _State.late_terms, _State.position = False, -1
     _add(files, pages, config, seeds_dir)
     if _State.dirty is not None:
@@ -261,16 +266,23 @@ def _nav_key(files: Files, pages: list[pipeline.Page]) -> tuple:
 
 def _finish_lean(draft: pipeline.Draft, folder: Path, key: str) -> Iterator:
     """In the second process, as soon as each is made: the term pages' outline (`_terms_in_time`); the article
-    pages, with their blocks without links (`_unlinked`); then the rest of the site, with only what `mkdocs
-    build` needs of it (`cache.lean`: the rest is not worth sending). Then the whole site goes to the cache (under
-    `key`, unless it is empty)."""
+    pages in `ARTICLE_PARTS` parts, with their blocks without links (`_unlinked`); then the rest of the
+    site, with only what `mkdocs build` needs of it (`cache.lean`: the rest is not worth sending). Then the whole
+    site goes to the cache (under `key`, unless it is empty)."""
     started = time.perf_counter()
     glossary = pipeline.glossary_of(draft)
     yield pipeline.term_outline(glossary, draft.language)
-    linked = pipeline.link_articles(draft, glossary)
-    articles = cache.unlinked_blocks(linked[1])
-    yield linked[1], articles
-    site = pipeline.finish(draft, glossary, linked)
+    links = pipeline.links_of(draft, glossary)
+    made = pipeline.article_pages(draft, glossary, links)
+    pages: list[pipeline.Page] = []
+    articles: dict[str, list[str]] = {}
+    size = -(-len(draft.articles) // ARTICLE_PARTS)
+    while part := list(itertools.islice(made, size)):
+        plain = cache.unlinked_blocks(part)
+        pages.extend(part)
+        articles.update(plain)
+        yield part, plain
+    site = pipeline.finish(draft, glossary, (links, pages))
     rest = [page for page in site.pages if page.uri not in articles]
     plain = cache.unlinked_blocks(rest)
     yield replace(cache.lean(site), pages=tuple(rest)), plain
@@ -284,8 +296,8 @@ def _report(problems) -> None:
 
 
 def _receive(wait: bool) -> None:
-    """Take what the second process has sent since the term pages' outline: the article pages (the late ones
-    get their blocks at once: `_fill`), then the rest; `wait`: until all of it came."""
+    """Take what the second process has sent since the term pages' outline: the parts of the article pages (the
+    late ones get their blocks at once: `_fill`), then the rest; `wait`: until all of it came."""
     pending, draft = _State.pending, _State.draft
     while pending is not None and draft is not None and (wait or pending.ready()):
         waited = time.perf_counter()
@@ -293,16 +305,16 @@ def _receive(wait: bool) -> None:
             message = pending.next()
         except RuntimeError as err:
             log.warning(f"microsite: the second process failed, so the glossary is made here: {err}")
-            _State.terms_due = _State.articles_due = False
+            _State.terms_due = False
             _done(pipeline.finish(draft), {}, waited)
             return
         if _State.terms_due:  # (no page of ours was rendered: nowhere to put the term pages)
             _State.terms_due = False
-        elif _State.articles_due:
-            _State.articles_due = False
+        elif not isinstance(message[0], pipeline.Site):
             _take_pages(*message)
-            for uri, late in _State.late.items():
-                _fill(uri, late)
+            for page in message[0]:
+                if (late := _State.late.get(page.uri)) is not None:
+                    _fill(page.uri, late)
         else:
             pending.close()
             _done(*message, waited)
@@ -448,7 +460,8 @@ def on_page_context(context, page: Page, config: MkDocsConfig, nav: Navigation):
         if not mine.blocks and not _State.terms_due:
             _receive(wait=False)
         if ALL_LATE or not _State.pages[uri].blocks:
-            _State.late[uri] = _Late(page, _entry_count())
+            _State.late[uri] = _Late(page, _entry_count(), page.meta.get("search"))
+            page.meta["search"] = {"exclude": True}  # indexed once its text is in (`_fill`)
             return context
     elif uri in _State.outlined:
         _receive(wait=True)
@@ -528,23 +541,26 @@ def on_post_build(config: MkDocsConfig) -> None:
 
 def _fill(uri: str, late: _Late) -> None:
     """A late page's blocks, once they are made and the page written: with links in the written file, without
-    them in the search index entries that will take the place of those made from its placeholders."""
+    them in the page's search index entries (which take the place of its placeholders' empty ones). A page
+    that has no blocks once the second process is done is indexed as it is."""
     blocks = _State.pages[uri].blocks
-    if late.entries is not None or late.end < 0 or not blocks:
+    if late.entries is not None or late.end < 0 or not blocks and _State.pending is not None:
         return
     page = late.page
-    path = Path(page.file.abs_dest_path)
-    html = path.read_bytes().decode("utf-8")
-    if page.content in html:  # as MkDocs writes a page:
-        html = html.replace(page.content, _filled(page, list(blocks)), 1)
-        path.write_bytes(html.encode("utf-8", errors="xmlcharrefreplace"))
-    else:
-        log.warning(f"{uri}: its text could not be put in (a plugin changed the page's HTML)")
+    if blocks:
+        path = Path(page.file.abs_dest_path)
+        html = path.read_bytes().decode("utf-8")
+        if page.content in html:  # as MkDocs writes a page:
+            html = html.replace(page.content, _filled(page, list(blocks)), 1)
+            path.write_bytes(html.encode("utf-8", errors="xmlcharrefreplace"))
+        else:
+            log.warning(f"{uri}: its text could not be put in (a plugin changed the page's HTML)")
+        page.content = render.fill(page.content, _unlinked(uri))[0]
     late.entries = []
+    page.meta["search"] = late.search
     if _State.search is not None:
         entries = _State.search.search_index.entries
         made = len(entries)
-        page.content = render.fill(page.content, _unlinked(uri))[0]
         _State.search.search_index.add_entry_from_context(page)
         late.entries = entries[made:]
         del entries[made:]
@@ -558,7 +574,7 @@ def _fill_late() -> None:
     for uri, late in _State.late.items():
         _fill(uri, late)
         kept.extend(entries[at : late.start])
-        kept.extend(entries[late.start : late.end] if late.entries is None else late.entries)  # (None: no blocks)
+        kept.extend(entries[late.start : late.end] if late.entries is None else late.entries)  # (None: not written)
         at = late.end
     if _State.late:
         entries[:] = kept + entries[at:]

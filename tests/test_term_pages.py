@@ -215,7 +215,7 @@ setattr(pipeline, "{step}", crash)
 """
 
 
-@pytest.mark.parametrize("step", ["glossary_of", "link_articles", "finish"])
+@pytest.mark.parametrize("step", ["glossary_of", "article_pages", "finish"])
 def test_when_the_second_process_fails_the_pages_are_made_here(harbour_site, tmp_path, step):
     """Whenever the second process fails (before the term pages' outline, before the article pages, before the
     rest), the build says so and makes the same pages in its own process."""

@@ -12,7 +12,7 @@ import hashlib
 import json
 import math
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 
 
@@ -220,13 +220,23 @@ Linked = tuple[list[Links], list[Page]]
 @_gc_paused
 def link_articles(draft: Draft, glossary: glossary_stage.Glossary) -> Linked:
     """The middle part of `finish`: each article's links (terms, related articles), and its page."""
+    links = links_of(draft, glossary)
+    return links, list(article_pages(draft, glossary, links))
+
+
+@_gc_paused
+def links_of(draft: Draft, glossary: glossary_stage.Glossary) -> list[Links]:
+    """Each article's links: terms and related articles."""
+    return link(draft.articles, glossary)
+
+
+def article_pages(draft: Draft, glossary: glossary_stage.Glossary, links: Sequence[Links]) -> Iterator[Page]:
+    """The article pages, one by one (a second process sends them in parts as they are made)."""
     articles, uris, directory_urls, language = draft.articles, draft.uris, draft.directory_urls, draft.language
-    links = link(articles, glossary)
     tips = _fallback_tips(glossary, _article_counts(links, len(glossary.terms)), language)
     term_urls = [href(GLOSSARY_URI, uri, directory_urls) for uri in term_uris(glossary)]
-    pages = [_article_page(a, uris, glossary, tips, links[i], articles, directory_urls, term_urls, language)
-             for i, a in enumerate(articles)]
-    return links, pages
+    for mine, article in zip(links, articles):
+        yield _article_page(article, uris, glossary, tips, mine, articles, directory_urls, term_urls, language)
 
 
 @_gc_paused
