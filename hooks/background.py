@@ -4,6 +4,7 @@ converts pages."""
 
 from __future__ import annotations
 
+import fcntl
 import gc
 import multiprocessing
 import os
@@ -22,31 +23,34 @@ def available() -> bool:
 class Background:
     """The generator `function(*args)` running in a forked child (it sees this process's memory as it is now).
     A thread of this process takes each value as soon as it is sent, so that the child never waits for this
-    process to ask for it."""
+    process to ask for it. (A plain fork, not a `multiprocessing.Process`: the child may start one of its own.)"""
 
     def __init__(self, function: Callable[..., Any], *args: Any) -> None:
-        context = multiprocessing.get_context("fork")
-        receive, send = context.Pipe(duplex=False)
-        self._process = context.Process(target=_run, args=(send, function, args), daemon=True)
-        self._process.start()
+        receive, send = multiprocessing.Pipe(duplex=False)
+        _widen(send)
+        self._pid = os.fork()
+        if self._pid == 0:
+            receive.close()
+            try:
+                _run(send, function, args)
+            finally:
+                os._exit(0)
         send.close()
         self._values: queue.SimpleQueue[tuple[bool, Any]] = queue.SimpleQueue()
-        self._reader = threading.Thread(target=self._read, args=(receive,), daemon=True)
-        self._reader.start()
+        threading.Thread(target=self._read, args=(receive,), daemon=True).start()
         self._failed: str | None = None
 
     def _read(self, receive) -> None:
+        """Take the values as they come; once the child is done (or dead), reap it."""
         try:
             while True:
-                ok, value = receive.recv()
-                self._values.put((ok, value))
-                if not ok:
-                    return
-        except (EOFError, OSError):  # the child is done, or it died without a word
-            self._process.join()
-            self._values.put((False, f"the child process ended with code {self._process.exitcode}"))
+                self._values.put(receive.recv())
+        except (EOFError, OSError):
+            pass
         finally:
             receive.close()
+        code = os.waitstatus_to_exitcode(os.waitpid(self._pid, 0)[1])
+        self._values.put((False, f"the child process ended with code {code}"))  # (read only if it said no more)
 
     def next(self) -> Any:
         """The next value the function yields, waiting for it if need be; raises RuntimeError if the child
@@ -56,16 +60,23 @@ class Background:
             if ok:
                 return value
             self._failed = value
-            self.close()
         raise RuntimeError(self._failed)
 
     def ready(self) -> bool:
         """Whether `next` would return (or raise) at once."""
         return self._failed is not None or not self._values.empty()
 
-    def close(self) -> None:
-        """Once the last value came: the child ends after sending it."""
-        self._process.join()
+
+PIPE_SIZE = 1 << 20
+"""Bytes the pipe holds (Linux's default most for a user; 64 KiB otherwise): a value of megabytes is then read
+in a few reads, each of which the reading thread may have to wait for while this process's main thread works."""
+
+
+def _widen(connection) -> None:
+    try:
+        fcntl.fcntl(connection.fileno(), fcntl.F_SETPIPE_SZ, PIPE_SIZE)
+    except (AttributeError, OSError):  # not Linux, or a lower limit: the default size will do
+        pass
 
 
 def _run(send, function: Callable[..., Any], args: tuple) -> None:

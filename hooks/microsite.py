@@ -9,8 +9,9 @@ few seeds is a quick `pipeline.update`); `on_page_content` tells MkDocs the ids 
 `on_post_build` writes glossary.json. Under `--dirty`, `preview.DirtyPages` keeps unchanged pages unbuilt.
 
 While the second process works, MkDocs goes on: the article and term pages are rendered with their
-placeholders ("late"), and `on_post_build` puts their blocks into the written files and the search index; once
-the second process's pages have come, the rest are rendered whole. The term pages are known once the second
+placeholders ("late"), and their blocks go into the written files and the search index as they come (the article
+pages in parts, the rest of the site last, made meanwhile by a third process); once the second process's pages
+have come, the rest are rendered whole. The term pages are known once the second
 process has made the glossary: it sends their Markdown first, and `on_page_context` puts them into the list of
 pages MkDocs is going through (`on_post_build` writes the sitemap again). The home, section and glossary pages
 come last; `on_page_context` waits for the second process there and converts their Markdown."""
@@ -266,13 +267,14 @@ def _nav_key(files: Files, pages: list[pipeline.Page]) -> tuple:
 
 def _finish_lean(draft: pipeline.Draft, folder: Path, key: str) -> Iterator:
     """In the second process, as soon as each is made: the term pages' outline (`_terms_in_time`); the article
-    pages in `ARTICLE_PARTS` parts, with their blocks without links (`_unlinked`); then the rest of the
-    site, with only what `mkdocs build` needs of it (`cache.lean`: the rest is not worth sending). Then the whole
-    site goes to the cache (under `key`, unless it is empty)."""
+    pages in `ARTICLE_PARTS` parts, with their blocks without links (`_unlinked`); then the rest of the site
+    (`_rest`, made meanwhile in a third process). Then the whole site goes to the cache (under `key`, unless it
+    is empty)."""
     started = time.perf_counter()
     glossary = pipeline.glossary_of(draft)
     yield pipeline.term_outline(glossary, draft.language)
     links = pipeline.links_of(draft, glossary)
+    rest = background.Background(_rest, draft, glossary, links)
     made = pipeline.article_pages(draft, glossary, links)
     pages: list[pipeline.Page] = []
     articles: dict[str, list[str]] = {}
@@ -282,12 +284,18 @@ def _finish_lean(draft: pipeline.Draft, folder: Path, key: str) -> Iterator:
         pages.extend(part)
         articles.update(plain)
         yield part, plain
-    site = pipeline.finish(draft, glossary, (links, pages))
-    rest = [page for page in site.pages if page.uri not in articles]
-    plain = cache.unlinked_blocks(rest)
-    yield replace(cache.lean(site), pages=tuple(rest)), plain
+    site, plain = rest.next()
+    yield site, plain
     if key:
-        cache.store(folder, key, site, time.perf_counter() - started, articles | plain)
+        whole = replace(site, pages=(*pages, *site.pages), articles=draft.articles, glossary=glossary, links=tuple(links))
+        cache.store(folder, key, whole, time.perf_counter() - started, articles | plain)
+
+
+def _rest(draft: pipeline.Draft, glossary, links) -> Iterator:
+    """The site but its article pages, with only what `mkdocs build` needs of it (`cache.lean`: the rest is not
+    worth sending), and its pages' blocks without links."""
+    site = pipeline.finish(draft, glossary, (links, []))
+    yield cache.lean(site), cache.unlinked_blocks(site.pages)
 
 
 def _report(problems) -> None:
@@ -316,7 +324,6 @@ def _receive(wait: bool) -> None:
                 if (late := _State.late.get(page.uri)) is not None:
                     _fill(page.uri, late)
         else:
-            pending.close()
             _done(*message, waited)
             return
 
