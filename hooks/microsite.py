@@ -51,7 +51,7 @@ QUICK_AFTER = float(os.environ.get("MICROSITE_QUICK_AFTER", "1.0"))
 rebuilds only their pages (`pipeline.update`); a smaller site is always rebuilt whole. The environment variable
 MICROSITE_QUICK_AFTER sets it (0: always quick, as the tests use it)."""
 BACKGROUND_FROM = int(os.environ.get("MICROSITE_BACKGROUND_FROM", "200"))
-"""From this many articles, `mkdocs build` makes the glossary, links and pages in a second process while MkDocs
+"""From this many seeds, `mkdocs build` makes the glossary, links and pages in a second process while MkDocs
 converts the article pages, whose Markdown depends on the article alone (`pipeline.Draft.outline`). The
 environment variable MICROSITE_BACKGROUND_FROM sets it (0: always)."""
 
@@ -213,12 +213,14 @@ def _pages(loaded: sources.Sources, config: MkDocsConfig) -> tuple[list[pipeline
             f"pages from the cache in {time.perf_counter() - started:.2f} s (seeds and code as in the build that "
             f"made them in {stored.seconds:.2f} s)"
         )
-    _State.draft = draft = pipeline.draft(loaded, config.site_name, SEEDS_FOLDER, *options[1:])
-    if not _State.serving and len(draft.articles) >= BACKGROUND_FROM and background.available():
-        _State.pending = background.Background(_finish_lean, draft, _cache_dir(config), key)
+    reading = (loaded, config.site_name, SEEDS_FOLDER, *options[1:])
+    if not _State.serving and len(loaded.seeds) >= BACKGROUND_FROM and background.available():
+        _State.pending = background.Background(_finish_lean, reading, _cache_dir(config), key)
+        _State.draft = draft = pipeline.draft(*reading)  # (the second process reads the seeds too, meanwhile)
         _report(draft.problems)
         how = f"seeds read in {time.perf_counter() - started:.2f} s; glossary, links and pages in a second process"
         return draft.outline(), how
+    _State.draft = draft = pipeline.draft(*reading)
     site = pipeline.finish(draft)
     _State.full_seconds = time.perf_counter() - started
     _take(site)
@@ -265,12 +267,14 @@ def _nav_key(files: Files, pages: list[pipeline.Page]) -> tuple:
     return tuple(titles + written)
 
 
-def _finish_lean(draft: pipeline.Draft, folder: Path, key: str) -> Iterator:
-    """In the second process, as soon as each is made: the term pages' outline (`_terms_in_time`); the article
+def _finish_lean(reading: tuple, folder: Path, key: str) -> Iterator:
+    """In the second process, from the seeds `reading` names (`pipeline.draft`'s arguments: MkDocs makes the
+    same draft meanwhile), as soon as each is made: the term pages' outline (`_terms_in_time`); the article
     pages in `ARTICLE_PARTS` parts, with their blocks without links (`_unlinked`); then the rest of the site
     (`_rest`, made meanwhile in a third process). Then the whole site goes to the cache (under `key`, unless it
     is empty)."""
     started = time.perf_counter()
+    draft = pipeline.draft(*reading)
     glossary = pipeline.glossary_of(draft)
     yield pipeline.term_outline(glossary, draft.language)
     links = pipeline.links_of(draft, glossary)
