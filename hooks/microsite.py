@@ -214,13 +214,14 @@ def _pages(loaded: sources.Sources, config: MkDocsConfig) -> tuple[list[pipeline
             f"made them in {stored.seconds:.2f} s)"
         )
     reading = (loaded, config.site_name, SEEDS_FOLDER, *options[1:])
-    if not _State.serving and len(loaded.seeds) >= BACKGROUND_FROM and background.available():
+    second = not _State.serving and len(loaded.seeds) >= BACKGROUND_FROM and background.available()
+    if second:  # (it reads the seeds too, meanwhile)
         _State.pending = background.Background(_finish_lean, reading, _cache_dir(config), key)
-        _State.draft = draft = pipeline.draft(*reading)  # (the second process reads the seeds too, meanwhile)
+    _State.draft = draft = pipeline.draft(*reading)
+    if second:
         _report(draft.problems)
         how = f"seeds read in {time.perf_counter() - started:.2f} s; glossary, links and pages in a second process"
         return draft.outline(), how
-    _State.draft = draft = pipeline.draft(*reading)
     site = pipeline.finish(draft)
     _State.full_seconds = time.perf_counter() - started
     _take(site)
@@ -291,11 +292,12 @@ def _finish_lean(reading: tuple, folder: Path, key: str) -> Iterator:
     site, plain = rest.next()
     yield site, plain
     if key:
-        whole = replace(site, pages=(*pages, *site.pages), articles=draft.articles, glossary=glossary, links=tuple(links))
+        whole = replace(site, pages=(*pages, *site.pages), articles=draft.articles, glossary=glossary,
+                        links=tuple(links))
         cache.store(folder, key, whole, time.perf_counter() - started, articles | plain)
 
 
-def _rest(draft: pipeline.Draft, glossary, links) -> Iterator:
+def _rest(draft: pipeline.Draft, glossary: pipeline.glossary_stage.Glossary, links: list) -> Iterator:
     """The site but its article pages, with only what `mkdocs build` needs of it (`cache.lean`: the rest is not
     worth sending), and its pages' blocks without links."""
     site = pipeline.finish(draft, glossary, (links, []))
