@@ -284,12 +284,16 @@ HEADS = (
     "Trade in the Russian Empire grew. Serfs of the Russian Empire were freed in 1861.",
     "The fleet at Pearl Harbor was hit. Ships left Pearl Harbor at dawn.",
     "Farms failed in the Great Depression. Many recalled the Great Depression for decades.",
+    "England lost the Fifth Test at Leeds. Rain spoiled the Fifth Test on its last day.",
+    "Delegates met at the Whig National Convention. The Whig National Convention chose a candidate.",
+    "The nobles of the Lithuanian Commonwealth met. The towns of the Lithuanian Commonwealth paid taxes.",
 )
 
 
 @pytest.mark.parametrize("name, kind", [
     ("Battle of Hastings", "event"), ("National Portrait Gallery", "organisation"), ("Russian Empire", "place"),
-    ("Pearl Harbor", "place"), ("Great Depression", "event"),
+    ("Pearl Harbor", "place"), ("Great Depression", "event"), ("Fifth Test", "event"),
+    ("Whig National Convention", "event"), ("Lithuanian Commonwealth", "place"),
 ])
 def test_the_head_word_of_a_name_tells_its_kind(name, kind):
     assert terms(glossary.build([article("heads.txt", *HEADS)]))[name].kind == kind
@@ -375,3 +379,12 @@ def test_the_seed_keeps_its_terms_and_its_demonyms_join_their_countries():
     assert {"Russian", "Russians"} <= set(found["Russia"].variants)
     assert not {"Belarusian", "Belarusians", "Russian", "Russians", "Belarusian-Russian"} & set(found)
     assert found["Head of State"].definition == "" if "Head of State" in found else True
+
+
+def test_a_doctrine_shortened_to_its_last_word_is_no_person():
+    """A name of two words shortened to its last is mostly a person's, but not when it ends in "-ism"."""
+    found = terms(glossary.build([
+        article("a.txt", "Roman Catholicism spread north. Catholicism shaped the schools; Roman Catholicism held on."),
+        article("b.txt", "Under Roman Catholicism the abbeys grew. Later, Catholicism lost the towns."),
+    ]))
+    assert found["Roman Catholicism"].kind != "person"

@@ -172,7 +172,7 @@ ORGANISATION_WORDS = frozenset(
     hall tower theatre theater hotel prize medal bbc state united rovers athletic wanderers albion hotspur
     force forces corps guard library encyclopedia encyclopaedia dictionary journal magazine review gazette
     herald tribune archives archive institution project academy orchestra gallery bureau regiment brigade laboratory
-    laboratories conservatory seminary commons""".split()
+    laboratories conservatory seminary commons encyclopædia""".split()
 )
 """Head words of an organisation's name ("Labour Party", "Bank of England", "Manchester United FC")."""
 
@@ -181,7 +181,7 @@ EVENT_WORDS = frozenset(
     summit conference revolution crisis open marathon prix trophy tour series forum show final finals derby
     day week year season tournament match race grand slam oscars baftas grammys expo fair treaty agreement
     accord act plan programme program campaign international classic masters lecture lectures battle siege
-    uprising rebellion massacre invasion blockade coup speech depression ages""".split()
+    uprising rebellion massacre invasion blockade coup speech depression ages convention test""".split()
 )
 """Head words of an event's name ("Great Patriotic War", "Australian Open", "World Cup")."""
 
@@ -189,7 +189,7 @@ PLACE_WORDS = frozenset(
     """city island islands river mountain mountains lake sea ocean street road square county province region
     republic kingdom states valley bay coast park airport stadium village town district peninsula desert
     gulf strait canal bridge station empire harbor harbour cathedral abbey mosque monastery canyon falls
-    heights""".split()
+    heights commonwealth""".split()
 )
 """Head words of a place's name ("Kingdom", "Red Square")."""
 

@@ -9,8 +9,8 @@
 - `person`: an honorific or a title went with it ("Mr Blair", "Secretary Patricia Hewitt"), its definition
   names a role ("a Greek philosopher"), two sentences about it are continued by "he" or "she" ("Curie won the
   prize. She …"; where the language's pronouns tell persons from things), or it is a name of two or three words
-  that may be shortened to its last ("Alexander Lukashenko") and the text places nothing there (or seldom, and
-  one such sentence is about it).
+  that may be shortened to its last ("Alexander Lukashenko"), ending in no "-ism" ("Roman Catholicism"), and the
+  text places nothing there (or seldom, and one such sentence is about it).
 - `concept`: a lower-case phrase, a quoted or defined one, and a role ("Head of State").
 - Any other name: `name`, a name the text says no more of (not a guess: a company, a country and a surname all
   end here when nothing tells them apart).
@@ -78,7 +78,7 @@ def kind(term: Term, entity: Entity) -> str:
     if evidence is not None and (evidence.honorific or evidence.titled) or _role(term) or referred >= REFERRED:
         return "person"
     seldom_placed = evidence is None or not evidence.placed or referred and evidence.placed * 10 < evidence.count
-    if entity.short_forms and seldom_placed:
+    if entity.short_forms and seldom_placed and not words[-1].endswith("ism"):
         return "person"  # a name of two or three words that may be shortened to its last: mostly a person's
     if evidence is not None and evidence.quoted or entity.curated is not None and not term.case_sensitive:
         return "concept"
