@@ -8,6 +8,7 @@ import fcntl
 import gc
 import multiprocessing
 import os
+import pickle
 import queue
 import threading
 import traceback
@@ -36,35 +37,46 @@ class Background:
             finally:
                 os._exit(0)
         send.close()
-        self._values: queue.SimpleQueue[tuple[bool, Any]] = queue.SimpleQueue()
+        self._values: queue.SimpleQueue[bytes] = queue.SimpleQueue()
         threading.Thread(target=self._read, args=(receive,), daemon=True).start()
         self._failed: str | None = None
 
     def _read(self, receive) -> None:
-        """Take the values as they come; once the child is done (or dead), reap it."""
+        """Take the values as they come (as sent: `next` unpickles them); once the child is done (or dead), reap
+        it."""
         try:
             while True:
-                self._values.put(receive.recv())
+                self._values.put(receive.recv_bytes())
         except (EOFError, OSError):
             pass
         finally:
             receive.close()
         code = os.waitstatus_to_exitcode(os.waitpid(self._pid, 0)[1])
-        self._values.put((False, f"the child process ended with code {code}"))  # (read only if it said no more)
+        ended = f"the child process ended with code {code}"
+        self._values.put(pickle.dumps((False, ended)))  # (read only if it said no more)
 
     def next(self) -> Any:
         """The next value the function yields, waiting for it if need be; raises RuntimeError if the child
         failed (then and at every later call)."""
         if self._failed is None:
-            ok, value = self._values.get()
+            ok, value = pickle.loads(self._values.get())
             if ok:
                 return value
             self._failed = value
         raise RuntimeError(self._failed)
 
+    def next_sent(self) -> Sent:
+        """The next value as the child sent it, not unpickled: a child of another `Background` may yield it, and
+        it goes on as it is (a failure too)."""
+        return Sent(self._values.get())
+
     def ready(self) -> bool:
         """Whether `next` would return (or raise) at once."""
         return self._failed is not None or not self._values.empty()
+
+
+class Sent(bytes):
+    """A value as a child sent it, `(ok, value)` pickled (`Background.next_sent`)."""
 
 
 PIPE_SIZE = 1 << 20
@@ -83,7 +95,10 @@ def _run(send, function: Callable[..., Any], args: tuple) -> None:
     gc.disable()  # a short-lived process: collecting cycles would only cost time
     try:
         for value in function(*args):
-            send.send((True, value))
+            if isinstance(value, Sent):
+                send.send_bytes(value)
+            else:
+                send.send((True, value))
     except BaseException:  # noqa: BLE001 - reported to the parent, which falls back to working in-process
         send.send((False, traceback.format_exc(limit=5)))
     finally:

@@ -21,6 +21,7 @@ from __future__ import annotations
 import itertools
 import logging
 import os
+import pickle
 import posixpath
 import re
 import time
@@ -289,9 +290,11 @@ def _finish_lean(reading: tuple, folder: Path, key: str) -> Iterator:
         pages.extend(part)
         articles.update(plain)
         yield part, plain
-    site, plain = rest.next()
-    yield site, plain
-    if key:
+    sent = rest.next_sent()
+    yield sent  # passed on as the third process sent it
+    ok, value = pickle.loads(sent)
+    if key and ok:
+        site, plain = value
         whole = replace(site, pages=(*pages, *site.pages), articles=draft.articles, glossary=glossary,
                         links=tuple(links))
         cache.store(folder, key, whole, time.perf_counter() - started, articles | plain)
