@@ -388,3 +388,28 @@ def test_a_doctrine_shortened_to_its_last_word_is_no_person():
         article("b.txt", "Under Roman Catholicism the abbeys grew. Later, Catholicism lost the towns."),
     ]))
     assert found["Roman Catholicism"].kind != "person"
+
+
+def test_a_country_one_letter_from_another_is_not_its_demonym():
+    """"Iran" ends like a demonym of "Iraq" with its last letter cut ("Ira" + "n"): a consonant ending is only
+    ever added ("Cuba" → "Cuban"), so the two stay two places, and "Iraqi" still folds into Iraq."""
+    found = terms(glossary.build([
+        article("a.txt", "Troops left Iraq in 2011. Oil from Iraq and Iran rose; an Iraqi minister spoke in Iraq.",
+                "Talks in Iran stalled. Exports from Iran fell, and Iran closed the border."),
+        article("b.txt", "Iran and Iraq fought from 1980. Refugees fled Iraq for Iran; Iraqi towns emptied."),
+    ]))
+    assert "Iran" in found and "Iran" not in found["Iraq"].variants
+    assert "Iraqi" in found["Iraq"].variants
+
+
+def test_a_name_placed_more_often_than_titled_is_no_person():
+    """A title or an honorific before a country's name now and then ("King of Great Britain") makes no person of
+    a name the text places more often ("in Tarsania", "from Tarsania")."""
+    found = terms(glossary.build([
+        article("a.txt", "Trade with Tarsania grew. Farms in Tarsania failed. Tarsania signed the pact.",
+                "The envoys of Tarsania left. Tarsania paid its debts; the army of Tarsania marched."),
+        article("b.txt", "Ships from Tarsania sailed. The old rulers called it Lord Tarsania in jest.",
+                "Tarsania exported wool. The flag of Tarsania flew; Tarsania joined the league.",
+                "Maps of Tarsania were redrawn. Tarsania grew."),
+    ]))
+    assert found["Tarsania"].kind != "person"

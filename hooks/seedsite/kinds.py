@@ -6,7 +6,8 @@
 - `place`: a demonym folded into it ("Belarusians"; not the plural of its stem: "Jews", with "Jewish", are a
   people), or its mentions stand after "in", "from", "near", "across"
   or before "-based" often enough ("in Moscow", "a London-based firm").
-- `person`: an honorific or a title went with it ("Mr Blair", "Secretary Patricia Hewitt"), its definition
+- `person`: an honorific or a title went with it ("Mr Blair", "Secretary Patricia Hewitt"; more often than the
+  text places it: "Great Britain" after a king's title and after "in"), its definition
   names a role ("a Greek philosopher"), two sentences about it are continued by "he" or "she" ("Curie won the
   prize. She …"; where the language's pronouns tell persons from things), or it is a name of two or three words
   that may be shortened to its last ("Alexander Lukashenko"), ending in no "-ism" ("Roman Catholicism"), and the
@@ -75,7 +76,8 @@ def kind(term: Term, entity: Entity) -> str:
     if evidence is not None and is_placed(evidence):
         return "place"
     referred = _referred_to(term)
-    if evidence is not None and (evidence.honorific or evidence.titled) or _role(term) or referred >= REFERRED:
+    titled = evidence is not None and evidence.honorific + evidence.titled > evidence.placed
+    if titled or _role(term) or referred >= REFERRED:
         return "person"
     seldom_placed = evidence is None or not evidence.placed or referred and evidence.placed * 10 < evidence.count
     if entity.short_forms and seldom_placed and not words[-1].endswith("ism"):

@@ -176,6 +176,8 @@ def _place_of(word: str, places: dict[str, int]) -> int | None:
                 return i
         for cut in (0, 1, 2):
             for ending in DEMONYM_ENDINGS:
+                if cut and ending[0] not in "aeiou":
+                    continue  # a consonant ending is only added ("Cuba" → "Cuban"): "Iran" is no demonym of "Iraq"
                 if form.endswith(ending) and len(form) - len(ending) >= 3:
                     stem = form[: len(form) - len(ending)]
                     for place, i in _places_with_stem(places, stem, cut):
