@@ -38,7 +38,8 @@ class Background:
                 os._exit(0)
         send.close()
         self._values: queue.SimpleQueue[bytes] = queue.SimpleQueue()
-        threading.Thread(target=self._read, args=(receive,), daemon=True).start()
+        self._reader = threading.Thread(target=self._read, args=(receive,), daemon=True)
+        self._reader.start()
         self._failed: str | None = None
 
     def _read(self, receive) -> None:
@@ -69,6 +70,10 @@ class Background:
         """The next value as the child sent it, not unpickled: a child of another `Background` may yield it, and
         it goes on as it is (a failure too)."""
         return Sent(self._values.get())
+
+    def wait(self) -> None:
+        """Until the child has ended (and every value it sent has been taken)."""
+        self._reader.join()
 
     def ready(self) -> bool:
         """Whether `next` would return (or raise) at once."""

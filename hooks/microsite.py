@@ -2,9 +2,9 @@
 hands the pages to MkDocs; every decision about the content is made in the `seedsite` package below it.
 
 Along a build: `on_files` makes the pages (or takes them from the cache, `seedsite.cache`, when neither the
-seeds nor the code changed since they were made; on a large site, `mkdocs build` leaves the glossary, links and pages
+seeds nor the code changed since they were made; on a large site, a full build leaves the glossary, links and pages
 to a second process and hands MkDocs the article pages' Markdown at once; under `mkdocs serve`, an edit to a
-few seeds is a quick `pipeline.update`); `on_page_content` tells MkDocs the ids in a page's HTML blocks;
+few seeds is a quick `pipeline.update` of the last site, which the second process stored in the cache); `on_page_content` tells MkDocs the ids in a page's HTML blocks;
 `on_page_context` puts the blocks in without links, for the search plugin; `on_post_page` adds the links;
 `on_post_build` writes glossary.json. Under `--dirty`, `preview.DirtyPages` keeps unchanged pages unbuilt.
 
@@ -24,6 +24,7 @@ import os
 import pickle
 import posixpath
 import re
+import threading
 import time
 from dataclasses import dataclass, replace
 from collections.abc import Iterator, Sequence
@@ -52,7 +53,7 @@ QUICK_AFTER = float(os.environ.get("MICROSITE_QUICK_AFTER", "1.0"))
 rebuilds only their pages (`pipeline.update`); a smaller site is always rebuilt whole. The environment variable
 MICROSITE_QUICK_AFTER sets it (0: always quick, as the tests use it)."""
 BACKGROUND_FROM = int(os.environ.get("MICROSITE_BACKGROUND_FROM", "200"))
-"""From this many seeds, `mkdocs build` makes the glossary, links and pages in a second process while MkDocs
+"""From this many seeds, a full build (`mkdocs serve`'s too) makes the glossary, links and pages in a second process while MkDocs
 converts the article pages, whose Markdown depends on the article alone (`pipeline.Draft.outline`). The
 environment variable MICROSITE_BACKGROUND_FROM sets it (0: always)."""
 
@@ -88,6 +89,13 @@ class _State:
     pending: background.Background | None = None
     """`pipeline.finish` running in a second process."""
     started = 0.0
+    began = 0.0
+    """When the build began, by the clock of file times (`preview.DirtyPages.record`)."""
+    made: tuple[Path, str, background.Background] | None = None
+    """Where and under which key the second process stores its whole site, and the process: the next quick
+    rebuild of `mkdocs serve` takes the site from there (`_last_site`: read a second after the build, while
+    the editor has not edited yet)."""
+    loading = threading.Lock()
     pages: ClassVar[dict[str, pipeline.Page]] = {}
     """Page source path → the generated page (or its outline until `pending` is done)."""
     outlined: ClassVar[set[str]] = set()
@@ -102,6 +110,8 @@ class _State:
     """Material's search plugin, if on: `on_post_build` puts the late pages' text in its index."""
     files: Files | None = None
     glossary_json = ""
+    second = False
+    """Whether a second process made this build's pages."""
     terms_due = False
     """Whether the term pages are still to be handed to MkDocs (`_terms_in_time`)."""
     late_terms = False
@@ -163,7 +173,7 @@ def on_shutdown() -> None:
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
-    _State.started = time.perf_counter()
+    _State.started, _State.began = time.perf_counter(), time.time()
     _State.pending, _State.draft = None, None
     _State.waiting.clear()
     _State.unlinked.clear()
@@ -174,7 +184,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     pages, how = _pages(sources.load(seeds_dir, SEEDS_FOLDER), config)
     _State.pages = {page.uri: page for page in pages}
     _State.outlined = {page.uri for page in pages if not page.complete}
-    _State.terms_due = _State.pending is not None
+    _State.second = _State.terms_due = _State.pending is not None
     _State.late_terms, _State.position = False, -1
     _add(files, pages, config, seeds_dir)
     if _State.dirty is not None:
@@ -215,9 +225,11 @@ def _pages(loaded: sources.Sources, config: MkDocsConfig) -> tuple[list[pipeline
             f"made them in {stored.seconds:.2f} s)"
         )
     reading = (loaded, config.site_name, SEEDS_FOLDER, *options[1:])
-    second = not _State.serving and len(loaded.seeds) >= BACKGROUND_FROM and background.available()
+    second = len(loaded.seeds) >= BACKGROUND_FROM and background.available()
     if second:  # (it reads the seeds too, meanwhile)
         _State.pending = background.Background(_finish_lean, reading, _cache_dir(config), key)
+        _State.site, _State.stored = None, None
+        _State.made = (_cache_dir(config), key, _State.pending) if key else None
     _State.draft = draft = pipeline.draft(*reading)
     if second:
         _report(draft.problems)
@@ -232,14 +244,20 @@ def _pages(loaded: sources.Sources, config: MkDocsConfig) -> tuple[list[pipeline
 
 
 def _last_site() -> pipeline.Site | None:
-    """The last build's whole site, read from the cache's results if the build took them from there."""
-    if _State.site is None and _State.stored is not None:
-        _State.site, _State.stored = _State.stored.whole(), None
-    return _State.site
+    """The last build's whole site, read from the cache's results if the build took them from there (or a second
+    process made them: it stores them once it has sent its pages)."""
+    with _State.loading:
+        if _State.site is None and _State.stored is None and _State.made is not None:
+            folder, key, child = _State.made
+            child.wait()  # (it stores them before it ends)
+            _State.made, _State.stored = None, cache.load(folder, key)
+        if _State.site is None and _State.stored is not None:
+            _State.site, _State.stored = _State.stored.whole(), None
+        return _State.site
 
 
 def _take(site: pipeline.Site) -> None:
-    _State.site, _State.stored, _State.glossary_json = site, None, site.glossary_json
+    _State.site, _State.stored, _State.made, _State.glossary_json = site, None, None, site.glossary_json
     _report(site.problems)
 
 
@@ -297,7 +315,7 @@ def _finish_lean(reading: tuple, folder: Path, key: str) -> Iterator:
         site, plain = value
         whole = replace(site, pages=(*pages, *site.pages), articles=draft.articles, glossary=glossary,
                         links=tuple(links))
-        cache.store(folder, key, whole, time.perf_counter() - started, articles | plain)
+        cache.store(folder, key, whole, time.perf_counter() - started, articles | plain, detach=False)  # (see `made`)
 
 
 def _rest(draft: pipeline.Draft, glossary: pipeline.glossary_stage.Glossary, links: list) -> Iterator:
@@ -344,6 +362,7 @@ def _done(site: pipeline.Site, plain: dict[str, list[str]], waited: float) -> No
     _report(site.problems[len(_State.draft.problems) :])
     _State.glossary_json = site.glossary_json  # a lean site: not one for `pipeline.update`
     now = time.perf_counter()
+    _State.full_seconds = now - _State.started
     log.info(f"microsite: glossary, links and pages ready {now - _State.started:.2f} s after the build began "
              f"(waited {now - waited:.2f} s for them)")
 
@@ -551,7 +570,14 @@ def on_post_build(config: MkDocsConfig) -> None:
         mkdocs_build._build_theme_template("sitemap.xml", _State.env, _State.files, config, _State.nav)
     if _State.glossary_json:
         Path(config.site_dir, "glossary.json").write_text(_State.glossary_json, encoding="utf-8")
+    if _State.serving and _State.made is not None:
+        reader = threading.Timer(1.0, _last_site)
+        reader.daemon = True
+        reader.start()
     if _State.dirty is not None:
+        if _State.second:  # what MkDocs was first handed of the pages is not what they are now
+            pages = [(uri, page, page.markdown, page.blocks) for uri, page in _State.pages.items()]
+            _State.dirty.record(_State.files, pages, _State.began)
         _State.dirty.merge_search_index(_State.search)
 
 

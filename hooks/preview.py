@@ -14,6 +14,7 @@ but a page generated from in-memory content is always "modified". So under `--di
 from __future__ import annotations
 
 import hashlib
+import os
 import shutil
 import tempfile
 from collections.abc import Iterable
@@ -47,17 +48,33 @@ class DirtyPages:
         """A generated page backed by a file that changes only when `markdown` or `extra` (what else makes the
         page: its HTML blocks) does. `page` is the object they come from: the very same object as last time
         is the same page, and is not hashed again."""
+        self._back(uri, page, markdown, extra)
+        return File.generated(config, uri, abs_src_path=str(self.folder / uri), **kwargs)
+
+    def _back(self, uri: str, page: object, markdown: str, extra: Iterable[str]) -> bool:
+        """Write the file backing `page` if what makes it changed; whether it was written."""
         path = self.folder / uri
-        if self.sources.get(uri) is not page or not path.exists():
-            digest = hashlib.blake2b(markdown.encode("utf-8"), digest_size=16)
-            for part in extra:
-                digest.update(part.encode("utf-8"))
-            if self.digests.get(uri) != digest.digest() or not path.exists():
-                path.parent.mkdir(parents=True, exist_ok=True)
-                path.write_text(markdown, encoding="utf-8")
-                self.digests[uri] = digest.digest()
-            self.sources[uri] = page
-        return File.generated(config, uri, abs_src_path=str(path), **kwargs)
+        if self.sources.get(uri) is page and path.exists():
+            return False
+        self.sources[uri] = page
+        digest = hashlib.blake2b(markdown.encode("utf-8"), digest_size=16)
+        for part in extra:
+            digest.update(part.encode("utf-8"))
+        if self.digests.get(uri) == digest.digest() and path.exists():
+            return False
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(markdown, encoding="utf-8")
+        self.digests[uri] = digest.digest()
+        return True
+
+    def record(self, files: Files, pages: Iterable[tuple[str, object, str, Iterable[str]]], since: float) -> None:
+        """After a build whose pages came late (made by a second process while MkDocs rendered their outline, or
+        handed to MkDocs after `settle`): each page (uri, page, markdown, blocks) as it was rendered in the end, its
+        file dated `since` (the build's start: its output is newer), so that the next rebuild skips it."""
+        for uri, page, markdown, extra in pages:
+            if self._back(uri, page, markdown, extra):
+                os.utime(self.folder / uri, (since, since))
+        self._track(files)
 
     def environment(self, env: Environment, config: MkDocsConfig) -> Environment:
         """The previous rebuild's Jinja environment, with its compiled templates, when the theme is the same
@@ -87,9 +104,14 @@ class DirtyPages:
             self.sources.pop(gone, None)
             self.titles.pop(gone, None)
             (self.folder / gone).unlink(missing_ok=True)
-        self.dest.update({uri: f.abs_dest_path for uri, f in pages.items()})
-        self.urls = {"" if f.url == "./" else f.url for f in pages.values()}  # the search index calls home ""
+        self._track(files)
         return sum(f.is_modified() for f in pages.values())
+
+    def _track(self, files: Files) -> None:
+        """Where each page's output is, and the URLs of the pages (for `merge_search_index`)."""
+        pages = files.documentation_pages()
+        self.dest.update({f.src_uri: f.abs_dest_path for f in pages})
+        self.urls = {"" if f.url == "./" else f.url for f in pages}  # the search index calls home ""
 
     def keep_titles(self, nav: Navigation) -> None:
         for page in nav.pages:

@@ -74,7 +74,7 @@ def free_port() -> int:
 class Serve:
     """A running `mkdocs serve` of `project`, its output in a log file, its temp dirs in `tmp`."""
 
-    def __init__(self, project: Path, tmp: Path, dirty: bool) -> None:
+    def __init__(self, project: Path, tmp: Path, dirty: bool, env: dict[str, str] | None = None) -> None:
         self.project, self.tmp = project, tmp
         tmp.mkdir(parents=True, exist_ok=True)
         self.log_path = tmp.parent / f"{tmp.name}.log"
@@ -85,6 +85,7 @@ class Serve:
             "MICROSITE_QUICK_AFTER": "0",
             "TMPDIR": str(tmp),
             "PYTHONDONTWRITEBYTECODE": "1",
+            **(env or {}),
         }
         with open(self.log_path, "wb") as log:
             self.process = subprocess.Popen(
@@ -165,8 +166,8 @@ class Serve:
 
 
 @contextmanager
-def serving(project: Path, tmp: Path, dirty: bool) -> Iterator[Serve]:
-    server = Serve(project, tmp, dirty)
+def serving(project: Path, tmp: Path, dirty: bool, env: dict[str, str] | None = None) -> Iterator[Serve]:
+    server = Serve(project, tmp, dirty, env)
     try:
         server.wait_started()
         yield server
@@ -223,17 +224,21 @@ def mtimes(site: Path) -> dict[str, int]:
 # --- mkdocs serve --dirty (make serve) ----------------------------------------------------------------------------
 
 
-def test_dirty_serve_edit_rebuilds_only_the_edited_article(project, tmp_path):
+@pytest.mark.parametrize("second", [False, True], ids=["one-process", "second-process"])
+def test_dirty_serve_edit_rebuilds_only_the_edited_article(project, tmp_path, second):
+    """With `second`, the first build makes the pages in a second process, as on a large site: the edit then
+    starts from the site that process stored, and the pages it filled in late are not rendered again."""
     tmp = tmp_path / "tmp"
     word = "zqxwvutquill"
-    with serving(project, tmp, dirty=True) as server:
+    env = {"MICROSITE_BACKGROUND_FROM": "0" if second else "100000"}
+    with serving(project, tmp, dirty=True, env=env) as server:
         status, html = server.get("extra/trade-fair/")
         assert status == 200
         assert "Alexander Lukashenko opened the trade fair" in body_text(html)
         for url in ARTICLES:
             assert server.get(url)[0] == 200, url
-        [first] = server.microsite_lines()
-        assert "quick" not in first and "pipeline" in first
+        first = server.microsite_lines()[0]
+        assert "quick" not in first and ("second process" if second else "pipeline") in first
         count = len(list((project / "seeds").rglob("*.txt")))
         assert articles_logged(first) == count >= len(ARTICLES)
         site = server.site_dir()
@@ -264,6 +269,8 @@ def test_dirty_serve_edit_rebuilds_only_the_edited_article(project, tmp_path):
                      "articles/strong-focus-on-development/index.html", "glossary/index.html",
                      "extra/index.html", "index.html"):  # fmt: skip
             assert path in unchanged, f"{path} was rewritten"
+        terms = {path for path in times_before if path.startswith("glossary/") and path != "glossary/index.html"}
+        assert terms and terms <= unchanged, sorted(terms - unchanged)
         assert set(times_after) == set(times_before)
         # A page that was not rebuilt still shows its old content; a rebuilt one shows the other pages' nav titles.
         assert "Import substitution made the river port busier" in body_text(server.get("extra/river-port/")[1])
@@ -272,6 +279,7 @@ def test_dirty_serve_edit_rebuilds_only_the_edited_article(project, tmp_path):
         # Every page keeps its search entries (the home page's: see test_dirty_serve_edit_keeps_home_in_search).
         index_after = search_index(server)
         assert pages_of(index_after) - {""} == pages_of(index_before) - {""}
+        assert {path.removesuffix("index.html") for path in terms} <= pages_of(index_after)
         assert len(not_home(index_after)) == len(not_home(index_before))
         assert any(word in entry["text"] for entry in index_after if entry["location"].startswith("extra/trade-fair/"))
         assert not any(

@@ -94,9 +94,11 @@ def load(folder: Path, wanted: str) -> Cached | None:
     return cached if isinstance(cached, Cached) else None
 
 
-def store(folder: Path, made: str, site: Site, seconds: float, plain: dict[str, list[str]] | None = None) -> None:
-    """Write `site` under the key `made`, in a detached process where the system allows it (else here)."""
-    if not hasattr(os, "fork"):
+def store(folder: Path, made: str, site: Site, seconds: float, plain: dict[str, list[str]] | None = None,
+          detach: bool = True) -> None:
+    """Write `site` under the key `made`, in a detached process where the system allows it and `detach` asks for it
+    (else here)."""
+    if not detach or not hasattr(os, "fork"):
         _write(folder, made, site, seconds, plain)
         return
     child = os.fork()
