@@ -10,7 +10,7 @@ few seeds is a quick `pipeline.update` of the last site, which the second proces
 
 While the second process works, MkDocs goes on: the article and term pages are rendered with their
 placeholders ("late"), and their blocks go into the written files and the search index as they come (the article
-pages in parts, the rest of the site last, made meanwhile by a third process); once the second process's pages
+pages in parts, the rest of the site last, made meanwhile by another process); once the second process's pages
 have come, the rest are rendered whole. The term pages are known once the second
 process has made the glossary: it sends their Markdown first, and `on_page_context` puts them into the list of
 pages MkDocs is going through (`on_post_build` writes the sitemap again). The home, section and glossary pages
@@ -291,13 +291,14 @@ def _finish_lean(reading: tuple, folder: Path, key: str) -> Iterator:
     """In the second process, from the seeds `reading` names (`pipeline.draft`'s arguments: MkDocs makes the
     same draft meanwhile), as soon as each is made: the term pages' outline (`_terms_in_time`); the article
     pages in `ARTICLE_PARTS` parts, with their blocks without links (`_unlinked`); then the rest of the site
-    (`_rest`, made meanwhile in a third process). Then the whole site goes to the cache (under `key`, unless it
-    is empty)."""
+    (`_rest`, made meanwhile in another process, as the articles' words are while the glossary is made:
+    `_words`). Then the whole site goes to the cache (under `key`, unless it is empty)."""
     started = time.perf_counter()
     draft = pipeline.draft(*reading)
+    words = background.Background(_words, draft)
     glossary = pipeline.glossary_of(draft)
     yield pipeline.term_outline(glossary, draft.language)
-    links = pipeline.links_of(draft, glossary)
+    links = pipeline.links_of(draft, glossary, words.next())
     rest = background.Background(_rest, draft, glossary, links)
     made = pipeline.article_pages(draft, glossary, links)
     pages: list[pipeline.Page] = []
@@ -318,9 +319,15 @@ def _finish_lean(reading: tuple, folder: Path, key: str) -> Iterator:
         cache.store(folder, key, whole, time.perf_counter() - started, articles | plain, detach=False)  # (see `made`)
 
 
+def _words(draft: pipeline.Draft) -> Iterator:
+    """In another process, while the second makes the glossary: the articles' words (`pipeline.word_bags`)."""
+    yield pipeline.word_bags(draft)
+
+
 def _rest(draft: pipeline.Draft, glossary: pipeline.glossary_stage.Glossary, links: list) -> Iterator:
-    """The site but its article pages, with only what `mkdocs build` needs of it (`cache.lean`: the rest is not
-    worth sending), and its pages' blocks without links."""
+    """In another process, while the second makes the article pages: the site but its article pages, with only
+    what `mkdocs build` needs of it (`cache.lean`: the rest is not worth sending), and its pages' blocks without
+    links."""
     site = pipeline.finish(draft, glossary, (links, []))
     yield cache.lean(site), cache.unlinked_blocks(site.pages)
 

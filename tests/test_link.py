@@ -250,6 +250,14 @@ def test_related_articles_do_not_depend_on_input_order(related):
     assert again == {source: [s for s, _ in others] for source, others in related.items()}
 
 
+def test_words_made_apart_give_the_same_links():
+    """A second process makes the articles' words (`link.word_bags`) while another makes the glossary."""
+    g = glossary.build(CORPUS)
+    words = link.word_bags(CORPUS)
+    assert all(not bag.terms for bag in words) and words[0].words
+    assert link.link(CORPUS, g, words) == link.link(CORPUS, g)
+
+
 def test_a_term_in_more_than_half_of_the_articles_relates_nothing():
     corpus = [article(f"{n}.txt", f"In {season}, the Meridian Council met.") for n, season in
               zip("abcd", ["spring", "summer", "autumn", "winter"])]  # fmt: skip

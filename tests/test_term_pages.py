@@ -215,10 +215,11 @@ setattr(pipeline, "{step}", crash)
 """
 
 
-@pytest.mark.parametrize("step", ["glossary_of", "article_pages", "finish"])
+@pytest.mark.parametrize("step", ["glossary_of", "word_bags", "article_pages", "finish"])
 def test_when_the_second_process_fails_the_pages_are_made_here(harbour_site, tmp_path, step):
-    """Whenever the second process fails (before the term pages' outline, before the article pages, before the
-    rest), the build says so and makes the same pages in its own process."""
+    """Whenever the second process fails (before the term pages' outline, in the third process that makes the
+    articles' words, before the article pages, in the one that makes the rest), the build says so and makes the
+    same pages in its own process."""
     project = make_project(tmp_path / "project", seeds=harbour_site.parent / "seeds")
     (project / "hooks" / "crash.py").write_text(CRASH_HOOK.replace("{step}", step), encoding="utf-8")
     config = (project / "mkdocs.yml").read_text(encoding="utf-8")

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Collection, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from . import related as related_stage
 from .glossary import Glossary
@@ -40,16 +40,24 @@ class Links:
     per term from these."""
 
 
-def link(articles: Sequence[Article], glossary: Glossary) -> list[Links]:
-    """Per article, its links, its terms and its related articles."""
+def link(articles: Sequence[Article], glossary: Glossary, words: Sequence[related_stage.Bag] | None = None
+         ) -> list[Links]:
+    """Per article, its links, its terms and its related articles; `words`: the articles' `word_bags`, if made
+    already (they need no glossary)."""
     grouped: list[list[tuple[str, Sequence[Hit]]]] = [[] for _ in articles]
     for block, hits in zip(glossary.blocks, glossary.hits):
         grouped[block.article].append((block.section, hits))
     unlinked = unlinked_terms(glossary)
     firsts = [_first_mentions(paragraphs, unlinked) for paragraphs in grouped]
-    bags = [related_stage.bag(_texts(a), counts) for a, (_, counts) in zip(articles, firsts)]
+    words = word_bags(articles) if words is None else words
+    bags = [replace(mine, terms=dict(counts)) for mine, (_, counts) in zip(words, firsts)]
     index = related_stage.Index(bags, [a.source for a in articles])
     return [_links(index, a, hits, counts) for a, (hits, counts) in enumerate(firsts)]
+
+
+def word_bags(articles: Sequence[Article]) -> list[related_stage.Bag]:
+    """Per article, the bag of its words, without terms."""
+    return [related_stage.bag(_texts(a), {}) for a in articles]
 
 
 def unlinked_terms(glossary: Glossary) -> frozenset[int]:

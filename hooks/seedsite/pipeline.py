@@ -18,9 +18,9 @@ from dataclasses import dataclass, field, replace
 
 from . import glossary as glossary_stage
 from .labels import for_language
-from .link import Links, link, relink, unlinked_terms
+from .link import Links, link, relink, unlinked_terms, word_bags as article_words
 from .model import Article, Mention, Problem
-from .related import most_about
+from .related import Bag, most_about
 from .read import SeedError, read_article
 from .render import (
     GLOSSARY_TITLE,
@@ -225,9 +225,16 @@ def link_articles(draft: Draft, glossary: glossary_stage.Glossary) -> Linked:
 
 
 @_gc_paused
-def links_of(draft: Draft, glossary: glossary_stage.Glossary) -> list[Links]:
-    """Each article's links: terms and related articles."""
-    return link(draft.articles, glossary)
+def links_of(draft: Draft, glossary: glossary_stage.Glossary, words: Sequence[Bag] | None = None) -> list[Links]:
+    """Each article's links: terms and related articles (`words`: the articles' `word_bags`, if made already)."""
+    return link(draft.articles, glossary, words)
+
+
+@_gc_paused
+def word_bags(draft: Draft) -> list[Bag]:
+    """Each article's words, for related articles: they need no glossary, so a second process can make them
+    meanwhile."""
+    return article_words(draft.articles)
 
 
 def article_pages(draft: Draft, glossary: glossary_stage.Glossary, links: Sequence[Links]) -> Iterator[Page]:
