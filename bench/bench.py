@@ -543,13 +543,17 @@ def http_get(url: str, timeout: float) -> str | None:
 @contextlib.contextmanager
 def serving(project: Path, args: tuple[str, ...], log_path: Path) -> Iterator[tuple[subprocess.Popen, str, float]]:
     """`mkdocs serve` (live reload on) on a free loopback port, its output in `log_path`: (the process, its base
-    URL, when it was started); stopped with Ctrl-C afterwards."""
+    URL, when it was started); stopped with Ctrl-C afterwards. It builds into a temp folder under `WORK`, where
+    the floor's build writes too (MkDocs' own choice, $TMPDIR, may be another disk)."""
     port = free_port()
+    temp = WORK / "tmp"
+    temp.mkdir(parents=True, exist_ok=True)
     with open(log_path, "w", encoding="utf-8") as log_file:
         started = time.perf_counter()
         server = subprocess.Popen(
             [str(MKDOCS), "serve", "--dev-addr", f"127.0.0.1:{port}", *args],
-            cwd=project, env=_env(), stdout=log_file, stderr=subprocess.STDOUT, start_new_session=True,
+            cwd=project, env={**_env(), "TMPDIR": str(temp)}, stdout=log_file, stderr=subprocess.STDOUT,
+            start_new_session=True,
         )
         try:
             yield server, f"http://127.0.0.1:{port}/", started

@@ -2,11 +2,11 @@
 hands the pages to MkDocs; every decision about the content is made in the `seedsite` package below it.
 
 Along a build: `on_files` makes the pages (or takes them from the cache, `seedsite.cache`, when neither the
-seeds nor the code changed since they were made; on a large site, a full build leaves the glossary, links and pages
-to a second process and hands MkDocs the article pages' Markdown at once; under `mkdocs serve`, an edit to a
-few seeds is a quick `pipeline.update` of the last site, which the second process stored in the cache); `on_page_content` tells MkDocs the ids in a page's HTML blocks;
-`on_page_context` puts the blocks in without links, for the search plugin; `on_post_page` adds the links;
-`on_post_build` writes glossary.json. Under `--dirty`, `preview.DirtyPages` keeps unchanged pages unbuilt.
+seeds nor the code changed since they were made; on a large site, a full build leaves the glossary, links and
+pages to a second process and hands MkDocs the article pages' Markdown at once; under `mkdocs serve`, an edit to a
+few seeds is a quick `pipeline.update` of the last site, which the second process stored in the cache);
+`on_page_content` tells MkDocs the ids in a page's HTML blocks; `on_page_context` puts the blocks in without links,
+for the search plugin; `on_post_page` adds the links; `on_post_build` writes glossary.json. Under `--dirty`, `preview.DirtyPages` keeps unchanged pages unbuilt.
 
 While the second process works, MkDocs goes on: the article and term pages are rendered with their
 placeholders ("late"), and their blocks go into the written files and the search index as they come (the article
@@ -53,9 +53,9 @@ QUICK_AFTER = float(os.environ.get("MICROSITE_QUICK_AFTER", "1.0"))
 rebuilds only their pages (`pipeline.update`); a smaller site is always rebuilt whole. The environment variable
 MICROSITE_QUICK_AFTER sets it (0: always quick, as the tests use it)."""
 BACKGROUND_FROM = int(os.environ.get("MICROSITE_BACKGROUND_FROM", "200"))
-"""From this many seeds, a full build (`mkdocs serve`'s too) makes the glossary, links and pages in a second process while MkDocs
-converts the article pages, whose Markdown depends on the article alone (`pipeline.Draft.outline`). The
-environment variable MICROSITE_BACKGROUND_FROM sets it (0: always)."""
+"""From this many seeds, a full build (`mkdocs serve`'s too) makes the glossary, links and pages in a second
+process while MkDocs converts the article pages, whose Markdown depends on the article alone
+(`pipeline.Draft.outline`). The environment variable MICROSITE_BACKGROUND_FROM sets it (0: always)."""
 
 ALL_LATE = os.environ.get("MICROSITE_ALL_LATE") == "1"
 """With a second process at work, an article page is rendered with its placeholders ("late") until the second
@@ -216,7 +216,9 @@ def _pages(loaded: sources.Sources, config: MkDocsConfig) -> tuple[list[pipeline
     key = cache.key(pipeline.inputs(loaded, *options)) if CACHE else ""
     stored = cache.load(_cache_dir(config), key) if key else None
     if stored is not None:
-        _State.site, _State.stored, _State.full_seconds = None, stored, stored.seconds
+        with _State.loading:
+            _State.site, _State.stored, _State.made = None, stored, None
+        _State.full_seconds = stored.seconds
         _State.glossary_json = stored.site.glossary_json
         _State.unlinked.update(stored.unlinked)
         _report(stored.site.problems)
@@ -228,8 +230,9 @@ def _pages(loaded: sources.Sources, config: MkDocsConfig) -> tuple[list[pipeline
     second = len(loaded.seeds) >= BACKGROUND_FROM and background.available()
     if second:  # (it reads the seeds too, meanwhile)
         _State.pending = background.Background(_finish_lean, reading, _cache_dir(config), key)
-        _State.site, _State.stored = None, None
-        _State.made = (_cache_dir(config), key, _State.pending) if key else None
+        with _State.loading:  # (a timer may be reading the last build's site: `on_post_build`)
+            _State.site, _State.stored = None, None
+            _State.made = (_cache_dir(config), key, _State.pending) if key else None
     _State.draft = draft = pipeline.draft(*reading)
     if second:
         _report(draft.problems)
@@ -257,7 +260,9 @@ def _last_site() -> pipeline.Site | None:
 
 
 def _take(site: pipeline.Site) -> None:
-    _State.site, _State.stored, _State.made, _State.glossary_json = site, None, None, site.glossary_json
+    with _State.loading:
+        _State.site, _State.stored, _State.made = site, None, None
+    _State.glossary_json = site.glossary_json
     _report(site.problems)
 
 
@@ -320,7 +325,10 @@ def _finish_lean(reading: tuple, folder: Path, key: str) -> Iterator:
 
 
 def _words(draft: pipeline.Draft) -> Iterator:
-    """In another process, while the second makes the glossary: the articles' words (`pipeline.word_bags`)."""
+    """In another process, while the second makes the glossary: the articles' words (`pipeline.word_bags`). It
+    yields to the other processes (least priority): MkDocs is idle for a while before the glossary comes, and that
+    is when the words are counted, without slowing the glossary."""
+    os.nice(19)
     yield pipeline.word_bags(draft)
 
 
