@@ -325,10 +325,7 @@ def _finish_lean(reading: tuple, folder: Path, key: str) -> Iterator:
 
 
 def _words(draft: pipeline.Draft) -> Iterator:
-    """In another process, while the second makes the glossary: the articles' words (`pipeline.word_bags`). It
-    yields to the other processes (least priority): MkDocs is idle for a while before the glossary comes, and that
-    is when the words are counted, without slowing the glossary."""
-    os.nice(19)
+    """In another process, while the second makes the glossary: the articles' words (`pipeline.word_bags`)."""
     yield pipeline.word_bags(draft)
 
 
