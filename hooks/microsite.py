@@ -1,12 +1,13 @@
 """MkDocs hooks: with `preview.py`, the only code that imports MkDocs. It reads the seeds, runs the pipeline and
 hands the pages to MkDocs; every decision about the content is made in the `seedsite` package below it.
 
-Along a build: `on_files` makes the pages (or takes them from the cache, `seedsite.cache`, when neither the
+Along a build: `on_config` makes the pages (or takes them from the cache, `seedsite.cache`, when neither the
 seeds nor the code changed since they were made; on a large site, a full build leaves the glossary, links and
 pages to a second process and hands MkDocs the article pages' Markdown at once; under `mkdocs serve`, an edit to a
-few seeds is a quick `pipeline.update` of the last site, which the second process stored in the cache);
-`on_page_content` tells MkDocs the ids in a page's HTML blocks; `on_page_context` puts the blocks in without links,
-for the search plugin; `on_post_page` adds the links; `on_post_build` writes glossary.json. Under `--dirty`, `preview.DirtyPages` keeps unchanged pages unbuilt.
+few seeds is a quick `pipeline.update` of the last site, which the second process stored in the cache), and
+`on_files` hands them to MkDocs; `on_page_content` tells MkDocs the ids in a page's HTML blocks; `on_page_context`
+puts the blocks in without links, for the search plugin; `on_post_page` adds the links; `on_post_build` writes
+glossary.json. Under `--dirty`, `preview.DirtyPages` keeps unchanged pages unbuilt.
 
 While the second process works, MkDocs goes on: the article and term pages are rendered with their
 placeholders ("late"), and their blocks go into the written files and the search index as they come (the article
@@ -109,6 +110,8 @@ class _State:
     search: object | None = None
     """Material's search plugin, if on: `on_post_build` puts the late pages' text in its index."""
     files: Files | None = None
+    made_pages: tuple[list[pipeline.Page], str] = ([], "")
+    """What `on_config` made of the seeds for `on_files`: the pages (or their outline), and how."""
     glossary_json = ""
     second = False
     """Whether a second process made this build's pages."""
@@ -159,11 +162,20 @@ def on_startup(command: str, dirty: bool) -> None:
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
-    """The permalinks of Markdown headings are titled in the site's language, as those `render` writes (unless
-    `mkdocs.yml` titles them). Material's search already follows `theme.language`."""
+    """The pages are made here (or a second process is started on them: the sooner, the sooner it is done, and
+    MkDocs has its own start to make meanwhile), and handed to MkDocs in `on_files`. The permalinks of Markdown
+    headings are titled in the site's language, as those `render` writes (unless `mkdocs.yml` titles them).
+    Material's search already follows `theme.language`."""
     if "toc" in config.markdown_extensions:
         toc = config.mdx_configs.setdefault("toc", {})
         toc.setdefault("permalink_title", labels.for_language(_language(config))._("Permanent link"))
+    _State.started, _State.began = time.perf_counter(), time.time()
+    _State.pending, _State.draft = None, None
+    _State.waiting.clear()
+    _State.unlinked.clear()
+    _State.late.clear()
+    _State.search = _search_plugin(config)
+    _State.made_pages = _pages(sources.load(_seeds_dir(config), SEEDS_FOLDER), config)
     return config
 
 
@@ -173,20 +185,13 @@ def on_shutdown() -> None:
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
-    _State.started, _State.began = time.perf_counter(), time.time()
-    _State.pending, _State.draft = None, None
-    _State.waiting.clear()
-    _State.unlinked.clear()
-    _State.late.clear()
     _State.files = files
-    _State.search = _search_plugin(config)
-    seeds_dir = _seeds_dir(config)
-    pages, how = _pages(sources.load(seeds_dir, SEEDS_FOLDER), config)
+    pages, how = _State.made_pages
     _State.pages = {page.uri: page for page in pages}
     _State.outlined = {page.uri for page in pages if not page.complete}
     _State.second = _State.terms_due = _State.pending is not None
     _State.late_terms, _State.position = False, -1
-    _add(files, pages, config, seeds_dir)
+    _add(files, pages, config, _seeds_dir(config))
     if _State.dirty is not None:
         count = _State.dirty.settle(files, config, _nav_key(files, pages))
         how += f", {count} page{'s' if count != 1 else ''} to rebuild"
