@@ -221,8 +221,7 @@ def _pages(loaded: sources.Sources, config: MkDocsConfig) -> tuple[list[pipeline
     key = cache.key(pipeline.inputs(loaded, *options)) if CACHE else ""
     stored = cache.load(_cache_dir(config), key) if key else None
     if stored is not None:
-        with _State.loading:
-            _State.site, _State.stored, _State.made = None, stored, None
+        _keep(stored=stored)
         _State.full_seconds = stored.seconds
         _State.glossary_json = stored.site.glossary_json
         _State.unlinked.update(stored.unlinked)
@@ -235,9 +234,7 @@ def _pages(loaded: sources.Sources, config: MkDocsConfig) -> tuple[list[pipeline
     second = len(loaded.seeds) >= BACKGROUND_FROM and background.available()
     if second:  # (it reads the seeds too, meanwhile)
         _State.pending = background.Background(_finish_lean, reading, _cache_dir(config), key)
-        with _State.loading:  # (a timer may be reading the last build's site: `on_post_build`)
-            _State.site, _State.stored = None, None
-            _State.made = (_cache_dir(config), key, _State.pending) if key else None
+        _keep(made=(_cache_dir(config), key, _State.pending) if key else None)
     _State.draft = draft = pipeline.draft(*reading)
     if second:
         _report(draft.problems)
@@ -264,9 +261,16 @@ def _last_site() -> pipeline.Site | None:
         return _State.site
 
 
-def _take(site: pipeline.Site) -> None:
+def _keep(site: pipeline.Site | None = None, stored: cache.Cached | None = None,
+          made: tuple[Path, str, background.Background] | None = None) -> None:
+    """The last build's site, for `_last_site`: made, stored in the cache, or being stored by a second process.
+    (Under the lock: a timer may be reading the last one, `on_post_build`.)"""
     with _State.loading:
-        _State.site, _State.stored, _State.made = site, None, None
+        _State.site, _State.stored, _State.made = site, stored, made
+
+
+def _take(site: pipeline.Site) -> None:
+    _keep(site=site)
     _State.glossary_json = site.glossary_json
     _report(site.problems)
 

@@ -18,7 +18,8 @@ from dataclasses import dataclass, field, replace
 
 from . import glossary as glossary_stage
 from .labels import for_language
-from .link import Links, link, relink, unlinked_terms, word_bags as article_words
+from . import link as link_stage
+from .link import Links, link, relink, unlinked_terms
 from .model import Article, Mention, Problem
 from .related import Bag, most_about
 from .read import SeedError, read_article
@@ -234,7 +235,7 @@ def links_of(draft: Draft, glossary: glossary_stage.Glossary, words: Sequence[Ba
 def word_bags(draft: Draft) -> list[Bag]:
     """Each article's words, for related articles: they need no glossary, so a second process can make them
     meanwhile."""
-    return article_words(draft.articles)
+    return link_stage.word_bags(draft.articles)
 
 
 def article_pages(draft: Draft, glossary: glossary_stage.Glossary, links: Sequence[Links]) -> Iterator[Page]:
