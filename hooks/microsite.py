@@ -9,10 +9,11 @@ few seeds is a quick `pipeline.update` of the last site, which the second proces
 puts the blocks in without links, for the search plugin; `on_post_page` adds the links; `on_post_build` writes
 glossary.json. Under `--dirty`, `preview.DirtyPages` keeps unchanged pages unbuilt.
 
-While the second process works, MkDocs goes on: the article and term pages are rendered with their
-placeholders ("late"), and their blocks go into the written files and the search index as they come (the article
-pages in parts, the rest of the site last, made meanwhile by another process); once the second process's pages
-have come, the rest are rendered whole. The term pages are known once the second
+While the second process works, MkDocs goes on: the article and term pages are rendered ("late") with what the
+search index reads of their blocks (an article's text without links, known from the article; a term's definition,
+sent with the term pages), and their blocks go into the written files as they come (the article pages in parts,
+the rest of the site last, made meanwhile by another process); once the second process's pages have come, the
+rest are rendered whole. The term pages are known once the second
 process has made the glossary: it sends their Markdown first, and `on_page_context` puts them into the list of
 pages MkDocs is going through (`on_post_build` writes the sitemap again). The home, section and glossary pages
 come last; `on_page_context` waits for the second process there and converts their Markdown."""
@@ -107,8 +108,10 @@ class _State:
     """Page source path → its blocks without links (made by the second process, or when first put in)."""
     late: ClassVar[dict[str, _Late]] = {}
     """Pages rendered before the second process was done, in build order."""
+    articles: ClassVar[dict[str, pipeline.Article]] = {}
+    """Page source path → its article, while a second process makes the pages."""
     search: object | None = None
-    """Material's search plugin, if on: `on_post_build` puts the late pages' text in its index."""
+    """Material's search plugin, if on (`preview.DirtyPages.merge_search_index`)."""
     files: Files | None = None
     made_pages: tuple[list[pipeline.Page], str] = ([], "")
     """What `on_config` made of the seeds for `on_files`: the pages (or their outline), and how."""
@@ -128,17 +131,14 @@ class _State:
 
 @dataclass
 class _Late:
-    """A page rendered with its placeholders, where its entries sit in the search index, and the entries it gets
-    once its blocks are put in (`_fill`)."""
+    """A page rendered before its blocks were made: with what the search index reads of them in their place
+    (`render.article_search_view`, `render.term_search_view`), which `_fill` replaces by the blocks in the written
+    file."""
 
     page: Page
-    start: int
-    search: dict | None
-    """The page's own `search` front matter, put back for `_fill`."""
-    end: int = -1
-    """(-1 until it is written.)"""
-    entries: list | None = None
-    """(None until `_fill`.)"""
+    view: list[str]
+    written: bool = False
+    filled: bool = False
 
 
 def _language(config: MkDocsConfig) -> str:
@@ -174,6 +174,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     _State.waiting.clear()
     _State.unlinked.clear()
     _State.late.clear()
+    _State.articles.clear()
     _State.search = _search_plugin(config)
     _State.made_pages = _pages(sources.load(_seeds_dir(config), SEEDS_FOLDER), config)
     return config
@@ -237,6 +238,7 @@ def _pages(loaded: sources.Sources, config: MkDocsConfig) -> tuple[list[pipeline
         _keep(made=(_cache_dir(config), key, _State.pending) if key else None)
     _State.draft = draft = pipeline.draft(*reading)
     if second:
+        _State.articles.update((draft.uris[article.source], article) for article in draft.articles)
         _report(draft.problems)
         how = f"seeds read in {time.perf_counter() - started:.2f} s; glossary, links and pages in a second process"
         return draft.outline(), how
@@ -311,7 +313,7 @@ def _finish_lean(reading: tuple, folder: Path, key: str) -> Iterator:
     draft = pipeline.draft(*reading)
     words = background.Background(_words, draft)
     glossary = pipeline.glossary_of(draft)
-    yield pipeline.term_outline(glossary, draft.language)
+    yield pipeline.term_outline(draft, glossary)
     links = pipeline.links_of(draft, glossary, words.next())
     rest = background.Background(_rest, draft, glossary, links)
     made = pipeline.article_pages(draft, glossary, links)
@@ -432,7 +434,8 @@ def _terms_in_time(pages: list[File], page: Page, config: MkDocsConfig) -> None:
     _State.terms_due, _State.late_terms = False, True
     waited = time.perf_counter()
     try:
-        outline = _State.pending.next()
+        outline, searched = _State.pending.next()
+        _State.unlinked.update(searched)
         now = time.perf_counter()
         log.info(f"microsite: {len(outline)} term pages outlined {now - _State.started:.2f} s after the build "
                  f"began (waited {now - waited:.2f} s for them)")
@@ -504,7 +507,7 @@ def on_page_context(context, page: Page, config: MkDocsConfig, nav: Navigation):
     """The page's text blocks go in without their links: the search plugin's index keeps a link's text, not the
     link, so it is the same index, made without parsing thousands of links (`on_post_page` adds them). While the
     second process works, an article or term page whose blocks it has not sent yet is rendered with its
-    placeholders (`_fill` puts them in once they come)."""
+    placeholders filled with what the search index reads of them (`_fill` puts them in once they come)."""
     context["shared"] = f"{context['base_url']} {posixpath.dirname(page.url.rstrip('/'))}"  # see `on_env`
     if _State.terms_due:
         _terms_in_time(context["pages"], page, config)
@@ -516,8 +519,10 @@ def on_page_context(context, page: Page, config: MkDocsConfig, nav: Navigation):
         if not mine.blocks and not _State.terms_due:
             _receive(wait=False)
         if ALL_LATE or not _State.pages[uri].blocks:
-            _State.late[uri] = _Late(page, _entry_count(), page.meta.get("search"))
-            page.meta["search"] = {"exclude": True}  # indexed once its text is in (`_fill`)
+            if uri not in _State.unlinked:  # (a term page's comes with the term pages)
+                _State.unlinked[uri] = render.article_search_view(_State.articles[uri])
+            _State.late[uri] = late = _Late(page, _State.unlinked.pop(uri))
+            page.content = _filled(page, late.view)
             return context
     elif uri in _State.outlined:
         _receive(wait=True)
@@ -561,18 +566,12 @@ def _search_plugin(config: MkDocsConfig):
     return None
 
 
-def _entry_count() -> int:
-    return len(_State.search.search_index.entries) if _State.search is not None else 0
-
-
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
     late = _State.late.get(page.file.src_uri)
     if late is not None:
-        late.end = _entry_count()
-    unlinked = _State.unlinked.pop(page.file.src_uri, None) if late is None else None
-    if unlinked:
-        for plain, block in zip(unlinked, _State.pages[page.file.src_uri].blocks):
-            output = output.replace(plain, block, 1)
+        late.written = True
+    elif unlinked := _State.unlinked.pop(page.file.src_uri, None):
+        output = _linked(output, unlinked, _State.pages[page.file.src_uri].blocks, page.file.src_uri)
     if _State.dirty is not None:
         _State.dirty.built(page.file.src_uri, page.title)
     return output
@@ -602,44 +601,32 @@ def on_post_build(config: MkDocsConfig) -> None:
         _State.dirty.merge_search_index(_State.search)
 
 
+def _linked(html: str, unlinked: Sequence[str], blocks: Sequence[str], uri: str) -> str:
+    """The page's HTML with its blocks in place of what the search index read of them."""
+    for plain, block in zip(unlinked, blocks):
+        at = html.find(plain)
+        if at < 0:
+            log.warning(f"{uri}: a text block could not be put in (a plugin changed the page's HTML)")
+            continue
+        html = html[:at] + block + html[at + len(plain) :]
+    return html
+
+
 def _fill(uri: str, late: _Late) -> None:
-    """A late page's blocks, once they are made and the page written: with links in the written file, without
-    them in the page's search index entries (which take the place of its placeholders' empty ones). A page
-    that has no blocks once the second process is done is indexed as it is."""
+    """A late page's blocks, once they are made and the page written, put into the written file."""
     blocks = _State.pages[uri].blocks
-    if late.entries is not None or late.end < 0 or not blocks and _State.pending is not None:
+    if late.filled or not blocks or not late.written:
         return
-    page = late.page
-    if blocks:
-        path = Path(page.file.abs_dest_path)
-        html = path.read_bytes().decode("utf-8")
-        if page.content in html:  # as MkDocs writes a page:
-            html = html.replace(page.content, _filled(page, list(blocks)), 1)
-            path.write_bytes(html.encode("utf-8", errors="xmlcharrefreplace"))
-        else:
-            log.warning(f"{uri}: its text could not be put in (a plugin changed the page's HTML)")
-        page.content = render.fill(page.content, _unlinked(uri))[0]
-    late.entries = []
-    page.meta["search"] = late.search
-    if _State.search is not None:
-        entries = _State.search.search_index.entries
-        made = len(entries)
-        _State.search.search_index.add_entry_from_context(page)
-        late.entries = entries[made:]
-        del entries[made:]
+    path = Path(late.page.file.abs_dest_path)
+    html = path.read_bytes().decode("utf-8")
+    path.write_bytes(_linked(html, late.view, blocks, uri).encode("utf-8", errors="xmlcharrefreplace"))
+    late.filled = True
 
 
 def _fill_late() -> None:
-    """Every late page's blocks (`_fill`), and its entries in the search index in place of those made from its
-    placeholders."""
-    kept, at = [], 0
-    entries = _State.search.search_index.entries if _State.search is not None else []
+    """Every late page's blocks (`_fill`)."""
     for uri, late in _State.late.items():
         _fill(uri, late)
-        kept.extend(entries[at : late.start])
-        kept.extend(entries[late.start : late.end] if late.entries is None else late.entries)  # (None: not written)
-        at = late.end
     if _State.late:
-        entries[:] = kept + entries[at:]
         log.info(f"microsite: text put into the {len(_State.late)} pages rendered while the second process worked")
     _State.late.clear()

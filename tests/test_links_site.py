@@ -65,7 +65,11 @@ def page_info(path: Path) -> PageInfo:
         current = Section("")
         sections.append(current)
         in_footer = None
-        for tag in content.find_all(recursive=False):
+        children = [  # (the footer is in a block the search index leaves out: its children count)
+            tag for child in content.find_all(recursive=False)
+            for tag in (child.find_all(recursive=False) if "unsearched" in child.get("class", []) else [child])
+        ]
+        for tag in children:
             if tag.name in HEADINGS[1:]:
                 if tag.get("id") in FOOTER_IDS:
                     in_footer = tag["id"]

@@ -432,6 +432,8 @@ def test_article_page_links_paragraphs_and_lists_terms_and_related_articles(page
     items = html.find("h2", id="related").find_next("ul").find_all("li")
     assert [(li.a.get_text(), li.a["href"]) for li in items] == [(t, u) for t, u, _ in related]
     assert items[0].get_text() == "Other <article> — Shared: Body, Two"
+    assert unlinked(rendered.blocks[-1]) == "<!--unsearched-->"  # lists of names: no search result
+    assert unlinked(rendered.blocks[1]) == '<p id="p3" dir="auto" lang="en">Body one.</p>'
 
 
 def test_an_article_without_terms_or_related_articles_has_no_footer(page_html):

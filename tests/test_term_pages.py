@@ -14,7 +14,7 @@ from urllib.parse import urljoin
 
 import pytest
 from conftest import ROOT, main_content, make_project, mkdocs_build, soup
-from seedsite import pipeline, sources
+from seedsite import cache, pipeline, sources
 
 SCHEMA = ROOT / "docs" / "assets" / "glossary.schema.json"
 PAGE_LIMIT = 300_000
@@ -239,14 +239,17 @@ def test_when_the_second_process_fails_the_pages_are_made_here(harbour_site, tmp
 @pytest.mark.parametrize("language", ["en", "ru"])
 def test_the_term_outline_is_the_term_pages_markdown(harbour_site, language):
     """The second process sends the term pages' Markdown as soon as the glossary is made, before their blocks:
-    it must be the Markdown the finished pages have (title, description, placeholders)."""
+    it must be the Markdown the finished pages have (title, description, placeholders), and what the search
+    index reads of them the same as of the finished pages' blocks."""
     draft = pipeline.draft(sources.load(harbour_site.parent / "seeds", "seeds"), language=language)
     glossary = pipeline.glossary_of(draft)
-    outline = pipeline.term_outline(glossary, language)
+    outline, searched = pipeline.term_outline(draft, glossary)
     finished = [page for page in pipeline.finish(draft, glossary).pages if page.uri.startswith("glossary/")]
     assert len(outline) >= 2
     assert [(p.uri, p.markdown) for p in outline] == [(p.uri, p.markdown) for p in finished[1:]]
     assert all(not p.blocks for p in outline) and all(len(p.blocks) == 2 for p in finished[1:])
+    assert searched == cache.unlinked_blocks(finished[1:])
+    assert any("term-definition" in view[0] for view in searched.values())
 
 
 # --- the dev corpus -------------------------------------------------------------------------------------------

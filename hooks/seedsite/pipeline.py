@@ -20,7 +20,7 @@ from . import glossary as glossary_stage
 from .labels import for_language
 from . import link as link_stage
 from .link import Links, link, relink, unlinked_terms
-from .model import Article, Mention, Problem
+from .model import Article, Mention, Problem, Term
 from .related import Bag, most_about
 from .read import SeedError, read_article
 from .render import (
@@ -47,6 +47,7 @@ from .render import (
     term_list,
     term_markdown,
     term_page,
+    term_search_view,
     term_tip,
 )
 from .sources import Sources
@@ -280,16 +281,24 @@ def glossary_of(draft: Draft) -> glossary_stage.Glossary:
     return glossary_stage.build(draft.articles, draft.sources.glossary, draft.label)
 
 
-def term_outline(glossary: glossary_stage.Glossary, language: str = "en") -> list[Page]:
-    """The term pages `finish` makes, with their Markdown but no blocks yet (the glossary says how many articles
-    mention each term, all their Markdown needs)."""
-    words = glossary_labels(language)
+def term_outline(draft: Draft, glossary: glossary_stage.Glossary) -> tuple[list[Page], dict[str, list[str]]]:
+    """The term pages `finish` makes, with their Markdown but no blocks yet, and what the search index reads of
+    them (`render.term_search_view`): the glossary says all they need (how many articles mention each term,
+    its definition and where it comes from)."""
+    words = glossary_labels(draft.language)
+    articles = draft.articles
     mentioned: list[set[int]] = [set() for _ in glossary.terms]
     for block, found in zip(glossary.blocks, glossary.hits):
         for hit in found:
             mentioned[hit.term].add(block.article)
     uris = term_uris(glossary)
-    return [Page(uri, term_markdown(t, len(mine), words)) for t, uri, mine in zip(glossary.terms, uris, mentioned)]
+    urls = [href(uris[0], draft.uris[a.source], draft.directory_urls) for a in articles] if uris else []
+    position = {a.source: i for i, a in enumerate(articles)}
+    pages, searched = [], {}
+    for term, uri, mine in zip(glossary.terms, uris, mentioned):
+        pages.append(Page(uri, term_markdown(term, len(mine), words)))
+        searched[uri] = term_search_view(term, len(mine), _term_source(term, articles, position, urls), words)
+    return pages, searched
 
 
 def term_uris(glossary: glossary_stage.Glossary) -> list[str]:
@@ -598,16 +607,22 @@ def _term_entries(
     for t, (term, uri) in enumerate(zip(glossary.terms, term_uri)):
         mine = places[t]
         listed = tuple((articles[a].title, urls[a], tuple(numbered.values())) for a, numbered in mine.items())
-        source = None
-        if definition_of(term) and term.source is not None and term.origin != "curated":
-            a = position.get(term.source.article)
-            if a is not None and term.source.text in paragraphs[a]:
-                number = paragraphs[a].index(term.source.text) + 1
-                source = (articles[a].title, f"{urls[a]}#p{number}")
+        source = _term_source(term, articles, position, urls)
         related = tuple((glossary.terms[r].name, href(uri, term_uri[r], directory_urls)) for r in glossary.related[t])
         best = about[t] if t < len(about) else ()
         entries.append(TermEntry(term, uri, listed, source, related, _most_about(mine, best, articles, urls)))
     return entries
+
+
+def _term_source(term: Term, articles: Sequence[Article], position: dict[str, int], urls: Sequence[str]
+                 ) -> tuple[str, str] | None:
+    """The article and paragraph (title, URL from a term page) the term's definition was taken from, if one was."""
+    if definition_of(term) and term.source is not None and term.origin != "curated":
+        a = position.get(term.source.article)
+        if a is not None and term.source.text in articles[a].paragraphs:
+            number = articles[a].paragraphs.index(term.source.text) + 1
+            return articles[a].title, f"{urls[a]}#p{number}"
+    return None
 
 
 def _most_about(

@@ -204,8 +204,10 @@ def article_page(
     language: str = "en",
 ) -> Rendered:
     """One article: `links[i]` are the links inside paragraph i (reading order); `terms` (name, URL) and
-    `related` (title, URL, note) are listed after the text, in a last block. The Markdown depends on the article
-    alone (`skeleton`), so that MkDocs can convert it while the glossary is still being made."""
+    `related` (title, URL, note) are listed after the text, in a last block, which the search index leaves out
+    (`unlinked`: lists of names and titles, found in the term pages and the articles themselves). The Markdown
+    depends on the article alone (`skeleton`), so that MkDocs can convert it while the glossary is still being
+    made."""
     labels = for_language(language)
     blocks: list[str] = []
     number = 0
@@ -224,7 +226,7 @@ def article_page(
         notes = [f" — {_text(note)}" if note else "" for _, _, note in related]
         items = "".join(f"<li>{_a(title, url)}{note}</li>" for (title, url, _), note in zip(related, notes))
         footer.append(f"<ul>{items}</ul>")
-    blocks.append("\n".join(footer))
+    blocks.append("\n".join([_UNSEARCHED_OPEN, *footer, "</div>"]) if footer else "")
     return Rendered(skeleton(article), tuple(blocks))
 
 
@@ -463,28 +465,15 @@ def term_markdown(term: Term, articles: int, words: dict) -> str:
 
 
 def term_page(entry: TermEntry, index_url: str, language: str = "en") -> Rendered:
-    """A term's page: its name, its definition and where that comes from, its kind, other names; then related
-    terms, the articles most about it, and every mention grouped by article, each with a ¶ link to its paragraph.
-    The first block is what the search index reads (the page's title and definition); the rest is left out of it
-    (`unlinked`)."""
+    """A term's page: its name, its definition and where that comes from, its kind, other names (`term_about`);
+    then related terms, the articles most about it, and every mention grouped by article, each with a ¶ link to
+    its paragraph. The first block is what the search index reads (the page's title and definition); the rest is
+    left out of it (`unlinked`)."""
     words = glossary_labels(language)
     permalink = words["_"]._("Permanent link")
-    term = entry.term
-    definition = definition_of(term)
     count = len(entry.articles)
-    markdown = term_markdown(term, count, words)
-    about = [f'<p class="term-definition" dir="auto">{_text(definition)}</p>'] if definition else []
-    kind = words["kinds"][kind_of(term)]
-    meta = [f"{_text(kind)} · {_text(counted(words, 'articles', count))}"]
-    if definition:
-        origin = _text(words["origins"].get(term.origin, words["origin"]))
-        meta.append(origin + (f" — {_a(*entry.source)}" if entry.source else ""))
-    if term.aliases:
-        meta.append(f"{words['aliases']}: <span dir=\"auto\">{_text(', '.join(term.aliases))}</span>")
-    forms = [v for v in term.variants if v != term.name and v not in term.aliases]
-    if forms:
-        meta.append(f"{words['variants']}: <span dir=\"auto\">{_text(', '.join(forms))}</span>")
-    about.extend(f'<p class="term-meta">{line}</p>' for line in meta)
+    markdown = term_markdown(entry.term, count, words)
+    about = term_about(entry.term, count, entry.source, words)
     rest = [_UNSEARCHED_OPEN, f'<p class="term-back">{_a(words["glossary"], index_url)}</p>']
     if entry.related:
         rest.append(_heading(words["related"], "related", permalink, 2))
@@ -497,7 +486,39 @@ def term_page(entry: TermEntry, index_url: str, language: str = "en") -> Rendere
         rest.append(_heading(f"{words['mentions']} ({sum(len(q) for _, _, q in entry.articles)})", "mentions", permalink, 2))
         rest.append(_mentions(entry.articles, words))
     rest.append("</div>")
-    return Rendered(markdown, ("\n".join(about), "\n".join(rest)))
+    return Rendered(markdown, (about, "\n".join(rest)))
+
+
+def article_search_view(article: Article) -> list[str]:
+    """What the search index reads of an article's page (`unlinked`), known from the article alone: its blocks
+    without links, and the mark of a block it does not hold for the footer (`article_page`)."""
+    return [*map(unlinked, article_page(article).blocks[:-1]), _UNSEARCHED_MARK]
+
+
+def term_search_view(term: Term, count: int, source: tuple[str, str] | None, words: dict) -> list[str]:
+    """What the search index reads of a term's page (`unlinked`), known once the glossary is: its first block
+    (`term_about`) without links, and the mark of a block it does not hold for the rest (`term_page`)."""
+    return [unlinked(term_about(term, count, source, words)), _UNSEARCHED_MARK]
+
+
+def term_about(term: Term, count: int, source: tuple[str, str] | None, words: dict) -> str:
+    """A term page's first block: its definition, kind and the number of articles mentioning it (`count`), where
+    the definition comes from (`source`: the article's title and the paragraph's URL), other names. It is known
+    once the glossary is (`words`: `glossary_labels`)."""
+    definition = definition_of(term)
+    about = [f'<p class="term-definition" dir="auto">{_text(definition)}</p>'] if definition else []
+    kind = words["kinds"][kind_of(term)]
+    meta = [f"{_text(kind)} · {_text(counted(words, 'articles', count))}"]
+    if definition:
+        origin = _text(words["origins"].get(term.origin, words["origin"]))
+        meta.append(origin + (f" — {_a(*source)}" if source else ""))
+    if term.aliases:
+        meta.append(f"{words['aliases']}: <span dir=\"auto\">{_text(', '.join(term.aliases))}</span>")
+    forms = [v for v in term.variants if v != term.name and v not in term.aliases]
+    if forms:
+        meta.append(f"{words['variants']}: <span dir=\"auto\">{_text(', '.join(forms))}</span>")
+    about.extend(f'<p class="term-meta">{line}</p>' for line in meta)
+    return "\n".join(about)
 
 
 def _mentions(articles: Sequence[tuple[str, str, Sequence[Quoted]]], words: dict) -> str:
