@@ -306,7 +306,7 @@ def _nav_key(files: Files, pages: list[pipeline.Page]) -> tuple:
 def _finish_lean(reading: tuple, folder: Path, key: str) -> Iterator:
     """In the second process, from the seeds `reading` names (`pipeline.draft`'s arguments: MkDocs makes the
     same draft meanwhile), as soon as each is made: the term pages' outline (`_terms_in_time`); the article
-    pages in `ARTICLE_PARTS` parts, with their blocks without links (`_unlinked`); then the rest of the site
+    pages in `ARTICLE_PARTS` parts; then the rest of the site
     (`_rest`, made meanwhile in another process, as the articles' words are while the glossary is made:
     `_words`). Then the whole site goes to the cache (under `key`, unless it is empty)."""
     started = time.perf_counter()
@@ -318,13 +318,10 @@ def _finish_lean(reading: tuple, folder: Path, key: str) -> Iterator:
     rest = background.Background(_rest, draft, glossary, links)
     made = pipeline.article_pages(draft, glossary, links)
     pages: list[pipeline.Page] = []
-    articles: dict[str, list[str]] = {}
     size = -(-len(draft.articles) // ARTICLE_PARTS)
     while part := list(itertools.islice(made, size)):
-        plain = cache.unlinked_blocks(part)
         pages.extend(part)
-        articles.update(plain)
-        yield part, plain
+        yield part, {}  # (MkDocs makes what the search index reads of an article: `render.article_search_view`)
     sent = rest.next_sent()
     yield sent  # passed on as the third process sent it
     ok, value = pickle.loads(sent)
@@ -332,7 +329,8 @@ def _finish_lean(reading: tuple, folder: Path, key: str) -> Iterator:
         site, plain = value
         whole = replace(site, pages=(*pages, *site.pages), articles=draft.articles, glossary=glossary,
                         links=tuple(links))
-        cache.store(folder, key, whole, time.perf_counter() - started, articles | plain, detach=False)  # (see `made`)
+        plain |= cache.unlinked_blocks(pages)
+        cache.store(folder, key, whole, time.perf_counter() - started, plain, detach=False)  # (see `made`)
 
 
 def _words(draft: pipeline.Draft) -> Iterator:

@@ -105,7 +105,7 @@ def quote_around(text: str, start: int, end: int) -> tuple[str, int]:
     return before + text[left:right] + after, left - len(before)
 
 
-@functools.lru_cache(maxsize=1024)
+@functools.lru_cache(maxsize=100_000)  # every paragraph of a large site: the term pages quote them again
 def _sentences_of(text: str) -> tuple[list[int], list[tuple[int, int]]]:
     spans = list(sentence_spans(text)) or [(0, len(text))]
     return [s for s, _ in spans], spans
