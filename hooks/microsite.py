@@ -20,6 +20,7 @@ come last; `on_page_context` waits for the second process there and converts the
 
 from __future__ import annotations
 
+import gc
 import itertools
 import logging
 import os
@@ -402,6 +403,7 @@ def on_env(env, config: MkDocsConfig, files: Files):
     env.install_gettext_translations(labels.for_language(_language(config)).translations, newstyle=True)
     env.globals["memo"] = {}  # what the pages of one folder (`shared`, in their context) share: overrides/main.html
     _index_pages_last(files)
+    gc.freeze()  # what is made so far lives through the build: the collector's passes skip it (`on_post_build`)
     _State.env = env if _State.dirty is None else _State.dirty.environment(env, config)
     return _State.env
 
@@ -597,6 +599,7 @@ def on_post_build(config: MkDocsConfig) -> None:
             pages = [(uri, page, page.markdown, page.blocks) for uri, page in _State.pages.items()]
             _State.dirty.record(_State.files, pages, _State.began)
         _State.dirty.merge_search_index(_State.search)
+    gc.unfreeze()
 
 
 def _linked(html: str, unlinked: Sequence[str], blocks: Sequence[str], uri: str) -> str:

@@ -168,9 +168,9 @@ def test_an_edited_first_sentence_changes_the_summary_on_the_home_and_section_pa
     # A full build defines terms by their first sentences anew; names and anchors, all these pages show, stay.
     assert [(t.name, t.anchor) for t in full.glossary.terms] == [(t.name, t.anchor) for t in site.glossary.terms]
     before, now = pages(site), pages(quick)
-    for uri in ("index.md", "extra/index.md"):
-        assert old_first in before[uri].markdown and new_first not in before[uri].markdown, uri
-        assert new_first in now[uri].markdown and old_first not in now[uri].markdown, uri
+    for uri in ("index.md", "extra/index.md"):  # (the lists of articles are the pages' blocks)
+        assert old_first in "".join(before[uri].blocks) and new_first not in "".join(before[uri].blocks), uri
+        assert new_first in "".join(now[uri].blocks) and old_first not in "".join(now[uri].blocks), uri
         assert now[uri] == pages(full)[uri], uri
     assert now["articles/index.md"] == before["articles/index.md"]  # another section's page: nothing to change
     assert now[site.uris[path]] == pages(full)[site.uris[path]]

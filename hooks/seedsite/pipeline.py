@@ -28,6 +28,7 @@ from .render import (
     HOME_TITLE,
     Link,
     Quoted,
+    Rendered,
     TermEntry,
     quote,
     article_list,
@@ -41,6 +42,7 @@ from .render import (
     href,
     kind_of,
     page_url,
+    placeholder,
     relative,
     skeleton,
     summary,
@@ -258,7 +260,8 @@ def finish(draft: Draft, glossary: glossary_stage.Glossary | None = None, linked
     pages = list(pages)
     term_uri = term_uris(glossary)
     term_urls = [href(GLOSSARY_URI, uri, directory_urls) for uri in term_uri]
-    pages.extend(_index_pages(draft.site_name, draft.sections, articles, uris, links, glossary, term_uri, language))
+    pages.extend(_index_pages(draft.site_name, draft.sections, articles, uris, links, glossary, term_uri, language,
+                              directory_urls))
     about = most_about([mine.about for mine in links], [a.source for a in articles], len(glossary.terms))
     entries = _term_entries(glossary, articles, uris, directory_urls, term_uri, about)
     index = glossary_page(entries, term_urls, language)
@@ -347,7 +350,8 @@ def update(
     for i in edited:
         pages[page_index[uris[articles[i].source]]] = _article_page(articles[i], uris, glossary, tips, links[i],
                                                                     articles, directory_urls, term_urls, language)
-    for page in _index_pages(site_name, previous.sections, articles, uris, links, glossary, term_uri, language):
+    for page in _index_pages(site_name, previous.sections, articles, uris, links, glossary, term_uri, language,
+                             directory_urls):
         pages[page_index[page.uri]] = page
     return replace(previous, articles=tuple(articles), pages=tuple(pages), links=tuple(links), inputs=now)
 
@@ -368,6 +372,7 @@ def _index_pages(
     glossary: glossary_stage.Glossary,
     term_uri: Sequence[str],
     language: str,
+    directory_urls: bool = True,
 ) -> list[Page]:
     """The section pages and the home page, with labels in the site's `language`."""
     members: dict[str, list[int]] = {section.folder: [] for section in sections}
@@ -378,11 +383,12 @@ def _index_pages(
     for section, terms in zip(sections, per_section):
         mine = members[section.folder]
         listed = [(glossary.terms[t].name, relative(section.uri, term_uri[t]), n) for t, n in terms]
-        page = _section_page(section, [articles[i] for i in mine], uris, listed, language)
-        pages.append(Page(section.uri, page, in_nav=True))
+        page = _section_page(section, [articles[i] for i in mine], uris, listed, language, directory_urls)
+        pages.append(Page(section.uri, page.markdown, page.blocks, in_nav=True))
     listed = {folder: [articles[i] for i in mine] for folder, mine in members.items()}
     terms = [(glossary.terms[t].name, term_uri[t], n) for t, n in home_terms]
-    pages.append(Page("index.md", _home_page(site_name, sections, listed, uris, terms, language), in_nav=True))
+    home = _home_page(site_name, sections, listed, uris, terms, language, directory_urls)
+    pages.append(Page("index.md", home.markdown, home.blocks, in_nav=True))
     return pages
 
 
@@ -451,15 +457,16 @@ def _section_page(
     uris: dict[str, str],
     terms: Sequence[tuple[str, str, int]],
     language: str,
-) -> str:
+    directory_urls: bool = True,
+) -> Rendered:
+    """A section's page: its articles (a block), then its key terms."""
     labels = for_language(language)
-    items = [(a.title, relative(section.uri, uris[a.source]), summary(a)) for a in members]
+    items = [(a.title, href(section.uri, uris[a.source], directory_urls), summary(a)) for a in members]
     count = labels.ngettext("{n} article.", "{n} articles.", len(members)).format(n=len(members))
-    out = front_matter(title=section.title) + f"# {escape(section.title)}\n\n{count}\n\n"
-    out += article_list(items)
+    out = front_matter(title=section.title) + f"# {escape(section.title)}\n\n{count}\n\n" + placeholder(0)
     if terms:
         out += f"\n## {labels._('Key terms')} {{#terms}}\n\n{term_list(terms, glossary_labels(language))}\n"
-    return out
+    return Rendered(out, (article_list(items),))
 
 
 def _home_page(
@@ -469,24 +476,29 @@ def _home_page(
     uris: dict[str, str],
     terms: Sequence[tuple[str, str, int]],
     language: str,
-) -> str:
-    """The home page: key terms, then each section's first articles. `members`: folder → its articles."""
+    directory_urls: bool = True,
+) -> Rendered:
+    """The home page: key terms, then each section's first articles (a block each). `members`: folder → its
+    articles."""
     labels = for_language(language)
     out = [front_matter(title=labels._(HOME_TITLE)), f"# {escape(site_name)}\n"]
+    blocks: list[str] = []
     if terms:
         out.append(labels._("Key terms: {links}").format(links=term_list(terms, glossary_labels(language))) + "\n")
     for section in sections:
         listed = members[section.folder]
         anchor = "section-" + slugify(section.uri.rsplit("/", 1)[0].replace("/", " "))
         out.append(f"## [{escape(section.title)}]({section.uri}) {{#{anchor}}}\n")
-        out.append(article_list([(a.title, uris[a.source], summary(a)) for a in listed[:HOME_ARTICLES]]))
+        out.append(placeholder(len(blocks)))
+        blocks.append(article_list([(a.title, href("index.md", uris[a.source], directory_urls), summary(a))
+                                    for a in listed[:HOME_ARTICLES]]))
         if len(listed) > HOME_ARTICLES:
             more = len(listed) - HOME_ARTICLES
             text = labels.ngettext("…and {n} more in {section}", "…and {n} more in {section}", more)
             out.append(f"[{text.format(n=more, section=escape(section.title))}]({section.uri})\n")
     if not sections:
         out.append(labels._("No articles yet: add a `.txt` file to `seeds/`.") + "\n")
-    return "\n".join(out)
+    return Rendered("\n".join(out), tuple(blocks))
 
 
 def _key_terms(

@@ -239,12 +239,12 @@ def skeleton(article: Article) -> str:
     markdown = [front_matter(title=article.title, description=summary(article)), f"# {title}{attributes}\n"]
     numbers = itertools.count()
     if article.intro:
-        markdown.append(_placeholder(next(numbers)))
+        markdown.append(placeholder(next(numbers)))
     for section in article.sections:
         markdown.append(f"{'#' * section.level} {escape(section.heading)} {{#{section.anchor} dir=auto{lang}}}\n")
         if section.paragraphs:
-            markdown.append(_placeholder(next(numbers)))
-    markdown.append(_placeholder(next(numbers)))  # the footer
+            markdown.append(placeholder(next(numbers)))
+    markdown.append(placeholder(next(numbers)))  # the footer
     return "\n".join(markdown)
 
 
@@ -260,20 +260,16 @@ def _heading(text: str, anchor: str, permalink: str, level: int = 2, attributes:
     return f'<h{level} id="{anchor}"{attributes}>{_text(text)}{link}</h{level}>'
 
 
-def _placeholder(number: int) -> str:
+def placeholder(number: int) -> str:
     """The Markdown paragraph that block `number` replaces (`fill`)."""
     return f"{_PLACEHOLDER_OPEN}{number}{_PLACEHOLDER_CLOSE}\n"
 
 
 def article_list(items: Sequence[tuple[str, str, str]]) -> str:
-    """A Markdown list of (title, link target, summary) entries."""
-    lines = []
-    for title, target, text in items:
-        line = f"- [{escape(title)}]({target})"
-        if text:
-            line += f" — {escape(text)}"
-        lines.append(line)
-    return "\n".join(lines) + "\n"
+    """An HTML list of (title, URL, summary) entries: a block of its page (a Markdown list of a section's hundreds
+    of links costs MkDocs a third of a second to convert at 2,000 articles)."""
+    lines = [f"<li>{_a(title, url)}{f' — {_text(text)}' if text else ''}</li>" for title, url, text in items]
+    return "<ul>\n" + "\n".join(lines) + "\n</ul>"
 
 
 def tooltip(text: str, limit: int = 120) -> str:
@@ -459,8 +455,8 @@ def term_markdown(term: Term, articles: int, words: dict) -> str:
     return "\n".join([
         front_matter(title=term.name, description=description, search={"boost": 2}),
         f"# {escape(term.name)} {{#term dir=auto}}\n",
-        _placeholder(0),
-        _placeholder(1),
+        placeholder(0),
+        placeholder(1),
     ])
 
 
@@ -587,10 +583,10 @@ def glossary_page(entries: Sequence[TermEntry], urls: Sequence[str], language: s
         f'<option value="">{_text(words["all_kinds"])}</option>{options}</select></p>'
         f'<p class="glossary-none" hidden>{_text(words["no_match"])}</p></div>'
     ]
-    markdown.append(_placeholder(0))
+    markdown.append(placeholder(0))
     for letter, members in letters.items():
         markdown.append(f"## {escape(letter)} {{#{letter_ids[letter]}}}\n")
-        markdown.append(_placeholder(len(blocks)))
+        markdown.append(placeholder(len(blocks)))
         lines = "".join(_index_line(entries[n], urls[n], words) for n in members)
         blocks.append(f'{_UNSEARCHED_OPEN}<ul class="glossary-index">{lines}</ul></div>')
     return Rendered("\n".join(markdown), tuple(blocks))
