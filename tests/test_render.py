@@ -19,6 +19,7 @@ from seedsite.render import (
     Rendered,
     TermEntry,
     article_page,
+    article_search_view,
     escape,
     fill,
     glossary_page,
@@ -433,6 +434,7 @@ def test_article_page_links_paragraphs_and_lists_terms_and_related_articles(page
     assert [(li.a.get_text(), li.a["href"]) for li in items] == [(t, u) for t, u, _ in related]
     assert items[0].get_text() == "Other <article> — Shared: Body, Two"
     assert unlinked(rendered.blocks[-1]) == "<!--unsearched-->"  # lists of names: no search result
+    assert article_search_view(ARTICLE) == [unlinked(block) for block in rendered.blocks]  # known before the links
     assert unlinked(rendered.blocks[1]) == '<p id="p3" dir="auto" lang="en">Body one.</p>'
 
 

@@ -372,7 +372,7 @@ def _index_pages(
     glossary: glossary_stage.Glossary,
     term_uri: Sequence[str],
     language: str,
-    directory_urls: bool = True,
+    directory_urls: bool,
 ) -> list[Page]:
     """The section pages and the home page, with labels in the site's `language`."""
     members: dict[str, list[int]] = {section.folder: [] for section in sections}
@@ -457,7 +457,7 @@ def _section_page(
     uris: dict[str, str],
     terms: Sequence[tuple[str, str, int]],
     language: str,
-    directory_urls: bool = True,
+    directory_urls: bool,
 ) -> Rendered:
     """A section's page: its articles (a block), then its key terms."""
     labels = for_language(language)
@@ -476,7 +476,7 @@ def _home_page(
     uris: dict[str, str],
     terms: Sequence[tuple[str, str, int]],
     language: str,
-    directory_urls: bool = True,
+    directory_urls: bool,
 ) -> Rendered:
     """The home page: key terms, then each section's first articles (a block each). `members`: folder → its
     articles."""
