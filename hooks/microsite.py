@@ -322,7 +322,7 @@ def _finish_lean(reading: tuple, folder: Path, key: str) -> Iterator:
     size = -(-len(draft.articles) // ARTICLE_PARTS)
     while part := list(itertools.islice(made, size)):
         pages.extend(part)
-        yield part, {}  # (MkDocs makes what the search index reads of an article: `render.article_search_view`)
+        yield part  # (MkDocs makes what the search index reads of an article: `render.article_search_view`)
     sent = rest.next_sent()
     yield sent  # passed on as the third process sent it
     ok, value = pickle.loads(sent)
@@ -367,9 +367,9 @@ def _receive(wait: bool) -> None:
             return
         if _State.terms_due:  # (no page of ours was rendered: nowhere to put the term pages)
             _State.terms_due = False
-        elif not isinstance(message[0], pipeline.Site):
-            _take_pages(*message)
-            for page in message[0]:
+        elif isinstance(message, list):  # a part of the article pages
+            _take_pages(message, {})
+            for page in message:
                 if (late := _State.late.get(page.uri)) is not None:
                     _fill(page.uri, late)
         else:
@@ -519,9 +519,8 @@ def on_page_context(context, page: Page, config: MkDocsConfig, nav: Navigation):
         if not mine.blocks and not _State.terms_due:
             _receive(wait=False)
         if ALL_LATE or not _State.pages[uri].blocks:
-            if uri not in _State.unlinked:  # (a term page's comes with the term pages)
-                _State.unlinked[uri] = render.article_search_view(_State.articles[uri])
-            _State.late[uri] = late = _Late(page, _State.unlinked.pop(uri))
+            late = _Late(page, _State.unlinked.pop(uri, None) or render.article_search_view(_State.articles[uri]))
+            _State.late[uri] = late  # (a term page's view came with the term pages)
             page.content = _filled(page, late.view)
             return context
     elif uri in _State.outlined:

@@ -487,8 +487,8 @@ def term_page(entry: TermEntry, index_url: str, language: str = "en") -> Rendere
 
 def article_search_view(article: Article) -> list[str]:
     """What the search index reads of an article's page (`unlinked`), known from the article alone: its blocks
-    without links, and the mark of a block it does not hold for the footer (`article_page`)."""
-    return [*map(unlinked, article_page(article).blocks[:-1]), _UNSEARCHED_MARK]
+    rendered without links, and the mark of a block it does not hold for the footer (`article_page`)."""
+    return [*article_page(article).blocks[:-1], _UNSEARCHED_MARK]
 
 
 def term_search_view(term: Term, count: int, source: tuple[str, str] | None, words: dict) -> list[str]:
