@@ -413,3 +413,26 @@ def test_a_name_placed_more_often_than_titled_is_no_person():
                 "Maps of Tarsania were redrawn. Tarsania grew."),
     ]))
     assert found["Tarsania"].kind != "person"
+
+
+def test_a_name_inside_a_longer_one_and_a_first_name_are_no_mentions_of_another_person():
+    """"John Calvin Coolidge Jr." is not John Calvin; once "Calvin Coolidge" opened the article, a lone "Calvin" is
+    not the theologian; "Calvin Jr." is nobody's surname even after John Calvin is named."""
+    theology = [
+        article(f"religion/geneva-{n}.txt", "John Calvin preached in Geneva.", "Calvin wrote the Institutes.")
+        for n in range(10)
+    ]  # (ten articles: a name needs two mentions, so "John Calvin Coolidge", said once, is none)
+    coolidge = article(
+        "politics/coolidge.txt",
+        "Calvin Coolidge (born John Calvin Coolidge Jr.) was the thirtieth president.",
+        "After the death of his younger son Calvin, Coolidge became withdrawn.",
+        "His middle name honoured John Calvin, the reformer.",
+        "His sons were John and Calvin Jr.; Calvin Jr. died at sixteen.",
+    )
+    articles = [*theology, coolidge]
+    g = glossary.build(articles)
+    assert "John Calvin" in terms(g) and "John Calvin Coolidge" not in terms(g)
+    assert lone_links(articles, g, "politics/coolidge.txt") == {}
+    here = [m for m in terms(g)["John Calvin"].mentions if m.article == coolidge.source]
+    assert [m.text for m in here] == ["His middle name honoured John Calvin, the reformer."]
+    assert lone_links(articles, g, "religion/geneva-0.txt")["Calvin"] == {"John Calvin"}

@@ -1,11 +1,12 @@
 """Mentions, the glossary's third step: every mention of every entry in an article, found in one multi-pattern
 pass (`match`) and resolved in the article's own context, in reading order.
 
-A form that always means one entry (a full name, a phrase, a demonym, an acronym) is a mention of it. A lone
+A form that always means one entry (a full name, a phrase, a demonym, an acronym) is a mention of it, but for a
+name of several words that a longer name goes on from ("John Calvin Coolidge", "John F. Kennedy Jr."). A lone
 word whose meaning depends on the article (`model.ShortForm`: a surname, a single-word name) means:
 - nothing, where it opens a longer name ("Calvin Coolidge": a first name there), or where it ends one that is no
-  entry ("Patricia Hewitt" when only Lleyton Hewitt is one; "Inter Milan" beside the city): a surname then means
-  that unknown person for the rest of the article;
+  entry ("Patricia Hewitt" when only Lleyton Hewitt is one; "Inter Milan" beside the city): the word then means
+  that unknown person for the rest of the article (a first name: unless an entry it shortens came first);
 - else, in an article whose title is one entry it shortens, that entry ("Curie" in "Marie Curie" is Marie,
   though Pierre Curie is named in it too);
 - else the entry introduced last in the article that it shortens ("Tony Blair … Mr Blair");
@@ -50,11 +51,12 @@ class Finder:
             for owner in sf.owners:
                 self.introduces.setdefault(owner, []).append(k)
         self.matcher = Matcher(patterns)
+        self.names = frozenset(i for i, term in enumerate(terms) if term.case_sensitive)
 
     def article(self, paragraphs: Sequence[str], title: str = "") -> list[list[Hit]]:
         """Per paragraph of one article (in reading order), its mentions with every lone word resolved; `title`
         is the article's."""
-        raw = [self.matcher.find(text) for text in paragraphs]
+        raw = [[hit for hit in self.matcher.find(text) if not self._goes_on(text, hit)] for text in paragraphs]
         present = {hit.term for hits in raw for hit in hits if hit.term >= 0}
         subject = self._subject(title)
         introduced: dict[int, int | None] = {}
@@ -74,6 +76,8 @@ class Finder:
                         introduced[k] = None
                     continue
                 if _opens_a_name(text, hit.start, hit.end):
+                    if entry.owners:  # a first name, unless the article named an entry it shortens before
+                        introduced.setdefault(k, None)
                     continue
                 if k in subject:
                     term = subject[k]
@@ -86,6 +90,10 @@ class Finder:
                     kept.append(Hit(hit.start, hit.end, term))
             out.append(kept)
         return out
+
+    def _goes_on(self, text: str, hit: Hit) -> bool:
+        """True for a name of several words followed by a word of a name: a longer one, someone else's."""
+        return hit.term in self.names and " " in text[hit.start : hit.end] and _name_goes_on(text, hit.end)
 
     def _subject(self, title: str) -> dict[int, int]:
         """Short form → the entry that the whole title names, for the short forms of that entry."""
@@ -108,14 +116,19 @@ def _opens_a_name(text: str, start: int, end: int) -> bool:
     """True when a word of a name follows the word at `start`–`end`, or (after no honorific: "Mr Frost of the BCC"
     is Frost) a connector and a capitalised word: it opens a longer name there ("Calvin Coolidge", "John F.
     Kennedy", "Gates of Paradise")."""
-    found = _WORD_AFTER.match(text, end)
-    if found and _name_word(found.group(1)):
+    if _name_goes_on(text, end):
         return True
     joined = _CONNECTED_AFTER.match(text, end)
     if not joined or not joined.group(1)[:1].isupper():
         return False
     before = _word_before(text, start)
     return not (before and before.group(1).lower().rstrip(".") in HONORIFICS)
+
+
+def _name_goes_on(text: str, end: int) -> bool:
+    """True when a word of a name follows `end`, or a generation ("Jr.", "Sr.")."""
+    found = _WORD_AFTER.match(text, end)
+    return bool(found) and (_name_word(found.group(1)) or found.group(1).lower() in ("jr", "sr"))
 
 
 def _word_before(text: str, start: int) -> re.Match | None:
