@@ -174,6 +174,8 @@ JUNK = (
     # months (not May or August: a name too) and weekdays
     "January", "February", "April", "June", "July", "September", "October", "November", "December",
     "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday",
+    # a recurring phrase that names nothing
+    "close friend",
 )  # fmt: skip
 
 

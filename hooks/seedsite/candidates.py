@@ -105,7 +105,7 @@ GENERIC_ADJECTIVES = frozenset(
     """new old great greater greatest good better best bad worse worst big bigger small smaller large larger
     long longer short high higher low lower early earlier late young younger important major minor main
     central common successful little full whole certain various different similar same real true
-    possible particular general special significant strong final total following previous recent""".split()
+    possible particular general special significant strong final total following previous recent close""".split()
 )
 """Adjectives too general to open a recurring phrase ("new method", "central role")."""
 
