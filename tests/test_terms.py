@@ -436,3 +436,22 @@ def test_a_name_inside_a_longer_one_and_a_first_name_are_no_mentions_of_another_
     here = [m for m in terms(g)["John Calvin"].mentions if m.article == coolidge.source]
     assert [m.text for m in here] == ["His middle name honoured John Calvin, the reformer."]
     assert lone_links(articles, g, "religion/geneva-0.txt")["Calvin"] == {"John Calvin"}
+
+
+def test_in_washington_is_the_city_and_pt_109_is_no_party():
+    """A lone word that is an entry of its own means it after a preposition of place, whoever the article names
+    ("in Washington, D.C." is not George Washington); a name followed by a hyphen and a number is a designation
+    ("PT-109", a boat, is not the party PT)."""
+    city = [article(f"world/summit-{n}.txt", "The summit was held in Washington on Monday.",
+                    "Officials from Washington agreed to talk.", "The PT won the vote in Brazil.") for n in range(10)]
+    army = [article(f"history/army-{n}.txt", "George Washington led the army.", "Washington crossed the river.")
+            for n in range(3)]
+    kennedy = article("politics/kennedy.txt", "He joined the naval staff in Washington, D.C. in 1941.",
+                      "Historians rank him with George Washington.", "The PT-109 sank under him.")
+    articles = [*city, *army, kennedy]
+    g = glossary.build(articles)
+    assert terms(g)["Washington"].kind == "place" and "Washington" in terms(g)["George Washington"].aliases
+    assert "PT" in terms(g)
+    assert lone_links(articles, g, "politics/kennedy.txt") == {"Washington": {"Washington"}}
+    assert lone_links(articles, g, "history/army-0.txt")["Washington"] == {"George Washington"}
+    assert lone_links(articles, g, "world/summit-0.txt")["PT"] == {"PT"}

@@ -253,7 +253,7 @@ _DEFINED = re.compile(
 """A sentence that opens with one to three words and defines them ("Import substitution means …")."""
 _DEFINING_WORDS = ("means", "refers", "defined", "term", "означает", "это", "называ")
 """A word of each of `_DEFINED`'s cues: a text without any holds no definition (no need to search it)."""
-_PLACE_PREPOSITIONS = (" in ", " from ", " near ", " across ", " throughout ", " visit to ", " trip to ", " в ",
+PLACE_PREPOSITIONS = (" in ", " from ", " near ", " across ", " throughout ", " visit to ", " trip to ", " в ",
                        " во ", " из ", " около ")
 """Words before a place's name."""
 RUSSIAN_ADJECTIVE_ENDINGS = ("ое", "ая", "ый", "ий", "ой", "ые", "ие", "ого", "его", "ому", "ему", "ым", "им", "ом",
@@ -381,7 +381,7 @@ def _name_runs(text: str, ev: _Evidence) -> list[tuple[bool, str]]:
             found.append((False, honorific.group().strip()[:-1] + " " + run))
         else:
             found.append((_opens_sentence(window), run))
-            if window.endswith(_PLACE_PREPOSITIONS):
+            if window.endswith(PLACE_PREPOSITIONS):
                 ev.placed[run] += 1
         if _NUMBER_AFTER.match(text, end):  # "Billboard Hot 100": the name holds the number
             ev.numbered[run] += 1

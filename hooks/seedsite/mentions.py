@@ -7,6 +7,8 @@ word whose meaning depends on the article (`model.ShortForm`: a surname, a singl
 - nothing, where it opens a longer name ("Calvin Coolidge": a first name there), or where it ends one that is no
   entry ("Patricia Hewitt" when only Lleyton Hewitt is one; "Inter Milan" beside the city): the word then means
   that unknown person for the rest of the article (a first name: unless an entry it shortens came first);
+- else, after a preposition of place ("in Washington"), the word's own entry, if it is one (the city, not a
+  president named in the article);
 - else, in an article whose title is one entry it shortens, that entry ("Curie" in "Marie Curie" is Marie,
   though Pierre Curie is named in it too);
 - else the entry introduced last in the article that it shortens ("Tony Blair … Mr Blair");
@@ -19,7 +21,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from .candidates import CONNECTORS, FUNCTION_WORDS, HONORIFICS, NOT_A_NAME, is_title
+from .candidates import CONNECTORS, FUNCTION_WORDS, HONORIFICS, NOT_A_NAME, PLACE_PREPOSITIONS, is_title
 from .match import Hit, Matcher
 from .model import ShortForm, Term
 
@@ -79,7 +81,10 @@ class Finder:
                     if entry.owners:  # a first name, unless the article named an entry it shortens before
                         introduced.setdefault(k, None)
                     continue
-                if k in subject:
+                own = entry.default if entry.default not in entry.owners else None
+                if own is not None and text[max(0, hit.start - 20) : hit.start].endswith(PLACE_PREPOSITIONS):
+                    term = own
+                elif k in subject:
                     term = subject[k]
                 elif k in introduced:
                     term = introduced[k]
@@ -92,8 +97,13 @@ class Finder:
         return out
 
     def _goes_on(self, text: str, hit: Hit) -> bool:
-        """True for a name of several words followed by a word of a name: a longer one, someone else's."""
-        return hit.term in self.names and " " in text[hit.start : hit.end] and _name_goes_on(text, hit.end)
+        """True for a name of several words followed by a word of a name (a longer one, someone else's), and for a
+        name followed by a hyphen and a number (a designation: "PT-109" is a boat, not the party PT)."""
+        if hit.term not in self.names:
+            return False
+        if text.startswith("-", hit.end) and text[hit.end + 1 : hit.end + 2].isdigit():
+            return True
+        return " " in text[hit.start : hit.end] and _name_goes_on(text, hit.end)
 
     def _subject(self, title: str) -> dict[int, int]:
         """Short form → the entry that the whole title names, for the short forms of that entry."""
