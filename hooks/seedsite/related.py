@@ -74,15 +74,19 @@ class Bag:
 
 def bag(paragraphs: Iterable[str], terms: Mapping[int, int], language: Callable[[str], Language] = language_of) -> Bag:
     """The bag of an article's paragraphs and term mentions. `language` tells each word's `Language`."""
-    tokens = _WORD.findall(" ".join(paragraphs).casefold())
-    counts = Counter(tokens)
+    counts = Counter(_WORD.findall(" ".join(paragraphs).casefold()))
     stems = _stems(counts.keys(), language)
-    words = Counter(map(stems.__getitem__, tokens))
-    surface = [word for word, _ in counts.most_common()][::-1]  # the commonest word of a stem comes last
-    forms = dict(zip(map(stems.__getitem__, surface), surface))
-    words.pop("", None)
-    forms.pop("", None)
-    return Bag(dict(words), forms, dict(terms))
+    words: dict[str, int] = {}
+    forms: dict[str, str] = {}
+    for word, count in counts.items():  # (in the order of first use: on a tie the first word written is shown)
+        if stem := stems[word]:
+            if (total := words.get(stem)) is None:
+                words[stem], forms[stem] = count, word
+            else:
+                words[stem] = total + count
+                if count > counts[forms[stem]]:
+                    forms[stem] = word
+    return Bag(words, forms, dict(terms))
 
 
 STEMS_KEPT = 500_000
