@@ -455,3 +455,50 @@ def test_in_washington_is_the_city_and_pt_109_is_no_party():
     assert lone_links(articles, g, "politics/kennedy.txt") == {"Washington": {"Washington"}}
     assert lone_links(articles, g, "history/army-0.txt")["Washington"] == {"George Washington"}
     assert lone_links(articles, g, "world/summit-0.txt")["PT"] == {"PT"}
+
+
+def test_an_acronym_spelled_out_otherwise_in_an_article_is_no_mention_of_the_entry():
+    """An article that spells an acronym out as something else ("patrol torpedo (PT)", "earned run average (ERA)")
+    mentions no entry of the site's other meaning; a single word the text also writes in lower case is no expansion
+    ("Workers' Party (PT)": PT stands for no "Party", so a capitalised "Party" is no mention of PT); lower-case
+    words whose initials spell the acronym are one ("chief executive officer (CEO)")."""
+    brazil = [article(f"world/brazil-{n}.txt", "Lula leads the Workers' Party (PT) in Brazil.",
+                      "The PT won the vote and the other party lost.", "The Conservative Party met in London.")
+              for n in range(6)]
+    rights = [article(f"us/rights-{n}.txt", "Women campaigned for the Equal Rights Amendment (ERA).",
+                      "The ERA failed in 1982.") for n in range(4)]
+    navy = article("history/navy.txt", "He commanded a patrol torpedo (PT) boat.", "Two PT boats sank.")
+    baseball = article("sport/pitcher.txt", "He had a 2.10 earned run average (ERA) that year.",
+                       "His ERA led the league.")
+    firms = [article(f"business/firm-{n}.txt", "She became chief executive officer (CEO) of the bank.",
+                     "The CEO spoke on Monday.") for n in range(3)]
+    articles = [*brazil, *rights, navy, baseball, *firms]
+    g = glossary.build(articles)
+    assert terms(g)["ERA"].definition == "Equal Rights Amendment"
+    assert "ERA" not in lone_links(articles, g, "sport/pitcher.txt")
+    assert lone_links(articles, g, "us/rights-0.txt")["ERA"] == {"ERA"}
+    assert terms(g)["PT"].definition == "patrol torpedo" and "Party" not in terms(g)["PT"].variants
+    assert lone_links(articles, g, "history/navy.txt")["PT"] == {"PT"}
+    assert set(lone_links(articles, g, "world/brazil-0.txt")) == {"Brazil", "London"}  # no PT, no Party
+    assert terms(g)["CEO"].definition == "chief executive officer"
+    assert lone_links(articles, g, "business/firm-0.txt")["CEO"] == {"CEO"}
+
+
+def test_a_surname_many_people_share_is_no_term_of_its_own():
+    """"Johnson", after Lyndon, Andrew, Boris and Samuel Johnson (none an entry: each named in one article only) and
+    after "Mr Johnson", names none of them alone: it is no term, and no lone "Johnson" links anywhere. A surname whose
+    full names open with one first name ("Eisenhower": Dwight) stays a term."""
+    people = ["Lyndon Johnson", "Andrew Johnson", "Boris Johnson", "Samuel Johnson"]
+    articles = [
+        article(f"people/{n}.txt", f"{person} spoke in Boston.", f"Later {person} left.",
+                "Reporters said Mr Johnson was tired. Johnson never came back. Johnson wrote.")
+        for n, person in enumerate(people)
+    ]
+    articles.append(article("war/ike.txt", "Dwight Eisenhower led the army.", "Later Dwight Eisenhower won."))
+    articles += [article(f"war/ike-{k}.txt", "The troops cheered when Mr Eisenhower spoke; Eisenhower left.")
+                 for k in range(3)]
+    articles += [article(f"misc/f{i}.txt", f"Filler text number {i} about boats.") for i in range(6)]
+    g = glossary.build(articles)
+    assert not any("Johnson" in name for name in terms(g))
+    assert not any("Johnson" in lone_links(articles, g, a.source) for a in articles)
+    assert lone_links(articles, g, "war/ike-0.txt")["Eisenhower"] == {"Eisenhower"}

@@ -227,7 +227,7 @@ _CONTRACTION = re.compile(r"['’](?:ve|m|d|ll|re|t)$|n['’]t$", re.IGNORECASE)
 _EDGE = "\"'“”‘’«»()[]{}.,;:!?…—–-*/"
 _QUOTED = re.compile(r"[\"“«„](?=\S)([^\"“”«»„\n]{2,60}?)(?<=\S)[\"”»“]")
 """A quotation: an opening quote before a non-space, a closing one after a non-space."""
-_EXPANSION = re.compile(r"\(([A-Z][A-Z0-9&]{1,5})\)")
+EXPANSION = re.compile(r"\(([A-Z][A-Z0-9&]{1,5})\)")
 _ACRONYM = re.compile(r"[A-Z](?<![\w\-].)[A-Z0-9&]{1,5}(?![\w\-]|\.\w\.)")  # not "LL" of "LL.D."
 _SHOUTING = re.compile(r"[A-Z][A-Z]+(?:[ \t]+[A-Z]{2,}){2,}")  # "UNIVERSITY OF OXFORD": capitals, not acronyms
 """(Both patterns open with a plain capital, and `_ACRONYM` looks behind it only then: `re` scans quickly for a
@@ -304,6 +304,12 @@ class Candidate:
     """Times it comes before "-based" ("a London-based firm"): a place."""
     placed: int = 0
     """Times it follows "in", "from", "near", "across", "throughout", "visit to" or "trip to": a place."""
+    ends: int = 0
+    """For a single word: times it ends a person's name of two or three words whose first word ends it twice or
+    more ("Lyndon Johnson", "Andrew Johnson", "Boris Johnson")."""
+    ends_commonest: int = 0
+    """Of those, the times with the commonest first word ("Lyndon"): a surname that many people share (most of
+    its full names open otherwise) names none of them alone."""
 
 
 @dataclass
@@ -334,7 +340,10 @@ class _Evidence:
     numbered: Counter
     """Runs of capitalised words directly followed by a number ("Billboard Hot 100", "Apollo 11")."""
     words: int
-    expansions: dict[str, str]
+    expansions: dict[str, Counter]
+    """Acronym → the expansions the text gives it → times."""
+    surnames: dict[str, Counter]
+    """Last word of a person's name of two or three words → its first word → occurrences."""
 
 
 def min_mentions(article_count: int) -> int:
@@ -344,7 +353,7 @@ def min_mentions(article_count: int) -> int:
 
 def candidates(articles: Sequence[Article]) -> list[Candidate]:
     """Every candidate term in the corpus, each once, sorted by name."""
-    evidence = _Evidence(*(Counter() for _ in range(19)), words=0, expansions={})
+    evidence = _Evidence(*(Counter() for _ in range(19)), words=0, expansions={}, surnames={})
     texts = ["\n" + "\n".join(article.paragraphs) for article in articles]  # a paragraph's first word opens a sentence
     # One pass over the texts per count: a quarter quicker than all counts in one pass, each large Counter
     # staying in the processor's cache.
@@ -441,7 +450,10 @@ def _count_names(runs: Counter, per_article: Sequence[Counter], ev: _Evidence) -
             for word in name.split():
                 ev.inside[word] += count
     for name in longer:
-        ev.opens[name.split()[0]] += 1
+        words = name.split()
+        ev.opens[words[0]] += 1
+        if len(words) <= 3 and _person_like(words[0]):
+            ev.surnames.setdefault(words[-1], Counter())[words[0]] += ev.names[name]
     for keys in per_article:
         names: Counter[str] = Counter()
         for key, count in keys.items():
@@ -473,10 +485,10 @@ def _count_marked(text: str, ev: _Evidence) -> None:
         if count > 0 and not _ROMAN.fullmatch(acronym):
             ev.acronyms[acronym] += count
             seen.add(acronym)
-    for match in _EXPANSION.finditer(text):
-        expansion = _expansion(text[max(0, match.start() - 200) : match.start()], match.group(1))
+    for match in EXPANSION.finditer(text):
+        expansion = spelled_out(text[max(0, match.start() - 200) : match.start()], match.group(1))
         if expansion:
-            ev.expansions.setdefault(match.group(1), expansion)
+            ev.expansions.setdefault(match.group(1), Counter())[expansion] += 1
     if "-based" in text:
         ev.based.update(_BASED.findall(text))
     ev.spread.update(seen)
@@ -610,6 +622,29 @@ def _defined_term(words: str) -> str:
     return words[0].lower() + words[1:] if first[1:].islower() else words
 
 
+def spelled_out(before: str, acronym: str) -> str:
+    """What an acronym in brackets stands for, from the words just before it: capitalised words holding its letters
+    in order (`_expansion`: "Schutzstaffel (SS)", "North Atlantic Treaty Organization (NATO)"), else words of any
+    case whose initials spell it ("alternating current (AC)", "chief executive officer (CEO)"); or ''."""
+    return _expansion(before, acronym) or _initials(before, acronym)
+
+
+def _initials(before: str, acronym: str) -> str:
+    """The words just before "(ACR)" whose initials, connectors left out, are ACR's letters in any case, or ''."""
+    words = before.split()[-2 * len(acronym) :]
+    if words:
+        words[-1] = words[-1].rstrip(",;:")
+    picked: list[str] = []
+    for word in reversed(words):
+        picked.insert(0, word)
+        if len([w for w in picked if w not in CONNECTORS]) == len(acronym):
+            break
+    if not picked or picked[0] in CONNECTORS or not all(w.replace("-", "").isalpha() for w in picked):
+        return ""
+    initials = "".join(w[0] for w in picked if w not in CONNECTORS)
+    return " ".join(picked) if initials.lower() == acronym.lower() else ""
+
+
 def _expansion(before: str, acronym: str) -> str:
     """The capitalised words just before "(ACR)" that ACR abbreviates, or ''. Each letter of ACR is found in
     order, right to left, in those words; the first letter must begin the first word (Schwartz & Hearst):
@@ -680,13 +715,30 @@ def _select(ev: _Evidence, article_count: int) -> list[Candidate]:
             kind = "name" if term[:1].isupper() else "phrase"
             add(forms, kind, max(sum(forms.values()), 1), defined=True)
     for acronym, count in ev.acronyms.items():
-        if acronym in ev.expansions or count >= max(2, need):
-            add(Counter({acronym: count}), "acronym", count, expansion_of=ev.expansions.get(acronym, ""))
+        expansion = _expansion_of(acronym, ev)
+        if expansion or count >= max(2, need):
+            add(Counter({acronym: count}), "acronym", count, expansion_of=expansion)
     chosen = sorted(found.values(), key=lambda c: c.name)
     if len(chosen) > MAX_TERMS:
         best = sorted(chosen, key=lambda c: (-c.count * max(c.spread, 1) * (2 if c.quoted else 1), c.name))
         chosen = sorted(best[:MAX_TERMS], key=lambda c: c.name)
     return chosen
+
+
+def _expansion_of(acronym: str, ev: _Evidence) -> str:
+    """What the text says an acronym stands for most often, or ''. A single word that the text also writes in
+    lower case is none: in "Workers' Party (PT)" the letters P and T are found in "Party", but PT stands for no
+    party ("Schutzstaffel (SS)" is one word and an expansion)."""
+    said = [e for e, _ in ev.expansions.get(acronym, Counter()).most_common() if " " in e or not ev.lower[e.lower()]]
+    return said[0] if said else ""
+
+
+def _person_like(word: str) -> bool:
+    """True for a word that may open a person's name: capitalised letters (not all capitals), and no function word,
+    direction, title or honorific ("Lyndon", not "North", "President", "USS")."""
+    low = word.lower().rstrip(".")
+    return word.isalpha() and word[:1].isupper() and not word.isupper() and low not in FUNCTION_WORDS \
+        and low not in NOT_A_NAME and low not in HONORIFICS and not is_title(word)
 
 
 def _pools(counts: Counter) -> dict[str, dict[str, int]]:
@@ -714,7 +766,11 @@ def _name_evidence(forms: Mapping[str, int], ev: _Evidence) -> dict[str, int]:
     total = {field: sum(counter[f] for f in forms) for field, counter in (
         ("honorific", ev.honorific), ("titled", ev.titled), ("inside", ev.inside), ("opens", ev.opens),
         ("together", ev.together), ("based", ev.based), ("placed", ev.placed))}
-    return total
+    firsts = Counter()
+    for form in forms:
+        firsts.update(ev.surnames.get(form, {}))
+    repeated = [n for n in firsts.values() if n >= 2]
+    return total | {"ends": sum(repeated), "ends_commonest": max(repeated, default=0)}
 
 
 def _single_name(word: str, ev: _Evidence) -> bool:

@@ -2,7 +2,8 @@
 pass (`match`) and resolved in the article's own context, in reading order.
 
 A form that always means one entry (a full name, a phrase, a demonym, an acronym) is a mention of it, but for a
-name of several words that a longer name goes on from ("John Calvin Coolidge", "John F. Kennedy Jr."). A lone
+name of several words that a longer name goes on from ("John Calvin Coolidge", "John F. Kennedy Jr."), and for an
+acronym that the article spells out as something else ("patrol torpedo (PT)" is no party PT). A lone
 word whose meaning depends on the article (`model.ShortForm`: a surname, a single-word name) means:
 - nothing, where it opens a longer name ("Calvin Coolidge": a first name there), or where it ends one that is no
   entry ("Patricia Hewitt" when only Lleyton Hewitt is one; "Inter Milan" beside the city): the word then means
@@ -21,7 +22,9 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from .candidates import CONNECTORS, FUNCTION_WORDS, HONORIFICS, NOT_A_NAME, PLACE_PREPOSITIONS, is_title
+from .candidates import (
+    CONNECTORS, EXPANSION, FUNCTION_WORDS, HONORIFICS, NOT_A_NAME, PLACE_PREPOSITIONS, is_title, spelled_out,
+)
 from .match import Hit, Matcher
 from .model import ShortForm, Term
 
@@ -54,11 +57,15 @@ class Finder:
                 self.introduces.setdefault(owner, []).append(k)
         self.matcher = Matcher(patterns)
         self.names = frozenset(i for i, term in enumerate(terms) if term.case_sensitive)
+        self.terms = terms
 
     def article(self, paragraphs: Sequence[str], title: str = "") -> list[list[Hit]]:
         """Per paragraph of one article (in reading order), its mentions with every lone word resolved; `title`
         is the article's."""
         raw = [[hit for hit in self.matcher.find(text) if not self._goes_on(text, hit)] for text in paragraphs]
+        if spelled := _spelled_out(paragraphs):
+            raw = [[hit for hit in hits if not self._other_meaning(text[hit.start : hit.end], hit.term, spelled)]
+                   for text, hits in zip(paragraphs, raw)]
         present = {hit.term for hits in raw for hit in hits if hit.term >= 0}
         subject = self._subject(title)
         introduced: dict[int, int | None] = {}
@@ -105,11 +112,32 @@ class Finder:
             return True
         return " " in text[hit.start : hit.end] and _name_goes_on(text, hit.end)
 
+    def _other_meaning(self, surface: str, term: int, spelled: dict[str, tuple[str, ...]]) -> bool:
+        """True for an acronym the article spells out with none of the words of the entry's names."""
+        words = spelled.get(surface[:-2] if surface.endswith(("'s", "’s")) else surface)  # ("PT's": PT)
+        if not words or term < 0:
+            return False
+        entry = self.terms[term]
+        known = {word[:5].lower() for form in (entry.name, *entry.variants, *entry.aliases) for word in form.split()}
+        return not any(word[:5] in known for word in words)
+
     def _subject(self, title: str) -> dict[int, int]:
         """Short form → the entry that the whole title names, for the short forms of that entry."""
         whole = title.strip()
         named = [hit.term for hit in self.matcher.find(whole) if hit.term >= 0 and hit.end - hit.start == len(whole)]
         return {k: named[0] for k in self.introduces.get(named[0], ())} if named else {}
+
+
+def _spelled_out(paragraphs: Sequence[str]) -> dict[str, tuple[str, ...]]:
+    """Acronym → the words (lower case) it stands for where the article first spells it out in brackets
+    (`candidates.spelled_out`: "patrol torpedo (PT)", "Workers' Party (PT)")."""
+    out: dict[str, tuple[str, ...]] = {}
+    for text in paragraphs:
+        for match in EXPANSION.finditer(text) if "(" in text else ():
+            if match.group(1) not in out and (said := spelled_out(text[max(0, match.start() - 200) : match.start()],
+                                                                   match.group(1))):
+                out[match.group(1)] = tuple(said.lower().split())
+    return out
 
 
 def _ends_a_name(text: str, start: int) -> bool:

@@ -16,7 +16,7 @@
 - **Never terms**: a surname that mostly goes with its full name (it is a short form of it); a word that mostly
   stands inside longer names ("Hodgson" of "Frances Hodgson Burnett"); a first name (a word that opens two or
   more longer names, or opens a name it mostly stands in: "David", "John"), unless the text places something
-  there ("in Paris").
+  there ("in Paris"); a surname that many people share, none of them most ("Johnson": Lyndon, Andrew, Boris…).
 - **The curated file** hides, adds, renames and joins entries, and may set their kind and whether they link.
 """
 
@@ -121,7 +121,7 @@ def resolve(found: Sequence[Candidate], entries: Sequence[curated_file.Entry], p
         mine = owners.get(c.name, [])
         if mine and not _stands_apart(c, [found[o] for o in mine]):
             dropped.add(i)  # a surname: a short form of its full name
-        elif c.inside >= c.count or _first_name(c, found, shortenable):
+        elif c.inside >= c.count or _first_name(c, found, shortenable) or _shared_surname(c):
             dropped.add(i)
     entities: list[Entity] = []
     index: dict[int, int] = {}
@@ -239,6 +239,13 @@ def _first_name(word: Candidate, found: Sequence[Candidate], shortenable: set[in
     if is_placed(word):
         return False
     return word.opens >= 2 or any(found[i].name.split()[0] == word.name for i in shortenable)
+
+
+def _shared_surname(word: Candidate) -> bool:
+    """True for a surname many people share: a title or an honorific goes with it, and most of the full names it
+    ends open with other first names than the commonest ("Johnson": Lyndon, Andrew, Boris, Samuel…). Alone it names
+    none of them; each full name that is an entry keeps it as a short form."""
+    return word.honorific + word.titled > 0 and word.ends_commonest * 2 < word.ends
 
 
 def _may_stand_for(form: str, full: Candidate, found: Sequence[Candidate], singles: dict[str, int]) -> bool:
