@@ -502,3 +502,21 @@ def test_a_surname_many_people_share_is_no_term_of_its_own():
     assert not any("Johnson" in name for name in terms(g))
     assert not any("Johnson" in lone_links(articles, g, a.source) for a in articles)
     assert lone_links(articles, g, "war/ike-0.txt")["Eisenhower"] == {"Eisenhower"}
+
+
+def test_the_given_name_of_an_article_s_subject_is_nobody_else_there():
+    """In "Calvin Coolidge" (a title the text repeats), a lone "Calvin" is the subject or his son, never John Calvin,
+    though the article names him first; a headline's first word keeps its meaning ("Blair" in "Blair Wins Again")."""
+    theology = [article(f"religion/geneva-{n}.txt", "John Calvin preached in Geneva.", "Calvin wrote the Institutes.")
+                for n in range(10)]
+    coolidge = Article(source="politics/coolidge.txt", section="politics", title="Calvin Coolidge", slug="coolidge", sections=(),
+                       intro=("Calvin Coolidge was named in honour of John Calvin.",
+                              "After the death of his younger son Calvin, Coolidge became withdrawn."))
+    blair = [article(f"uk/blair-{n}.txt", "Tony Blair spoke in London.", "Blair then left.") for n in range(3)]
+    headline = Article(source="uk/wins.txt", section="uk", title="Blair Wins Again", slug="wins", sections=(),
+                       intro=("Tony Blair won a third term.", "Blair thanked the voters."))
+    articles = [*theology, coolidge, *blair, headline]
+    g = glossary.build(articles)
+    assert "Calvin" not in lone_links(articles, g, "politics/coolidge.txt")
+    assert lone_links(articles, g, "religion/geneva-0.txt")["Calvin"] == {"John Calvin"}
+    assert lone_links(articles, g, "uk/wins.txt")["Blair"] == {"Tony Blair"}

@@ -11,9 +11,11 @@ word whose meaning depends on the article (`model.ShortForm`: a surname, a singl
 - else, after a preposition of place ("in Washington"), the word's own entry, if it is one (the city, not a
   president named in the article);
 - else, in an article whose title is one entry it shortens, that entry ("Curie" in "Marie Curie" is Marie,
-  though Pierre Curie is named in it too);
+  though Pierre Curie is named in it too); in an article whose title is an entry opening with it, nothing (the
+  subject's first name: "his son Calvin" in "Calvin Coolidge" is no John Calvin, whom the article names);
 - else the entry introduced last in the article that it shortens ("Tony Blair … Mr Blair");
-- else, when exactly one such entry is named later in the article, that one;
+- else, when exactly one such entry is named later in the article and the word is no entry of its own, that one
+  ("Washington insider" before "George Washington" is named stays the city);
 - else its default (its own entry, or the one full name on the site that carries it), if any.
 """
 
@@ -51,6 +53,7 @@ class Finder:
                     patterns.append((i, variant, term.case_sensitive))
         patterns.extend((-k - 1, sf.form, True) for k, sf in enumerate(contextual))
         self.contextual = tuple(contextual)
+        self.short = {sf.form: k for k, sf in enumerate(contextual)}
         self.introduces: dict[int, list[int]] = {}
         for k, sf in enumerate(contextual):
             for owner in sf.owners:
@@ -67,7 +70,7 @@ class Finder:
             raw = [[hit for hit in hits if not self._other_meaning(text[hit.start : hit.end], hit.term, spelled)]
                    for text, hits in zip(paragraphs, raw)]
         present = {hit.term for hits in raw for hit in hits if hit.term >= 0}
-        subject = self._subject(title)
+        subject = self._subject(title, paragraphs)
         introduced: dict[int, int | None] = {}
         out = []
         for text, hits in zip(paragraphs, raw):
@@ -96,7 +99,7 @@ class Finder:
                 elif k in introduced:
                     term = introduced[k]
                 else:
-                    named = [o for o in entry.owners if o in present]
+                    named = [o for o in entry.owners if o in present] if own is None else []
                     term = named[0] if len(named) == 1 else None if named else entry.default
                 if term is not None:
                     kept.append(Hit(hit.start, hit.end, term))
@@ -121,11 +124,19 @@ class Finder:
         known = {word[:5].lower() for form in (entry.name, *entry.variants, *entry.aliases) for word in form.split()}
         return not any(word[:5] in known for word in words)
 
-    def _subject(self, title: str) -> dict[int, int]:
-        """Short form → the entry that the whole title names, for the short forms of that entry."""
+    def _subject(self, title: str, paragraphs: Sequence[str]) -> dict[int, int | None]:
+        """Short form → its meaning in an article whose title is a name: nothing for the words before its last
+        (the subject's given names), and the entry the title names, if it is one, for that entry's short forms. A
+        title is a name if it names an entry, or if it is two or three capitalised words that the text repeats (a
+        headline is seldom repeated)."""
         whole = title.strip()
         named = [hit.term for hit in self.matcher.find(whole) if hit.term >= 0 and hit.end - hit.start == len(whole)]
-        return {k: named[0] for k in self.introduces.get(named[0], ())} if named else {}
+        words = whole.split()
+        if not named and not (2 <= len(words) <= 3 and all(map(_name_word, words))
+                              and any(whole in text for text in paragraphs)):
+            return {}
+        given = {self.short[word]: None for word in words[:-1] if word in self.short}
+        return given | {k: named[0] for k in self.introduces.get(named[0], ())} if named else given
 
 
 def _spelled_out(paragraphs: Sequence[str]) -> dict[str, tuple[str, ...]]:

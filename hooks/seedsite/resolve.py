@@ -187,10 +187,13 @@ def _place_of(word: str, places: dict[str, int]) -> int | None:
 
 
 def _places_with_stem(places: dict[str, int], stem: str, cut: int):
-    """Places whose name, less its last `cut` letters, is `stem`."""
+    """Places whose name, less its last `cut` letters, is `stem`; none with a demonym of its own ("France":
+    "French", so "Francis" is no demonym of it)."""
     if cut == 0:
-        return [(stem, places[stem])] if stem in places else []
-    return [(p, i) for p, i in places.items() if len(p) == len(stem) + cut and p.startswith(stem)]
+        found = [(stem, places[stem])] if stem in places else []
+    else:
+        found = [(p, i) for p, i in places.items() if len(p) == len(stem) + cut and p.startswith(stem)]
+    return [(p, i) for p, i in found if p not in IRREGULAR_DEMONYMS]
 
 
 def _compound_demonym(name: str, places: dict[str, int]) -> bool:
