@@ -520,3 +520,11 @@ def test_the_given_name_of_an_article_s_subject_is_nobody_else_there():
     assert "Calvin" not in lone_links(articles, g, "politics/coolidge.txt")
     assert lone_links(articles, g, "religion/geneva-0.txt")["Calvin"] == {"John Calvin"}
     assert lone_links(articles, g, "uk/wins.txt")["Blair"] == {"Tony Blair"}
+
+
+def test_a_name_is_no_demonym_of_a_place_with_a_demonym_of_its_own():
+    """"Francis" looks like "France" with a demonym's ending, but the French are France's people."""
+    articles = [article(f"world/paris-{n}.txt", "The summit met in France.", "The French minister and Francis spoke.",
+                        "Later Francis left France.") for n in range(4)]
+    g = glossary.build(articles)
+    assert "French" in terms(g)["France"].variants and "Francis" not in terms(g)["France"].variants
