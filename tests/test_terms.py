@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 from conftest import ROOT, main_content, make_project, mkdocs_build, soup
-from seedsite import glossary, pipeline, sources
+from seedsite import candidates, glossary, pipeline, sources
 from seedsite.model import Article, Section, Term
 
 NEWS = ROOT / "tests" / "inputs" / "news"
@@ -528,3 +528,14 @@ def test_a_name_is_no_demonym_of_a_place_with_a_demonym_of_its_own():
                         "Later Francis left France.") for n in range(4)]
     g = glossary.build(articles)
     assert "French" in terms(g)["France"].variants and "Francis" not in terms(g)["France"].variants
+
+
+def test_a_russian_surname_after_one_first_name_in_its_cases_is_one_person():
+    """"Владимир", "Владимира", "Владимиру" open one person's name: "Путин" in its cases is no surname many people
+    share (`resolve` drops those)."""
+    cases = ["Вчера Владимир Путин выступил.", "Вчера журналисты спросили Владимира Путина.",
+             "Вчера Владимиру Путину показали завод."]
+    articles = [article(f"ru/{n}.txt", cases[n % 3], "Потом Путин ответил, и Путина спросили.",
+                        "Потом Путину показали завод.", "Он вчера и потом молчал.") for n in range(12)]
+    putin = {c.name: c for c in candidates.candidates(articles)}["Путин"]
+    assert putin.ends == 12 and putin.ends_commonest == 12

@@ -343,7 +343,7 @@ class _Evidence:
     expansions: dict[str, Counter]
     """Acronym → the expansions the text gives it → times."""
     surnames: dict[str, Counter]
-    """Last word of a person's name of two or three words → its first word → occurrences."""
+    """Last word of a person's name of two or three words → its first word's stem → occurrences."""
 
 
 def min_mentions(article_count: int) -> int:
@@ -453,7 +453,7 @@ def _count_names(runs: Counter, per_article: Sequence[Counter], ev: _Evidence) -
         words = name.split()
         ev.opens[words[0]] += 1
         if len(words) <= 3 and _person_like(words[0]):
-            ev.surnames.setdefault(words[-1], Counter())[words[0]] += ev.names[name]
+            ev.surnames.setdefault(words[-1], Counter())[stems.stem(words[0])] += ev.names[name]  # ("Владимира")
     for keys in per_article:
         names: Counter[str] = Counter()
         for key, count in keys.items():
