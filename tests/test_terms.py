@@ -161,6 +161,9 @@ APPOSITIVES = (
     "Marta Vell, a personal biography.",
     "Cadiz, the old port of the south, was quiet; Washington and the Royal Academy were not.",
     "Marta Vell, the mayor of Cadiz, spoke first.",
+    "He tried to turn Lorvik, the capital city, into a great centre.",
+    "Rain fell on Dunmore, a market town in the north, all day.",
+    "Both Lorvik and Dunmore were quiet.",
 )
 
 
@@ -169,6 +172,8 @@ APPOSITIVES = (
     ("Royal Academy", ""),  # "professor at the Royal Academy, a lifetime position": the professorship is
     ("Marta Vell", "the mayor of Cadiz"),  # not "a personal biography": a sentence of that alone is a book's title
     ("Cadiz", "the old port of the south"),
+    ("Lorvik", ""),  # "the capital city": of what, it does not say
+    ("Dunmore", "a market town in the north"),
 ])
 def test_an_appositive_describes_the_name_it_follows_or_nothing(name, definition):
     found = terms(glossary.build([article("appositives.txt", *APPOSITIVES)]))
@@ -509,7 +514,8 @@ def test_the_given_name_of_an_article_s_subject_is_nobody_else_there():
     though the article names him first; a headline's first word keeps its meaning ("Blair" in "Blair Wins Again")."""
     theology = [article(f"religion/geneva-{n}.txt", "John Calvin preached in Geneva.", "Calvin wrote the Institutes.")
                 for n in range(10)]
-    coolidge = Article(source="politics/coolidge.txt", section="politics", title="Calvin Coolidge", slug="coolidge", sections=(),
+    coolidge = Article(source="politics/coolidge.txt", section="politics", title="Calvin Coolidge", slug="coolidge",
+                       sections=(),
                        intro=("Calvin Coolidge was named in honour of John Calvin.",
                               "After the death of his younger son Calvin, Coolidge became withdrawn."))
     blair = [article(f"uk/blair-{n}.txt", "Tony Blair spoke in London.", "Blair then left.") for n in range(3)]

@@ -192,6 +192,11 @@ def _title_before(before: str, roles: frozenset[str] = ROLES) -> str:
     return " ".join(reversed(chosen))
 
 
+VAGUE_WORDS = frozenset("""a an the capital city town village country nation state region province county area place
+    island port metropolis largest biggest main chief principal former new old ancient same other home""".split())
+"""Words of an appositive that says what kind of place a name is, but not which: "the capital city", "a town"."""
+
+
 def _appositive(after: str, opens: bool = False) -> str:
     """The noun phrase set off by commas right after a name ("…, director general of the British Chambers of
     Commerce, …", "…, the capital of Belarus, …"): it opens with an article or a role, and holds no verb of a
@@ -211,6 +216,8 @@ def _appositive(after: str, opens: bool = False) -> str:
         return ""  # a list: "London, the south-east and East Anglia"
     if any(w.endswith("ed") and nxt in ("by", "to") for w, nxt in zip(low[1:], low[2:])):
         return ""  # "a nomination supported by …": a clause
+    if all(w in VAGUE_WORDS for w in low):
+        return ""  # "Berlin, the capital city, …": of what, it does not say
     if low[0] in ("a", "an", "the"):
         return phrase if words[1][:1].islower() or is_title(words[1]) else ""
     return phrase if is_title(words[0], ROLES) and not words[1][:1].isupper() else ""
