@@ -408,3 +408,16 @@ def test_a_hyphenated_name_and_its_plural_are_one_candidate():
         article("b.txt", "Doctors took X-rays of the lungs. An X-ray machine came to Nizhny-Novgorod."),
     ])
     assert owner(found, "X-ray") == owner(found, "X-rays") == ["X-ray"]
+
+
+def test_the_tail_of_a_longer_phrase_is_no_phrase_of_its_own():
+    """"domain audiobooks" recurs only as the tail of "(public domain audiobooks)": the word "domain" goes with
+    "public", also after a bracket; "public domain" is the phrase."""
+    filler = ("river mountain garden window letter silver orange winter summer harvest market bridge castle forest "
+              "valley island harbour meadow village station theatre museum library chapel tower").split()
+    articles = [article(f"a{n}.txt", f"Book {n} was read aloud. Recordings: LibriVox (public domain audiobooks).",
+                        "The text entered the public domain in 1990.",
+                        " ".join(f"the {w} and the {filler[(i * 7 + n) % len(filler)]}." for i, w in enumerate(filler)))
+                for n in range(12)]
+    names = {c.name for c in extract(articles)}
+    assert "domain audiobooks" not in names and "public domain" in names

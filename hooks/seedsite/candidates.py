@@ -235,8 +235,9 @@ pattern's first character, but tries a pattern opening with a look-behind or a r
 _ROMAN = re.compile(r"(?=[MDCLXVI])M{0,4}(?:CM|CD|D?C{0,3})(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})")
 """A well-formed Roman numeral ("II", "XIV", "MCM"; not "CDC", "DVD"), matched whole."""
 _LOW = _class(lambda ch: ch.isalpha() and ch.islower())
-_LOWER_PAIR = re.compile(rf"(?<!\S)([{_LOW}]{{3,}})\s+(?=([{_LOW}]{{3,}})[{re.escape(_EDGE)}]*(?!\S))")
-"""Two adjacent lower-case words: the first a whole token, the second with punctuation after it at most."""
+_LOWER_PAIR = re.compile(rf"(?<![^\s(\[\"“‘«])([{_LOW}]{{3,}})\s+(?=([{_LOW}]{{3,}})[{re.escape(_EDGE)}]*(?!\S))")
+"""Two adjacent lower-case words: the first a whole token or after an opening bracket or quote, the second with
+punctuation after it at most."""
 _ABBREVIATION_DOT = re.compile(rf"\.[ \t]*[{_LOW}0-9,;:)]")
 """A period that ends no sentence, after the word it abbreviates ("Oct. 5", "Springfield, Ill., police")."""
 
@@ -342,6 +343,8 @@ class _Evidence:
     words: int
     expansions: dict[str, Counter]
     """Acronym → the expansions the text gives it → times."""
+    bound: dict[str, int]
+    """Lower-case word → its occurrences after its commonest left neighbour (no function word)."""
     surnames: dict[str, Counter]
     """Last word of a person's name of two or three words → its first word's stem → occurrences."""
 
@@ -353,7 +356,7 @@ def min_mentions(article_count: int) -> int:
 
 def candidates(articles: Sequence[Article]) -> list[Candidate]:
     """Every candidate term in the corpus, each once, sorted by name."""
-    evidence = _Evidence(*(Counter() for _ in range(19)), words=0, expansions={}, surnames={})
+    evidence = _Evidence(*(Counter() for _ in range(19)), words=0, expansions={}, bound={}, surnames={})
     texts = ["\n" + "\n".join(article.paragraphs) for article in articles]  # a paragraph's first word opens a sentence
     # One pass over the texts per count: a quarter quicker than all counts in one pass, each large Counter
     # staying in the processor's cache.
@@ -423,6 +426,8 @@ def _count_words(tokens: Counter[str], pairs: Counter[tuple[str, str]], ev: _Evi
     for (left, right), count in pairs.items():
         if count >= 2:
             ev.phrases[f"{left} {right}"] += count
+            if count > ev.bound.get(right, 0) and left not in FUNCTION_WORDS:
+                ev.bound[right] = count
 
 
 def _count_names(runs: Counter, per_article: Sequence[Counter], ev: _Evidence) -> None:
@@ -792,6 +797,8 @@ def _recurring_phrase(phrase: str, count: int, ev: _Evidence) -> bool:
         return False
     if words[0].endswith(("ed", "ing")) or words[-1].endswith(("ed", "ing")):
         return False
+    if ev.bound.get(words[0], 0) * 5 > ev.lower[words[0]] * 4:
+        return False  # the tail of a longer phrase: "domain audiobooks" of "public domain audiobooks"
     expected = math.prod(ev.lower[w] for w in words) / max(ev.words, 1) ** (len(words) - 1)
     return expected > 0 and math.log2(count / expected) >= MIN_PMI
 
