@@ -11,8 +11,8 @@ word whose meaning depends on the article (`model.ShortForm`: a surname, a singl
 - else, after a preposition of place ("in Washington"), the word's own entry, if it is one (the city, not a
   president named in the article);
 - else, in an article whose title is one entry it shortens, that entry ("Curie" in "Marie Curie" is Marie,
-  though Pierre Curie is named in it too); in an article whose title is an entry opening with it, nothing (the
-  subject's first name: "his son Calvin" in "Calvin Coolidge" is no John Calvin, whom the article names);
+  though Pierre Curie is named in it too); in an article whose title is a name opening with it, nothing (the
+  subject's given name: "his son Calvin" in "Calvin Coolidge" is no John Calvin, whom the article names);
 - else the entry introduced last in the article that it shortens ("Tony Blair … Mr Blair");
 - else, when exactly one such entry is named later in the article and the word is no entry of its own, that one
   ("Washington insider" before "George Washington" is named stays the city);

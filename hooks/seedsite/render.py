@@ -192,7 +192,7 @@ def relative(from_uri: str, to_uri: str) -> str:
 
 def _relative_dir(from_dir: str, to_dir: str) -> str:
     """The way from one site folder to another ("" for the same one): `posixpath.relpath` for the plain relative
-    paths pages have, five times quicker (every article links to a dozen term pages)."""
+    paths pages have, in a tenth of its time (a build asks for some 20,000 pairs: articles link to term pages)."""
     here, there = from_dir.split("/") if from_dir else [], to_dir.split("/") if to_dir else []
     common = 0
     for mine, theirs in zip(here, there):
