@@ -46,7 +46,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 
 from . import stems
@@ -227,7 +227,7 @@ _CONTRACTION = re.compile(r"['’](?:ve|m|d|ll|re|t)$|n['’]t$", re.IGNORECASE)
 _EDGE = "\"'“”‘’«»()[]{}.,;:!?…—–-*/"
 _QUOTED = re.compile(r"[\"“«„](?=\S)([^\"“”«»„\n]{2,60}?)(?<=\S)[\"”»“]")
 """A quotation: an opening quote before a non-space, a closing one after a non-space."""
-EXPANSION = re.compile(r"\(([A-Z][A-Z0-9&]{1,5})\)")
+_EXPANSION = re.compile(r"\(([A-Z][A-Z0-9&]{1,5})\)")
 _ACRONYM = re.compile(r"[A-Z](?<![\w\-].)[A-Z0-9&]{1,5}(?![\w\-]|\.\w\.)")  # not "LL" of "LL.D."
 _SHOUTING = re.compile(r"[A-Z][A-Z]+(?:[ \t]+[A-Z]{2,}){2,}")  # "UNIVERSITY OF OXFORD": capitals, not acronyms
 """(Both patterns open with a plain capital, and `_ACRONYM` looks behind it only then: `re` scans quickly for a
@@ -490,10 +490,8 @@ def _count_marked(text: str, ev: _Evidence) -> None:
         if count > 0 and not _ROMAN.fullmatch(acronym):
             ev.acronyms[acronym] += count
             seen.add(acronym)
-    for match in EXPANSION.finditer(text):
-        expansion = spelled_out(text[max(0, match.start() - 200) : match.start()], match.group(1))
-        if expansion:
-            ev.expansions.setdefault(match.group(1), Counter())[expansion] += 1
+    for acronym, expansion in spelled_out(text):
+        ev.expansions.setdefault(acronym, Counter())[expansion] += 1
     if "-based" in text:
         ev.based.update(_BASED.findall(text))
     ev.spread.update(seen)
@@ -627,11 +625,14 @@ def _defined_term(words: str) -> str:
     return words[0].lower() + words[1:] if first[1:].islower() else words
 
 
-def spelled_out(before: str, acronym: str) -> str:
-    """What an acronym in brackets stands for, from the words just before it: capitalised words holding its letters
-    in order (`_expansion`: "Schutzstaffel (SS)", "North Atlantic Treaty Organization (NATO)"), else words of any
-    case whose initials spell it ("alternating current (AC)", "chief executive officer (CEO)"); or ''."""
-    return _expansion(before, acronym) or _initials(before, acronym)
+def spelled_out(text: str) -> Iterator[tuple[str, str]]:
+    """(acronym, what it stands for) wherever the text spells an acronym out before it in brackets: capitalised
+    words holding its letters in order (`_expansion`: "Schutzstaffel (SS)", "North Atlantic Treaty Organization
+    (NATO)"), else words of any case whose initials spell it ("alternating current (AC)")."""
+    for match in _EXPANSION.finditer(text) if "(" in text else ():
+        before, acronym = text[max(0, match.start() - 200) : match.start()], match.group(1)
+        if expansion := _expansion(before, acronym) or _initials(before, acronym):
+            yield acronym, expansion
 
 
 def _initials(before: str, acronym: str) -> str:
@@ -738,12 +739,17 @@ def _expansion_of(acronym: str, ev: _Evidence) -> str:
     return said[0] if said else ""
 
 
-def _person_like(word: str) -> bool:
-    """True for a word that may open a person's name: capitalised letters (not all capitals), and no function word,
-    direction, title or honorific ("Lyndon", not "North", "President", "USS")."""
+def is_name_word(word: str) -> bool:
+    """True for a capitalised word that is no honorific, title, function word or direction."""
     low = word.lower().rstrip(".")
-    return word.isalpha() and word[:1].isupper() and not word.isupper() and low not in FUNCTION_WORDS \
-        and low not in NOT_A_NAME and low not in HONORIFICS and not is_title(word)
+    return word[:1].isupper() and low not in HONORIFICS and low not in FUNCTION_WORDS and low not in NOT_A_NAME \
+        and not is_title(word)
+
+
+def _person_like(word: str) -> bool:
+    """True for a word that may open a person's name: a name word of letters, not all capitals ("Lyndon", not
+    "North", "President", "USS")."""
+    return word.isalpha() and not word.isupper() and is_name_word(word)
 
 
 def _pools(counts: Counter) -> dict[str, dict[str, int]]:

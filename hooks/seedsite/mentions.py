@@ -24,9 +24,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from .candidates import (
-    CONNECTORS, EXPANSION, FUNCTION_WORDS, HONORIFICS, NOT_A_NAME, PLACE_PREPOSITIONS, is_title, spelled_out,
-)
+from .candidates import CONNECTORS, HONORIFICS, PLACE_PREPOSITIONS, is_name_word, spelled_out
 from .match import Hit, Matcher
 from .model import ShortForm, Term
 
@@ -132,7 +130,7 @@ class Finder:
         whole = title.strip()
         named = [hit.term for hit in self.matcher.find(whole) if hit.term >= 0 and hit.end - hit.start == len(whole)]
         words = whole.split()
-        if not named and not (2 <= len(words) <= 3 and all(map(_name_word, words))
+        if not named and not (2 <= len(words) <= 3 and all(map(is_name_word, words))
                               and any(whole in text for text in paragraphs)):
             return {}
         given = {self.short[word]: None for word in words[:-1] if word in self.short}
@@ -144,10 +142,8 @@ def _spelled_out(paragraphs: Sequence[str]) -> dict[str, tuple[str, ...]]:
     (`candidates.spelled_out`: "patrol torpedo (PT)", "Workers' Party (PT)")."""
     out: dict[str, tuple[str, ...]] = {}
     for text in paragraphs:
-        for match in EXPANSION.finditer(text) if "(" in text else ():
-            if match.group(1) not in out and (said := spelled_out(text[max(0, match.start() - 200) : match.start()],
-                                                                   match.group(1))):
-                out[match.group(1)] = tuple(said.lower().split())
+        for acronym, said in spelled_out(text):
+            out.setdefault(acronym, tuple(said.lower().split()))
     return out
 
 
@@ -158,7 +154,7 @@ def _ends_a_name(text: str, start: int) -> bool:
     if not found:
         return False
     word = found.group(1)
-    return _name_word(word) and not (word.endswith(".") and len(word) > 2)
+    return is_name_word(word) and not (word.endswith(".") and len(word) > 2)
 
 
 def _opens_a_name(text: str, start: int, end: int) -> bool:
@@ -177,7 +173,7 @@ def _opens_a_name(text: str, start: int, end: int) -> bool:
 def _name_goes_on(text: str, end: int) -> bool:
     """True when a word of a name follows `end`, or a generation ("Jr.", "Sr.")."""
     found = _WORD_AFTER.match(text, end)
-    return bool(found) and (_name_word(found.group(1)) or found.group(1).lower() in ("jr", "sr"))
+    return bool(found) and (is_name_word(found.group(1)) or found.group(1).lower() in ("jr", "sr"))
 
 
 def _word_before(text: str, start: int) -> re.Match | None:
@@ -188,10 +184,3 @@ def _word_before(text: str, start: int) -> re.Match | None:
     if not head:
         return None
     return _WORD_BEFORE.search(text, window + len(head) - len(head.rsplit(None, 1)[-1]), start)
-
-
-def _name_word(word: str) -> bool:
-    """True for a capitalised word that is no honorific, title, function word or direction."""
-    low = word.lower().rstrip(".")
-    return word[:1].isupper() and low not in HONORIFICS and low not in FUNCTION_WORDS and low not in NOT_A_NAME \
-        and not is_title(word)
