@@ -545,3 +545,12 @@ def test_a_russian_surname_after_one_first_name_in_its_cases_is_one_person():
                         "Потом Путину показали завод.", "Он вчера и потом молчал.") for n in range(12)]
     putin = {c.name: c for c in candidates.candidates(articles)}["Путин"]
     assert putin.ends == 12 and putin.ends_commonest == 12
+
+
+def test_a_two_word_name_the_text_never_shortens_is_no_person():
+    """"Iron Curtain" could be shortened to "Curtain" like "Tony Blair" to "Blair", but the text never does: it is no
+    person; "Tony Blair … Blair" is one."""
+    articles = [article(f"europe/{n}.txt", "The Iron Curtain divided Europe for decades.",
+                        "Tony Blair spoke of the Iron Curtain in Berlin. Blair then left.") for n in range(4)]
+    found = terms(glossary.build(articles))
+    assert found["Iron Curtain"].kind != "person" and found["Tony Blair"].kind == "person"

@@ -10,8 +10,8 @@
   text places it: "Great Britain" after a king's title and after "in"), its definition
   names a role ("a Greek philosopher"), two sentences about it are continued by "he" or "she" ("Curie won the
   prize. She …"; where the language's pronouns tell persons from things), or it is a name of two or three words
-  that may be shortened to its last ("Alexander Lukashenko"), ending in no "-ism" ("Roman Catholicism"), and the
-  text places nothing there (or seldom, and one such sentence is about it).
+  that the text shortens to its last ("Alexander Lukashenko … Lukashenko"; not "Google Doodle"), ending in no
+  "-ism" ("Roman Catholicism"), and the text places nothing there (or seldom, and one such sentence is about it).
 - `concept`: a lower-case phrase, a quoted or defined one, and a role ("Head of State").
 - Any other name: `name`, a name the text says no more of (not a guess: a company, a country and a surname all
   end here when nothing tells them apart).
@@ -80,11 +80,17 @@ def kind(term: Term, entity: Entity) -> str:
     if titled or _role(term) or referred >= REFERRED:
         return "person"
     seldom_placed = evidence is None or not evidence.placed or referred and evidence.placed * 10 < evidence.count
-    if entity.short_forms and seldom_placed and not words[-1].endswith("ism"):
-        return "person"  # a name of two or three words that may be shortened to its last: mostly a person's
+    if seldom_placed and not words[-1].endswith("ism") and _shortened(term, entity.short_forms):
+        return "person"  # a name of two or three words that the text shortens to its last: mostly a person's
     if evidence is not None and evidence.quoted or entity.curated is not None and not term.case_sensitive:
         return "concept"
     return "name"
+
+
+def _shortened(term: Term, short_forms: tuple[str, ...]) -> bool:
+    """True when some mention of the term is one of its short forms alone ("Lukashenko"; "Doodle" of "Google
+    Doodle", "Curtain" of "Iron Curtain" never stand alone)."""
+    return bool(short_forms) and any(m.text[m.at : m.to] in short_forms for m in term.mentions)
 
 
 def _a_people(name: str, demonyms: tuple[str, ...]) -> bool:
