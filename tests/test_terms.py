@@ -554,3 +554,15 @@ def test_a_two_word_name_the_text_never_shortens_is_no_person():
                         "Tony Blair spoke of the Iron Curtain in Berlin. Blair then left.") for n in range(4)]
     found = terms(glossary.build(articles))
     assert found["Iron Curtain"].kind != "person" and found["Tony Blair"].kind == "person"
+
+
+def test_a_surname_after_a_saint_s_title_is_the_saint_s_name():
+    """"St George's School" is no mention of David Lloyd George, whom the article named."""
+    articles = [article(f"uk/pm-{n}.txt", "David Lloyd George led the war cabinet.",
+                        "Lloyd George then resigned, and George went home.") for n in range(10)]
+    churchill = article("uk/churchill.txt", "He served under David Lloyd George in the war.",
+                        "As a boy he boarded at St George's School in Ascot.")
+    articles.append(churchill)
+    g = glossary.build(articles)
+    assert "George" in terms(g)["Lloyd George"].aliases
+    assert "George" not in lone_links(articles, g, "uk/churchill.txt")

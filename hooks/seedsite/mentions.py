@@ -147,14 +147,19 @@ def _spelled_out(paragraphs: Sequence[str]) -> dict[str, tuple[str, ...]]:
     return out
 
 
+SAINTS = frozenset({"st", "saint", "ste", "sainte", "san", "santa", "são", "sankt"})
+"""Words that open a saint's name, or a place or school named after one ("St George's School", "San Francisco")."""
+
+
 def _ends_a_name(text: str, start: int) -> bool:
-    """True when the word at `start` follows a word of a name: it ends a longer one ("Patricia Hewitt", "Inter
-    Milan", "John F. Kennedy"); not after a word with a full stop, which ends a sentence ("in Paris. Curie")."""
+    """True when the word at `start` follows a word of a name or a saint's title: it ends a longer one ("Patricia
+    Hewitt", "Inter Milan", "John F. Kennedy", "St George"); not after a word with a full stop, which ends a
+    sentence ("in Paris. Curie")."""
     found = _word_before(text, start)
     if not found:
         return False
     word = found.group(1)
-    return is_name_word(word) and not (word.endswith(".") and len(word) > 2)
+    return word.lower().rstrip(".") in SAINTS or is_name_word(word) and not (word.endswith(".") and len(word) > 2)
 
 
 def _opens_a_name(text: str, start: int, end: int) -> bool:
