@@ -313,7 +313,7 @@ def _finish_lean(reading: tuple, folder: Path, key: str) -> Iterator:
     started = time.perf_counter()
     draft = pipeline.draft(*reading)
     words = background.Background(_words, draft)
-    glossary = pipeline.glossary_of(draft)
+    glossary = pipeline.glossary_of(draft, words.next)
     yield pipeline.term_outline(draft, glossary)
     links = pipeline.links_of(draft, glossary, words.next())
     rest = background.Background(_rest, draft, glossary, links)
@@ -335,7 +335,9 @@ def _finish_lean(reading: tuple, folder: Path, key: str) -> Iterator:
 
 
 def _words(draft: pipeline.Draft) -> Iterator:
-    """In another process, while the second makes the glossary: the articles' words (`pipeline.word_bags`)."""
+    """In another process, while the second makes the glossary: the corpus's lower-case words, which the glossary
+    needs once it has counted the names (`pipeline.word_counts`), then the articles' words (`pipeline.word_bags`)."""
+    yield pipeline.word_counts(draft)
     yield pipeline.word_bags(draft)
 
 

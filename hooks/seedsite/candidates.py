@@ -46,8 +46,8 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
-from collections.abc import Iterator, Mapping, Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, field
 
 from . import stems
 from .model import Article
@@ -313,16 +313,29 @@ class Candidate:
     its full names open otherwise) names none of them alone."""
 
 
+@dataclass(frozen=True)
+class Words:
+    """What the glossary needs of the corpus's lower-case text (`word_counts`): counted apart from the names, so
+    another process may count it meanwhile."""
+
+    lower: Counter
+    """Lower-case word (cleaned of punctuation at its edges) → occurrences."""
+    total: int
+    """Lower-case words in all."""
+    phrases: Counter
+    """Pairs of adjacent lower-case words of three letters or more that recur ("foreign policy") → occurrences."""
+    bound: dict[str, int]
+    """Lower-case word → its occurrences after its commonest left neighbour (no function word)."""
+
+
 @dataclass
 class _Evidence:
     """Corpus-wide counts, each a Counter of surface form → occurrences."""
 
     names: Counter
     single_opening: Counter
-    phrases: Counter
     quoted: Counter
     acronyms: Counter
-    lower: Counter
     capital: Counter
     spread: Counter
     dotted: Counter
@@ -340,13 +353,12 @@ class _Evidence:
     placed: Counter
     numbered: Counter
     """Runs of capitalised words directly followed by a number ("Billboard Hot 100", "Apollo 11")."""
-    words: int
     expansions: dict[str, Counter]
     """Acronym → the expansions the text gives it → times."""
-    bound: dict[str, int]
-    """Lower-case word → its occurrences after its commonest left neighbour (no function word)."""
     surnames: dict[str, Counter]
     """Last word of a person's name of two or three words → its first word's stem → occurrences."""
+    text: Words = field(default_factory=lambda: Words(Counter(), 0, Counter(), {}))
+    """The lower-case words (`word_counts`), once counted."""
 
 
 def min_mentions(article_count: int) -> int:
@@ -354,18 +366,13 @@ def min_mentions(article_count: int) -> int:
     return 1 + int(math.log10(max(article_count, 1)))
 
 
-def candidates(articles: Sequence[Article]) -> list[Candidate]:
-    """Every candidate term in the corpus, each once, sorted by name."""
-    evidence = _Evidence(*(Counter() for _ in range(19)), words=0, expansions={}, bound={}, surnames={})
-    texts = ["\n" + "\n".join(article.paragraphs) for article in articles]  # a paragraph's first word opens a sentence
+def candidates(articles: Sequence[Article], words: Callable[[], Words] | None = None) -> list[Candidate]:
+    """Every candidate term in the corpus, each once, sorted by name. `words`: a function that returns the corpus's
+    `word_counts` (by default, counted here); it is called once the names are counted."""
+    evidence = _Evidence(*(Counter() for _ in range(17)), expansions={}, surnames={})
+    texts = _texts(articles)
     # One pass over the texts per count: a quarter quicker than all counts in one pass, each large Counter
     # staying in the processor's cache.
-    tokens: Counter[str] = Counter()
-    for text in texts:
-        tokens.update(text.split())
-    pairs: Counter[tuple[str, str]] = Counter()
-    for text in texts:
-        pairs.update(_LOWER_PAIR.findall(text))  # no phrase spans two articles
     found = [_name_runs(text, evidence) for text in texts]
     runs: Counter[tuple[bool, str]] = Counter()  # (opens a sentence, run of capitalised words) → occurrences
     for mine in found:
@@ -373,9 +380,37 @@ def candidates(articles: Sequence[Article]) -> list[Candidate]:
     per_article = [Counter(mine) for mine in found]
     for text in texts:
         _count_marked(text, evidence)
-    _count_words(tokens, pairs, evidence)
-    _count_names(runs, per_article, evidence)
+    _count_names(runs, per_article, evidence, words() if words is not None else word_counts(articles))
     return _select(evidence, len(articles))
+
+
+def _texts(articles: Sequence[Article]) -> list[str]:
+    return ["\n" + "\n".join(article.paragraphs) for article in articles]  # a paragraph's first word opens a sentence
+
+
+def word_counts(articles: Sequence[Article]) -> Words:
+    """The corpus's lower-case words (tokens cleaned of punctuation at their edges), and the pairs of adjacent
+    lower-case words of three letters or more that recur (the second may end in punctuation)."""
+    texts = _texts(articles)
+    tokens: Counter[str] = Counter()
+    for text in texts:
+        tokens.update(text.split())
+    pairs: Counter[tuple[str, str]] = Counter()
+    for text in texts:
+        pairs.update(_LOWER_PAIR.findall(text))  # no phrase spans two articles
+    lower: Counter[str] = Counter()
+    for token, count in tokens.items():
+        word = token.strip(_EDGE)
+        if word.isalpha() and word.islower():
+            lower[word] += count
+    phrases: Counter[str] = Counter()
+    bound: dict[str, int] = {}
+    for (left, right), count in pairs.items():
+        if count >= 2:
+            phrases[f"{left} {right}"] += count
+            if count > bound.get(right, 0) and left not in FUNCTION_WORDS:
+                bound[right] = count
+    return Words(lower, sum(lower.values()), phrases, bound)
 
 
 def _name_runs(text: str, ev: _Evidence) -> list[tuple[bool, str]]:
@@ -415,23 +450,9 @@ def _opens_sentence(before: str) -> bool:
     return len(spaced) < len(before) and spaced.rstrip(_CLOSING_MARKS).endswith(_SENTENCE_MARKS)
 
 
-def _count_words(tokens: Counter[str], pairs: Counter[tuple[str, str]], ev: _Evidence) -> None:
-    """Lower-case word counts (tokens cleaned of punctuation at their edges), and the pairs of adjacent
-    lower-case words of three letters or more that recur (the second may end in punctuation)."""
-    for token, count in tokens.items():
-        word = token.strip(_EDGE)
-        if word.isalpha() and word.islower():
-            ev.lower[word] += count
-            ev.words += count
-    for (left, right), count in pairs.items():
-        if count >= 2:
-            ev.phrases[f"{left} {right}"] += count
-            if count > ev.bound.get(right, 0) and left not in FUNCTION_WORDS:
-                ev.bound[right] = count
-
-
-def _count_names(runs: Counter, per_article: Sequence[Counter], ev: _Evidence) -> None:
-    """Names from the runs of capitalised words, once the whole corpus's lower-case words are known."""
+def _count_names(runs: Counter, per_article: Sequence[Counter], ev: _Evidence, words: Words) -> None:
+    """Names from the runs of capitalised words, once the whole corpus's lower-case `words` are known."""
+    ev.text = words
     for (opening, run), count in runs.items():
         for word in run.split()[1 if opening else 0 :]:
             if word not in CONNECTORS:
@@ -440,7 +461,7 @@ def _count_names(runs: Counter, per_article: Sequence[Counter], ev: _Evidence) -
     longer: set[str] = set()
     for (opening, run), count in runs.items():
         inside = opening and " " in run and (False, run) in runs  # the whole run is also seen inside a sentence
-        found = _trim_run(run, opening, ev.lower, inside)
+        found = _trim_run(run, opening, words.lower, inside)
         trimmed[(opening, run)] = found[:2] if found else None
         if not found:
             continue
@@ -704,18 +725,18 @@ def _select(ev: _Evidence, article_count: int) -> list[Candidate]:
         if salient and inside and (" " in name or any(_single_name(f, ev) for f in inside)):
             add(forms, "name", count, **_name_evidence(forms, ev))
     for forms in _pools(ev.quoted).values():
-        total = Counter({f: max(n, ev.phrases[f], ev.names[f]) for f, n in forms.items()})
+        total = Counter({f: max(n, ev.text.phrases[f], ev.names[f]) for f, n in forms.items()})
         if sum(total.values()) >= need:
             kind = "name" if all(w[:1].isupper() for w in _head(total).split()) else "phrase"
             add(total, kind, sum(total.values()), quoted=True)
-    phrases = _pools(ev.phrases)
+    phrases = _pools(ev.text.phrases)
     for forms in phrases.values():
         count = sum(forms.values())
         if count >= max(2, need + 1) and _recurring_phrase(_head(forms), count, ev):
             add(forms, "phrase", count)
     if ev.defined:
         wanted = {stems.key(term) for term in ev.defined if " " not in term}
-        lower = _pools(Counter({w: n for w, n in ev.lower.items() if len(w) > 3 and stems.stem(w) in wanted}))
+        lower = _pools(Counter({w: n for w, n in ev.text.lower.items() if len(w) > 3 and stems.stem(w) in wanted}))
         for term in ev.defined:
             forms = (lower if " " not in term else phrases).get(stems.key(term)) or Counter({term: 1})
             kind = "name" if term[:1].isupper() else "phrase"
@@ -735,7 +756,7 @@ def _expansion_of(acronym: str, ev: _Evidence) -> str:
     """What the text says an acronym stands for most often, or ''. A single word that the text also writes in
     lower case is none: in "Workers' Party (PT)" the letters P and T are found in "Party", but PT stands for no
     party ("Schutzstaffel (SS)" is one word and an expansion)."""
-    said = [e for e, _ in ev.expansions.get(acronym, Counter()).most_common() if " " in e or not ev.lower[e.lower()]]
+    said = [e for e, _ in ev.expansions.get(acronym, Counter()).most_common() if " " in e or not ev.text.lower[e.lower()]]
     return said[0] if said else ""
 
 
@@ -774,7 +795,7 @@ def _head(forms: Mapping[str, int]) -> str:
 
 def _name_evidence(forms: Mapping[str, int], ev: _Evidence) -> dict[str, int]:
     """What a name's forms tell of it, summed: honorifics, titles, longer names around it, "-based"."""
-    total = {field: sum(counter[f] for f in forms) for field, counter in (
+    total = {key: sum(counter[f] for f in forms) for key, counter in (
         ("honorific", ev.honorific), ("titled", ev.titled), ("inside", ev.inside), ("opens", ev.opens),
         ("together", ev.together), ("based", ev.based), ("placed", ev.placed))}
     firsts = Counter()
@@ -791,7 +812,7 @@ def _single_name(word: str, ev: _Evidence) -> bool:
         return False  # "Oct. 5", "Springfield, Ill."
     capital = ev.capital[word]
     plain = word.lower()
-    lower = ev.lower[plain] + ev.lower[plain + "s"] + (ev.lower[plain[:-1]] if plain.endswith("s") else 0)
+    lower = ev.text.lower[plain] + ev.text.lower[plain + "s"] + (ev.text.lower[plain[:-1]] if plain.endswith("s") else 0)
     return capital > 0 and lower * 20 <= capital
 
 
@@ -803,9 +824,9 @@ def _recurring_phrase(phrase: str, count: int, ev: _Evidence) -> bool:
         return False
     if words[0].endswith(("ed", "ing")) or words[-1].endswith(("ed", "ing")):
         return False
-    if ev.bound.get(words[0], 0) * 5 > ev.lower[words[0]] * 4:
+    if ev.text.bound.get(words[0], 0) * 5 > ev.text.lower[words[0]] * 4:
         return False  # the tail of a longer phrase: "domain audiobooks" of "public domain audiobooks"
-    expected = math.prod(ev.lower[w] for w in words) / max(ev.words, 1) ** (len(words) - 1)
+    expected = math.prod(ev.text.lower[w] for w in words) / max(ev.text.total, 1) ** (len(words) - 1)
     return expected > 0 and math.log2(count / expected) >= MIN_PMI
 
 

@@ -15,12 +15,12 @@ mentioned in the most sections together with it.
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from itertools import combinations
 
 from . import curated as curated_file
-from .candidates import candidates
+from .candidates import Words, candidates
 from .define import define, explanations
 from .kinds import kind
 from .match import Hit
@@ -94,11 +94,12 @@ def blocks_of(articles: Sequence[Article]) -> list[Block]:
     return out
 
 
-def build(articles: Sequence[Article], curated_data: bytes | None = None, label: str = "seeds") -> Glossary:
-    """The glossary of `articles`, corrected by the curated file's bytes (if any)."""
+def build(articles: Sequence[Article], curated_data: bytes | None = None, label: str = "seeds",
+          words: Callable[[], Words] | None = None) -> Glossary:
+    """The glossary of `articles`, corrected by the curated file's bytes (if any); `words`: see `candidates`."""
     path = f"{label}/{curated_file.GLOSSARY_NAME}"
     entries, problems = curated_file.load(curated_data, path)
-    resolved = resolve(candidates(articles), entries, path)
+    resolved = resolve(candidates(articles, words), entries, path)
     problems.extend(resolved.problems)
     order = sorted(range(len(resolved.entities)), key=lambda i: (resolved.entities[i].name.casefold(),
                                                                  resolved.entities[i].name))
