@@ -326,6 +326,8 @@ class Words:
     """Pairs of adjacent lower-case words of three letters or more that recur ("foreign policy") → occurrences."""
     bound: dict[str, int]
     """Lower-case word → its occurrences after its commonest left neighbour (no function word)."""
+    phrase_pools: dict[str, dict[str, int]]
+    """The phrases grouped by what they stem to (`_pools`)."""
 
 
 @dataclass
@@ -357,7 +359,7 @@ class _Evidence:
     """Acronym → the expansions the text gives it → times."""
     surnames: dict[str, Counter]
     """Last word of a person's name of two or three words → its first word's stem → occurrences."""
-    text: Words = field(default_factory=lambda: Words(Counter(), 0, Counter(), {}))
+    text: Words = field(default_factory=lambda: Words(Counter(), 0, Counter(), {}, {}))
     """The lower-case words (`word_counts`), once counted."""
 
 
@@ -410,7 +412,7 @@ def word_counts(articles: Sequence[Article]) -> Words:
             phrases[f"{left} {right}"] += count
             if count > bound.get(right, 0) and left not in FUNCTION_WORDS:
                 bound[right] = count
-    return Words(lower, sum(lower.values()), phrases, bound)
+    return Words(lower, sum(lower.values()), phrases, bound, _pools(phrases))
 
 
 def _name_runs(text: str, ev: _Evidence) -> list[tuple[bool, str]]:
@@ -729,7 +731,7 @@ def _select(ev: _Evidence, article_count: int) -> list[Candidate]:
         if sum(total.values()) >= need:
             kind = "name" if all(w[:1].isupper() for w in _head(total).split()) else "phrase"
             add(total, kind, sum(total.values()), quoted=True)
-    phrases = _pools(ev.text.phrases)
+    phrases = ev.text.phrase_pools
     for forms in phrases.values():
         count = sum(forms.values())
         if count >= max(2, need + 1) and _recurring_phrase(_head(forms), count, ev):
