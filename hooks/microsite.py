@@ -604,14 +604,18 @@ def on_post_build(config: MkDocsConfig) -> None:
 
 
 def _linked(html: str, unlinked: Sequence[str], blocks: Sequence[str], uri: str) -> str:
-    """The page's HTML with its blocks in place of what the search index read of them."""
+    """The page's HTML with its blocks in place of what the search index read of them (in page order: each is
+    looked for after the one before)."""
+    pieces, done = [], 0
     for plain, block in zip(unlinked, blocks):
-        at = html.find(plain)
+        at = html.find(plain, done)
         if at < 0:
             log.warning(f"{uri}: a text block could not be put in (a plugin changed the page's HTML)")
             continue
-        html = html[:at] + block + html[at + len(plain) :]
-    return html
+        pieces += (html[done:at], block)
+        done = at + len(plain)
+    pieces.append(html[done:])
+    return "".join(pieces)
 
 
 def _fill(uri: str, late: _Late) -> None:
