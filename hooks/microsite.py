@@ -237,7 +237,7 @@ def _pages(loaded: sources.Sources, config: MkDocsConfig) -> tuple[list[pipeline
     if second:  # (it reads the seeds too, meanwhile)
         _State.pending = background.Background(_finish_lean, reading, _cache_dir(config), key)
         _keep(made=(_cache_dir(config), key, _State.pending) if key else None)
-    _State.draft = draft = pipeline.draft(*reading)
+    _State.draft = draft = pipeline.draft(*reading, read=_read_apart(loaded, reading[-1]) if second else None)
     if second:
         _State.articles.update((draft.uris[article.source], article) for article in draft.articles)
         _report(draft.problems)
@@ -249,6 +249,16 @@ def _pages(loaded: sources.Sources, config: MkDocsConfig) -> tuple[list[pipeline
     if key:
         cache.store(_cache_dir(config), key, site, _State.full_seconds)
     return list(site.pages), f"pipeline {_State.full_seconds:.2f} s"
+
+
+def _read_apart(loaded: sources.Sources, language: str) -> dict[str, pipeline.Article | str] | None:
+    """The seeds read here and by the second process, half each (it sends the second half first thing, then reads
+    the first half too); None if it failed."""
+    read = pipeline.read_seeds(loaded.seeds[: len(loaded.seeds) // 2], language)
+    try:
+        return read | _State.pending.next()
+    except RuntimeError:
+        return None  # (`_terms_in_time` will say why)
 
 
 def _last_site() -> pipeline.Site | None:
@@ -306,12 +316,15 @@ def _nav_key(files: Files, pages: list[pipeline.Page]) -> tuple:
 
 def _finish_lean(reading: tuple, folder: Path, key: str) -> Iterator:
     """In the second process, from the seeds `reading` names (`pipeline.draft`'s arguments: MkDocs makes the
-    same draft meanwhile), as soon as each is made: the term pages' outline (`_terms_in_time`); the article
+    same draft meanwhile), as soon as each is made: the second half of the seeds read (`_read_apart`); the term
+    pages' outline (`_terms_in_time`); the article
     pages in `ARTICLE_PARTS` parts; then the rest of the site
     (`_rest`, made meanwhile in another process, as the articles' words are while the glossary is made:
     `_words`). Then the whole site goes to the cache (under `key`, unless it is empty)."""
     started = time.perf_counter()
-    draft = pipeline.draft(*reading)
+    loaded, language = reading[0], reading[-1]
+    yield pipeline.read_seeds(loaded.seeds[len(loaded.seeds) // 2 :], language)  # (`_read_apart`)
+    draft = pipeline.draft(*reading)  # (what it read of it is remembered: `pipeline._read`)
     words = background.Background(_words, draft)
     glossary = pipeline.glossary_of(draft, words.next)
     yield pipeline.term_outline(draft, glossary)

@@ -6,6 +6,7 @@ curated file, a broken cache file or MICROSITE_CACHE=0 make them anew; the seeds
 
 from __future__ import annotations
 
+import shutil
 import time
 from pathlib import Path
 
@@ -69,6 +70,25 @@ def test_a_second_build_takes_the_cached_pages_and_writes_the_same_site(tmp_path
     assert sorted(again) == sorted(made) and len(made) > 20
     assert [path for path in made if made[path] != again[path]] == []
     assert "Anna Kowalczyk" in (project / "site" / "news" / "port-strike" / "index.html").read_text()
+
+
+def test_seeds_that_cannot_be_read_are_reported_once_whichever_process_read_them(tmp_path):
+    """With a second process, MkDocs reads the first half of the seeds and the second process the rest: a bad seed
+    in either half is named once, with the same words as when one process reads them all."""
+    project = news_project(tmp_path)
+    (project / "seeds" / "news" / "aaa-empty.txt").write_bytes(b"")
+    (project / "seeds" / "news" / "zzz-picture.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" * 8)
+    said = {}
+    for background in ("1000000", "0"):
+        shutil.rmtree(project / ".cache", ignore_errors=True)
+        log = build(project, MICROSITE_BACKGROUND_FROM=background)
+        assert ("in a second process" in log) == (background == "0" and can_fork())
+        said[background] = [line for line in log.splitlines() if "skipped" in line]
+    assert said["0"] == said["1000000"]
+    assert [line.split("seeds/news/")[1] for line in said["0"]] == [
+        "aaa-empty.txt: empty file: no title and no text, skipped",
+        "zzz-picture.txt: binary data, not text (is it an image or a document?), skipped",
+    ]
 
 
 def test_an_edited_seed_or_curated_file_makes_the_pages_anew(tmp_path):

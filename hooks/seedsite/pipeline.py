@@ -12,7 +12,7 @@ import hashlib
 import json
 import math
 from collections import Counter
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 
 
@@ -54,7 +54,7 @@ from .render import (
     term_search_view,
     term_tip,
 )
-from .sources import Sources
+from .sources import Seed, Sources
 from .text import slugify, unique
 
 _TITLE_UNSAFE = str.maketrans({**{ch: " " for ch in "_-<>&\"`"}, "'": "’"})
@@ -193,15 +193,16 @@ def draft(
     label: str = "seeds",
     directory_urls: bool = True,
     language: str = "en",
+    read: Mapping[str, Article | str] | None = None,
 ) -> Draft:
-    """The first, quick part of `build`: read the seeds, decide sections and page paths."""
+    """The first, quick part of `build`: read the seeds, decide sections and page paths. `read`: seeds read
+    already (`read_seeds`, by another process), by path."""
     problems = list(sources.problems)
     articles: list[Article] = []
     for seed in sources.seeds:
-        try:
-            article = _read(seed.path, seed.data, language)
-        except SeedError as err:
-            problems.append(Problem(f"{label}/{seed.path}", f"{err}, skipped"))
+        article = read[seed.path] if read and seed.path in read else _attempt(seed, language)
+        if isinstance(article, str):
+            problems.append(Problem(f"{label}/{seed.path}", f"{article}, skipped"))
             continue
         if not article.encoding_certain:
             problems.append(Problem(f"{label}/{seed.path}", f"not UTF-8, and its encoding is a guess: decoded as "
@@ -217,6 +218,19 @@ def draft(
     return Draft(
         tuple(articles), uris, tuple(sections), tuple(problems), sources, site_name, label, directory_urls, language
     )
+
+
+@_gc_paused
+def read_seeds(seeds: Sequence[Seed], language: str = "en") -> dict[str, Article | str]:
+    """Each seed's article, or why it could not be read, by path: part of a `draft` another process makes too."""
+    return {seed.path: _attempt(seed, language) for seed in seeds}
+
+
+def _attempt(seed: Seed, language: str) -> Article | str:
+    try:
+        return _read(seed.path, seed.data, language)
+    except SeedError as err:
+        return str(err)
 
 
 Linked = tuple[list[Links], list[Page]]
