@@ -93,6 +93,23 @@ def test_a_surname_after_an_unknown_first_name_is_that_person_not_the_term():
     assert not [g.terms[h.term].name for hits in c for h in hits if "Hewitt" in g.terms[h.term].name]
 
 
+def test_may_after_a_first_name_is_a_surname_and_the_month_is_nobody():
+    # "may" is a function word (the verb), which a name never ends with ("Chanel No. 5"): but a capitalised May
+    # after a first name is a surname, and the month stays no mention of the person
+    g = glossary.build([
+        article("a.txt", "Prime Minister Theresa May survived a vote on Wednesday. Mrs May said she would go on.",
+                "The vote will be held again in May 2019, and May said little."),
+        article("b.txt", "Theresa May met Jeremy Corbyn in Brussels. Corbyn said nothing."),
+        article("c.txt", "Exports rose in May, the bank said."),
+    ])
+    names = terms(g)
+    assert "Theresa May" in names and not [n for n in names if "Minister" in n or n == "May"]
+    assert names["Theresa May"].definition.startswith("Prime Minister")
+    mentioned = [g.blocks[i].article for i, hits in enumerate(g.hits) for h in hits
+                 if g.terms[h.term].name == "Theresa May"]
+    assert mentioned == [0, 1]  # the full names only: never "in May 2019" nor "in May," of the bank
+
+
 def test_a_surname_in_an_article_titled_with_one_of_its_names_means_that_one():
     """Encyclopedia style: in "Marie Curie", "Curie" is Marie even after Pierre Curie is named; in "Pierre Curie",
     Pierre; elsewhere the last one named."""

@@ -540,6 +540,8 @@ def _trim_run(run: str, opening: bool, lower: Counter, inside: bool = False) -> 
             words = words[1:]
         opening = False
     while words and (words[-1].lower() in FUNCTION_WORDS or _INITIAL.fullmatch(words[-1])):
+        if words[-1] == "May" and (honorific and len(words) == 1 or len(words) > 1 and _person_like(words[-2])):
+            break  # a surname, never the verb inside a name: "Theresa May", "Mrs May"
         if _INITIAL.fullmatch(words[-1]) and words[-1][0] in "IVX" and len(words) > 1:
             words = words[:-1] + [words[-1][0]]  # "World War I." at the end of a sentence
             break
