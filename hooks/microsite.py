@@ -234,7 +234,7 @@ def _pages(loaded: sources.Sources, config: MkDocsConfig) -> tuple[list[pipeline
         )
     reading = (loaded, config.site_name, SEEDS_FOLDER, *options[1:])
     second = len(loaded.seeds) >= BACKGROUND_FROM and background.available()
-    if second:  # (it reads the seeds too, meanwhile)
+    if second:  # (it reads half the seeds meanwhile: `_read_apart`)
         _State.pending = background.Background(_finish_lean, reading, _cache_dir(config), key)
         _keep(made=(_cache_dir(config), key, _State.pending) if key else None)
     _State.draft = draft = pipeline.draft(*reading, read=_read_apart(loaded, reading[-1]) if second else None)

@@ -385,6 +385,40 @@ def test_every_case_of_a_russian_name_or_concept_is_one_entry():
     assert found["Александр Лукашенко"].kind == "person"
 
 
+RUSSIAN_NEWS = (
+    ("vstrecha.txt",
+     "Президент России Владимир Путин провёл переговоры с президентом Белоруссии Александром Лукашенко в Сочи.",
+     "Путин заявил, что Москва готова поддержать Минск. Лукашенко поблагодарил Путина за помощь.",
+     "Встреча Путина и Лукашенко продолжалась пять часов."),
+    ("gaz.txt",
+     "Министр энергетики России Николай Шульгинов сообщил, что цены на газ не изменятся.",
+     "Шульгинов отметил, что решение принято на встрече Владимира Путина и Александра Лукашенко. Газпром "
+     "подтвердил условия поставок."),
+    ("mishustin.txt",
+     "Председатель правительства России Михаил Мишустин прибыл в Минск с рабочим визитом.",
+     "Мишустин встретился с премьер-министром Белоруссии Романом Головченко.",
+     "Визит Мишустина продлится два дня, сообщает Газпром."),
+)
+
+
+def test_russian_news_names_people_after_lower_case_titles_and_declined_surnames():
+    g = glossary.build([article(source, *texts) for source, *texts in RUSSIAN_NEWS])
+    found = terms(g)
+    # a title in lower case, the place it is of, then the name: the place is no part of the name
+    assert {"Владимир Путин", "Михаил Мишустин", "Николай Шульгинов"} <= set(found)
+    assert not [n for n in found if n.startswith(("России ", "Белоруссии ", "Визит", "Встреча"))]
+    assert [n for n in found if "Лукашенко" in n] and all(n.split()[0].startswith("Александр")
+                                                          for n in found if "Лукашенко" in n)
+    # a verb after a name is no noun that an adjective-like name opens ("Газпром" ends like "-ом")
+    assert "Газпром" in found and not [n for n in found if n.startswith("Газпром ")]
+    # the surname alone in another case is the full name's short form, not a term of its own
+    assert not [n for n in found if n.startswith("Мишустин") or n in ("Путина", "Путин")]
+    # a title in the nominative before the place and the name defines the person
+    assert found["Владимир Путин"].definition == "Президент России"
+    assert found["Николай Шульгинов"].definition == "Министр энергетики России"
+    assert found["Михаил Мишустин"].definition == "Председатель правительства России"
+
+
 # --- the seed -------------------------------------------------------------------------------------------------
 
 

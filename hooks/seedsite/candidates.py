@@ -43,6 +43,7 @@ names, or opens them, is kept as evidence for `resolve` (fragments and first nam
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 from collections import Counter
@@ -50,6 +51,7 @@ from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from . import stems
+from .language import RUSSIAN
 from .model import Article
 
 FUNCTION_WORDS = frozenset(
@@ -262,6 +264,8 @@ RUSSIAN_ADJECTIVE_ENDINGS = ("ое", "ая", "ый", "ий", "ой", "ые", "и
 """Endings of a Russian adjective: a capitalised one before a lower-case noun opens a name ("Союзное
 государство", "Великая Отечественная война")."""
 _CYRILLIC_ADJECTIVE_END = frozenset("еяйюхмоиу")
+_CYRILLIC_VOWELS = "аяоеёиыуюьй"
+"""A Russian noun's ending in its nominative, if any ("Встреча": "встреч")."""
 _RUSSIAN_NOUN_AFTER = re.compile(r" ([а-яё]{3,})\b")
 _NUMBER_AFTER = re.compile(r"[ \t]\d")
 _PLURAL_ACRONYM = re.compile(r"[A-Z]{2,}s")
@@ -329,6 +333,13 @@ class Words:
     phrase_pools: dict[str, dict[str, int]]
     """The phrases grouped by what they stem to (`_pools`)."""
 
+    @functools.cached_property
+    def cyrillic_cut(self) -> frozenset[str]:
+        """The lower-case Cyrillic words without their last one to three letters, and whole (none on a site in a
+        Latin script): a noun's stem is among them if the text declines it ("визит" of "визитом", "встреч" of
+        "встрече")."""
+        return frozenset(w[: len(w) - k] for w in self.lower if "\u0400" <= w[:1] <= "\u04ff" for k in range(4))
+
 
 @dataclass
 class _Evidence:
@@ -373,8 +384,6 @@ def candidates(articles: Sequence[Article], words: Callable[[], Words] | None = 
     `word_counts` (by default, counted here); it is called once the names are counted."""
     evidence = _Evidence(*(Counter() for _ in range(17)), expansions={}, surnames={})
     texts = _texts(articles)
-    # One pass over the texts per count: a quarter quicker than all counts in one pass, each large Counter
-    # staying in the processor's cache.
     found = [_name_runs(text, evidence) for text in texts]
     runs: Counter[tuple[bool, str]] = Counter()  # (opens a sentence, run of capitalised words) → occurrences
     for mine in found:
@@ -394,6 +403,8 @@ def word_counts(articles: Sequence[Article]) -> Words:
     """The corpus's lower-case words (tokens cleaned of punctuation at their edges), and the pairs of adjacent
     lower-case words of three letters or more that recur (the second may end in punctuation)."""
     texts = _texts(articles)
+    # One pass over the texts per count: a quarter quicker than all counts in one pass, each large Counter
+    # staying in the processor's cache.
     tokens: Counter[str] = Counter()
     for text in texts:
         tokens.update(text.split())
@@ -423,11 +434,14 @@ def _name_runs(text: str, ev: _Evidence) -> list[tuple[bool, str]]:
         start, end = m.span()
         run = m.group()
         if run[-1] in _CYRILLIC_ADJECTIVE_END and (noun := _RUSSIAN_NOUN_AFTER.match(text, end)):
-            if run.rsplit(" ", 1)[-1].lower().endswith(RUSSIAN_ADJECTIVE_ENDINGS):
-                run, end = run + " " + noun.group(1), noun.end()  # "Союзное государство"
+            if run.rsplit(" ", 1)[-1].lower().endswith(RUSSIAN_ADJECTIVE_ENDINGS) and not RUSSIAN.is_verb(noun.group(1)):
+                run, end = run + " " + noun.group(1), noun.end()  # "Союзное государство", not "Газпром подтвердил"
         window = text[max(0, start - 40) : start]
         if window.endswith(". ") and (honorific := _HONORIFIC_DOT.search(window)):
             found.append((False, honorific.group().strip()[:-1] + " " + run))
+        elif run.count(" ") == 2 and "\u0400" <= run[0] <= "\u04ff" and (title := _titled_place(window, run)):
+            place, name = run.split(" ", 1)  # "министр энергетики России Николай Шульгинов": the place is the title's
+            found += ((False, place), (False, f"{title} {name}"))
         else:
             found.append((_opens_sentence(window), run))
             if window.endswith(PLACE_PREPOSITIONS):
@@ -439,6 +453,17 @@ def _name_runs(text: str, ev: _Evidence) -> list[tuple[bool, str]]:
             if _ABBREVIATION_DOT.match(text, end):
                 ev.abbreviated[run] += 1
     return found
+
+
+def _titled_place(before: str, run: str) -> str:
+    """For a run of three Cyrillic words after a Russian title and up to three lower-case words ("президентом
+    Белоруссии Александром Лукашенко", "Председатель правительства России Михаил Мишустин"), the title word,
+    capitalised (the run is a place, then a person's name); else "". A middle word that is a patronymic makes the
+    run a name of its own ("Александр Григорьевич Лукашенко")."""
+    if run.split(" ", 2)[1].lower().endswith(_PATRONYMIC):
+        return ""
+    title = _RUSSIAN_TITLE_BEFORE.search(before.lower())
+    return title.group(1).capitalize() if title else ""
 
 
 def _opens_sentence(before: str) -> bool:
@@ -463,7 +488,7 @@ def _count_names(runs: Counter, per_article: Sequence[Counter], ev: _Evidence, w
     longer: set[str] = set()
     for (opening, run), count in runs.items():
         inside = opening and " " in run and (False, run) in runs  # the whole run is also seen inside a sentence
-        found = _trim_run(run, opening, words.lower, inside)
+        found = _trim_run(run, opening, words, inside)
         trimmed[(opening, run)] = found[:2] if found else None
         if not found:
             continue
@@ -488,8 +513,19 @@ def _count_names(runs: Counter, per_article: Sequence[Counter], ev: _Evidence, w
             if name := trimmed[key]:
                 names[name[0]] += count
         ev.spread.update(names.keys())
+        declined: dict[str, int] | None = None  # a Russian surname alone, in any case: stem → occurrences
         for name in names:
-            if " " in name and (last := name[name.rfind(" ") + 1 :]) in names:
+            if " " not in name:
+                continue
+            last = name[name.rfind(" ") + 1 :]
+            if "\u0400" <= last[:1] <= "\u04ff":  # "Михаил Мишустин", then "Мишустина"
+                if declined is None:
+                    declined = Counter()
+                    for single, count in names.items():
+                        if " " not in single:
+                            declined[stems.stem(single)] += count
+                ev.together[name] += declined.get(stems.stem(last), 0)
+            elif last in names:
                 ev.together[name] += names[last]
 
 
@@ -520,7 +556,7 @@ def _count_marked(text: str, ev: _Evidence) -> None:
     ev.spread.update(seen)
 
 
-def _trim_run(run: str, opening: bool, lower: Counter, inside: bool = False) -> tuple[str, bool, bool, bool] | None:
+def _trim_run(run: str, opening: bool, text: Words, inside: bool = False) -> tuple[str, bool, bool, bool] | None:
     """(name, evidence, after an honorific, after a title) for a run of capitalised words: possessive dropped,
     a sentence opener trimmed unless the run is also seen `inside` a sentence and its first word is no function
     word ("New York", "North Korea"), an honorific or a title before a name dropped. `evidence` is False for a
@@ -534,7 +570,7 @@ def _trim_run(run: str, opening: bool, lower: Counter, inside: bool = False) -> 
         cut = next((i for i, w in enumerate(words) if w in CONNECTORS), len(words))
         words = words[:cut] or words
     first = words[0].lower()
-    if opening and (first in FUNCTION_WORDS or not inside and (first in NOT_A_NAME or _seen_lower(words[0], lower))):
+    if opening and (first in FUNCTION_WORDS or not inside and (first in NOT_A_NAME or _seen_lower(words[0], text))):
         words = words[1:]
         while words and words[0] in CONNECTORS:
             words = words[1:]
@@ -589,6 +625,7 @@ _PATRONYMIC = ("вич", "вна", "ична", "ича", "вича", "вны", "
 RUSSIAN_TITLES = ("президент", "премьер", "министр", "глав", "председател", "губернатор", "мэр", "посол",
                   "генсек", "лидер", "спикер", "директор", "замминистр", "вице", "канцлер", "король", "королев")
 """Beginnings of Russian title words in any case ("Президента", "министром")."""
+_RUSSIAN_TITLE_BEFORE = re.compile(rf"(?<![а-яё])((?:{'|'.join(RUSSIAN_TITLES)})[а-яё-]*)(?:[ \t]+[а-яё]+){{0,3}}[ \t]+$")
 
 
 def is_title(word: str, roles: frozenset[str] = TITLES) -> bool:
@@ -608,9 +645,16 @@ def _plain(word: str) -> str:
     return word[:-1] if word.endswith(("s'", "s’")) else word
 
 
-def _seen_lower(word: str, lower: Counter) -> bool:
-    plain = _plain(word).lower()
-    return bool(lower[plain] or lower[plain + "s"] or (plain.endswith("s") and lower[plain[:-1]]))
+def _seen_lower(word: str, text: Words) -> bool:
+    """Whether `word` is written in lower case too (or its plural, or its singular); a Cyrillic noun in any case
+    ("Визит Мишустина" opening a sentence, "с рабочим визитом" in another): Russian declines it."""
+    plain, lower = _plain(word).lower(), text.lower
+    if lower[plain] or lower[plain + "s"] or (plain.endswith("s") and lower[plain[:-1]]):
+        return True
+    if not "\u0400" <= plain[:1] <= "\u04ff" or plain.endswith(RUSSIAN_ADJECTIVE_ENDINGS) or is_title(plain):
+        return False  # (a title opening a sentence goes with the name after it: `_untitled`)
+    stem = plain.rstrip(_CYRILLIC_VOWELS)
+    return len(stem) >= 4 and stem in text.cyrillic_cut
 
 
 def _quoted_term(inner: str) -> str:
@@ -760,7 +804,8 @@ def _expansion_of(acronym: str, ev: _Evidence) -> str:
     """What the text says an acronym stands for most often, or ''. A single word that the text also writes in
     lower case is none: in "Workers' Party (PT)" the letters P and T are found in "Party", but PT stands for no
     party ("Schutzstaffel (SS)" is one word and an expansion)."""
-    said = [e for e, _ in ev.expansions.get(acronym, Counter()).most_common() if " " in e or not ev.text.lower[e.lower()]]
+    lower = ev.text.lower
+    said = [e for e, _ in ev.expansions.get(acronym, Counter()).most_common() if " " in e or not lower[e.lower()]]
     return said[0] if said else ""
 
 
@@ -816,7 +861,8 @@ def _single_name(word: str, ev: _Evidence) -> bool:
         return False  # "Oct. 5", "Springfield, Ill."
     capital = ev.capital[word]
     plain = word.lower()
-    lower = ev.text.lower[plain] + ev.text.lower[plain + "s"] + (ev.text.lower[plain[:-1]] if plain.endswith("s") else 0)
+    seen = ev.text.lower
+    lower = seen[plain] + seen[plain + "s"] + (seen[plain[:-1]] if plain.endswith("s") else 0)
     return capital > 0 and lower * 20 <= capital
 
 

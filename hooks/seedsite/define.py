@@ -49,6 +49,15 @@ _PLACE_OF = re.compile(r"\b(?:[Tt]he|[Aa]n?)[ \t]+((?:[\w'’\-]+[ \t]+){1,2}(?:
                        % "|".join(sorted(PLACE_ROLES)))
 """A place's kind before its name, with a word that says more than the kind: "the French city of Lyon" → "French
 city" (not "the city of Florence" → "city")."""
+RUSSIAN_TITLES_NOMINATIVE = (
+    "президент", "вице-президент", "премьер-министр", "премьер", "вице-премьер", "министр", "замминистра",
+    "глава", "председатель", "губернатор", "мэр", "посол", "генсек", "генеральный секретарь", "лидер", "спикер",
+    "директор", "канцлер", "король", "королева")
+_RUSSIAN_TITLE_PLACE = re.compile(
+    rf"(?<![\w\-])((?i:{'|'.join(RUSSIAN_TITLES_NOMINATIVE)})(?:[ \t]+[а-яё]+){{0,3}}[ \t]+[А-ЯЁ][а-яё\-]+)[ \t]+$")
+"""A Russian title in the nominative, up to three lower-case words and the place it is of, before a name
+("Президент России Владимир Путин", "министр энергетики России Николай Шульгинов"; not "с президентом Белоруссии
+Александром Лукашенко", a title in another case, which a definition would not read as)."""
 _OF_BEFORE = re.compile(r"\b(?:of|de|in|at|from|to|for|by|with|and|or)[ \t]+(?:the[ \t]+)?$", re.IGNORECASE)
 """A word before a mention that makes it part of a longer phrase: an appositive after it describes that
 ("Professor at the Royal Institution, a lifetime position": the professorship is the position)."""
@@ -138,7 +147,7 @@ def descriptor(mention: Mention, term: Term, person: bool = False) -> str:
     if not _by_name(mention.text[mention.at : mention.to], term):
         return ""  # by the full name only: a lone surname may stand for another of that name
     before = mention.text[max(0, mention.at - 200) : mention.at]
-    if person and (found := _title_before(before)):
+    if person and (found := _title_before(before) or _russian_title_before(before)):
         return found
     last = before.rstrip()  # the patterns below end at the last word: no match opens sooner than it
     if last.endswith("of") and (place := _PLACE_OF.search(before)):  # "the French city of Lyon"
@@ -156,6 +165,11 @@ def _by_name(surface: str, term: Term) -> bool:
     if term.case_sensitive:
         return surface in term.variants
     return surface.casefold() in {v.casefold() for v in term.variants}
+
+
+def _russian_title_before(before: str) -> str:
+    found = _RUSSIAN_TITLE_PLACE.search(before[-80:])
+    return found.group(1) if found else ""
 
 
 def _title_before(before: str, roles: frozenset[str] = ROLES) -> str:

@@ -20,7 +20,6 @@ from . import candidates
 from . import glossary as glossary_stage
 from .labels import for_language
 from . import link as link_stage
-from .candidates import Words
 from .link import Links, link, relink, unlinked_terms
 from .model import Article, Mention, Problem, Term
 from .related import Bag, most_about
@@ -295,14 +294,14 @@ def finish(draft: Draft, glossary: glossary_stage.Glossary | None = None, linked
 
 
 @_gc_paused
-def glossary_of(draft: Draft, words: Callable[[], Words] | None = None) -> glossary_stage.Glossary:
+def glossary_of(draft: Draft, words: Callable[[], candidates.Words] | None = None) -> glossary_stage.Glossary:
     """The draft's glossary (the first part of `finish`); `words`: a function returning its `word_counts`, if
     another process counts them."""
     return glossary_stage.build(draft.articles, draft.sources.glossary, draft.label, words)
 
 
 @_gc_paused
-def word_counts(draft: Draft) -> Words:
+def word_counts(draft: Draft) -> candidates.Words:
     """The lower-case words the glossary weighs names and phrases against: they need no names, so another process
     can count them meanwhile."""
     return candidates.word_counts(draft.articles)

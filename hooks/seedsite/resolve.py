@@ -118,7 +118,7 @@ def resolve(found: Sequence[Candidate], entries: Sequence[curated_file.Entry], p
     for i, c in enumerate(found):
         if i in dropped or c.kind != "name" or " " in c.name:
             continue
-        mine = owners.get(c.name, [])
+        mine = list(dict.fromkeys(o for form in c.variants for o in owners.get(form, [])))  # ("Мишустина")
         if mine and not _stands_apart(c, [found[o] for o in mine]):
             dropped.add(i)  # a surname: a short form of its full name
         elif c.inside >= c.count or _first_name(c, found, shortenable) or _shared_surname(c):
