@@ -619,13 +619,20 @@ def _untitled(words: list[str]) -> tuple[list[str], bool]:
     return rest, True
 
 
-_PATRONYMIC = ("вич", "вна", "ична", "ича", "вича", "вны", "вной", "вичем", "вичу")
-"""Endings of a Russian patronymic ("Григорьевич"), the middle of a three-word name."""
+_PATRONYMIC = ("вич", "вна", "ична", "ича", "вича", "вны", "вной", "вичем", "вичу", "віч", "віча", "вічам", "ўна", "ўны",
+               "івна", "івни")
+"""Endings of a Russian, Belarusian or Ukrainian patronymic ("Григорьевич", "Рыгоравіч", "Петрівна"), the middle
+of a three-word name."""
 
 RUSSIAN_TITLES = ("президент", "премьер", "министр", "глав", "председател", "губернатор", "мэр", "посол",
-                  "генсек", "лидер", "спикер", "директор", "замминистр", "вице", "канцлер", "король", "королев")
-"""Beginnings of Russian title words in any case ("Президента", "министром")."""
-_RUSSIAN_TITLE_BEFORE = re.compile(rf"(?<![а-яё])((?:{'|'.join(RUSSIAN_TITLES)})[а-яё-]*)(?:[ \t]+[а-яё]+){{0,3}}[ \t]+$")
+                  "генсек", "лидер", "спикер", "директор", "замминистр", "вице", "канцлер", "король", "королев",
+                  "прэзідэнт", "прэм'ер", "прэм’ер", "міністр", "старшын", "кіраўнік", "губернатар", "пасол",
+                  "лідар", "дырэктар", "кароль", "каралев", "прем'єр", "прем’єр", "голов", "спікер")
+"""Beginnings of Russian, Belarusian and Ukrainian title words in any case ("Президента", "министром",
+"прэзідэнтам", "Прем'єр-міністр")."""
+_CYRILLIC_LOWER = "а-яёіўїєґ'’"
+_RUSSIAN_TITLE_BEFORE = re.compile(
+    rf"(?<![{_CYRILLIC_LOWER}])((?:{'|'.join(RUSSIAN_TITLES)})[{_CYRILLIC_LOWER}-]*)(?:[ \t]+[{_CYRILLIC_LOWER}]+){{0,3}}[ \t]+$")
 
 
 def is_title(word: str, roles: frozenset[str] = TITLES) -> bool:

@@ -52,12 +52,16 @@ city" (not "the city of Florence" → "city")."""
 RUSSIAN_TITLES_NOMINATIVE = (
     "президент", "вице-президент", "премьер-министр", "премьер", "вице-премьер", "министр", "замминистра",
     "глава", "председатель", "губернатор", "мэр", "посол", "генсек", "генеральный секретарь", "лидер", "спикер",
-    "директор", "канцлер", "король", "королева")
+    "директор", "канцлер", "король", "королева",
+    "прэзідэнт", "прэм'ер-міністр", "прэм’ер-міністр", "міністр", "старшыня", "кіраўнік", "пасол",
+    "прем'єр-міністр", "прем’єр-міністр", "голова", "спікер")
 _RUSSIAN_TITLE_PLACE = re.compile(
-    rf"(?<![\w\-])((?i:{'|'.join(RUSSIAN_TITLES_NOMINATIVE)})(?:[ \t]+[а-яё]+){{0,3}}[ \t]+[А-ЯЁ][а-яё\-]+)[ \t]+$")
-"""A Russian title in the nominative, up to three lower-case words and the place it is of, before a name
-("Президент России Владимир Путин", "министр энергетики России Николай Шульгинов"; not "с президентом Белоруссии
-Александром Лукашенко", a title in another case, which a definition would not read as)."""
+    rf"(?<![\w\-])((?i:{'|'.join(RUSSIAN_TITLES_NOMINATIVE)})(?:[ \t]+[а-яёіўїєґ'’]+){{0,3}}[ \t]+[А-ЯЁІЇЄҐЎ][а-яёіўїєґ'’\-]+)"
+    r"[ \t]+$")
+"""A Russian, Belarusian or Ukrainian title in the nominative, up to three lower-case words and the place it is of,
+before a name ("Президент России Владимир Путин", "министр энергетики России Николай Шульгинов", "Прэм'ер-міністр
+Беларусі Раман Галоўчанка"; not "с президентом Белоруссии Александром Лукашенко", a title in another case, which a
+definition would not read as)."""
 _OF_BEFORE = re.compile(r"\b(?:of|de|in|at|from|to|for|by|with|and|or)[ \t]+(?:the[ \t]+)?$", re.IGNORECASE)
 """A word before a mention that makes it part of a longer phrase: an appositive after it describes that
 ("Professor at the Royal Institution, a lifetime position": the professorship is the position)."""

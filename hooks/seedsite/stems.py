@@ -20,7 +20,14 @@ def stem(word: str) -> str:
     if not low.isalpha():
         parts = low.split("-")
         return "-".join(map(stem, parts)) if len(parts) > 1 and all(p.isalpha() for p in parts) else low
-    return (RUSSIAN if "\u0400" <= low[0] <= "\u04ff" else ENGLISH).stem(low)
+    if "\u0400" <= low[0] <= "\u04ff":  # Belarusian and Ukrainian letters as their Russian kin: "Лукашэнкі"
+        return RUSSIAN.stem(low.translate(_EAST_SLAVIC))
+    return ENGLISH.stem(low)
+
+
+_EAST_SLAVIC = str.maketrans("іїєґў", "ииегв")
+"""Belarusian and Ukrainian letters the Russian stemmer knows no endings with, as the Russian letters nearest them:
+a key to match forms by, never shown."""
 
 
 @functools.lru_cache(maxsize=500_000)
