@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 from conftest import SEED
-from seedsite.candidates import Candidate, candidates as extract, min_mentions
+from seedsite.candidates import Candidate, candidates as extract, is_title, min_mentions
 from seedsite.model import Article, Section
 from seedsite.read import read_article
 from seedsite.resolve import Entity, Resolved, resolve
@@ -421,3 +421,12 @@ def test_the_tail_of_a_longer_phrase_is_no_phrase_of_its_own():
                 for n in range(12)]
     names = {c.name for c in extract(articles)}
     assert "domain audiobooks" not in names and "public domain" in names
+
+
+@pytest.mark.parametrize("word, title", [
+    ("Президента", True), ("министром", True), ("премьер-министром", True), ("прэзідэнтам", True),
+    ("Прэм'ер-міністр", True), ("главой", True),
+    ("Головченко", False), ("Главацкий", False), ("Королев", False), ("Мэрилин", False),  # surnames, a name
+])
+def test_a_cyrillic_title_is_its_stem_in_a_case_not_any_word_that_starts_like_it(word, title):
+    assert is_title(word) is title

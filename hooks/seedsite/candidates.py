@@ -625,11 +625,13 @@ _PATRONYMIC = ("вич", "вна", "ична", "ича", "вича", "вны", "
 of a three-word name."""
 
 RUSSIAN_TITLES = ("президент", "премьер", "министр", "глав", "председател", "губернатор", "мэр", "посол",
-                  "генсек", "лидер", "спикер", "директор", "замминистр", "вице", "канцлер", "король", "королев",
+                  "генсек", "лидер", "спикер", "директор", "замминистр", "вице", "канцлер", "король",
                   "прэзідэнт", "прэм'ер", "прэм’ер", "міністр", "старшын", "кіраўнік", "губернатар", "пасол",
-                  "лідар", "дырэктар", "кароль", "каралев", "прем'єр", "прем’єр", "голов", "спікер")
-"""Beginnings of Russian, Belarusian and Ukrainian title words in any case ("Президента", "министром",
-"прэзідэнтам", "Прем'єр-міністр")."""
+                  "лідар", "дырэктар", "кароль", "прем'єр", "прем’єр", "спікер")
+"""Stems of Russian, Belarusian and Ukrainian title words, each then in any case (`_CASE_ENDINGS`: "Президента",
+"министром", "прэзідэнтам", "Прем'єр-міністр"), but not the start of a surname ("Головченко", "Главацкий")."""
+_CASE_ENDINGS = frozenset(("", "а", "я", "у", "ю", "е", "і", "ы", "и", "ь", "ом", "ем", "ам", "ям", "ой", "ей", "ёй",
+                           "ою", "ею", "ов", "ев", "ах", "ях", "ами", "ями", "ові", "еві"))
 _CYRILLIC_LOWER = "а-яёіўїєґ'’"
 _RUSSIAN_TITLE_BEFORE = re.compile(
     rf"(?<![{_CYRILLIC_LOWER}])((?:{'|'.join(RUSSIAN_TITLES)})[{_CYRILLIC_LOWER}-]*)(?:[ \t]+[{_CYRILLIC_LOWER}]+){{0,3}}[ \t]+$")
@@ -639,7 +641,10 @@ def is_title(word: str, roles: frozenset[str] = TITLES) -> bool:
     """True for a word of a person's title or role ("Secretary", "former", "Президента"); with `roles=ROLES`,
     only for a role noun ("Secretary", not "former")."""
     low = word.lower().rstrip(".")
-    return low in roles or ("\u0400" <= low[:1] <= "\u04ff" and low.startswith(RUSSIAN_TITLES))
+    if low in roles or not "\u0400" <= low[:1] <= "\u04ff":
+        return low in roles
+    head = low.split("-", 1)[0]  # "премьер-министром", "вице-президент"
+    return any(head.startswith(stem) and head[len(stem) :] in _CASE_ENDINGS for stem in RUSSIAN_TITLES)
 
 
 _HEAD_WORDS = ORGANISATION_WORDS | EVENT_WORDS | PLACE_WORDS
