@@ -324,8 +324,6 @@ class Words:
 
     lower: Counter
     """Lower-case word (cleaned of punctuation at its edges) → occurrences."""
-    total: int
-    """Lower-case words in all."""
     phrases: Counter
     """Pairs of adjacent lower-case words of three letters or more that recur ("foreign policy") → occurrences."""
     bound: dict[str, int]
@@ -334,11 +332,16 @@ class Words:
     """The phrases grouped by what they stem to (`_pools`)."""
 
     @functools.cached_property
+    def total(self) -> int:
+        """Lower-case words in all."""
+        return sum(self.lower.values())
+
+    @functools.cached_property
     def cyrillic_cut(self) -> frozenset[str]:
         """The lower-case Cyrillic words without their last one to three letters, and whole (none on a site in a
         Latin script): a noun's stem is among them if the text declines it ("визит" of "визитом", "встреч" of
         "встрече")."""
-        return frozenset(w[: len(w) - k] for w in self.lower if "\u0400" <= w[:1] <= "\u04ff" for k in range(4))
+        return frozenset(w[: len(w) - k] for w in self.lower if stems.cyrillic(w) for k in range(4))
 
 
 @dataclass
@@ -370,7 +373,7 @@ class _Evidence:
     """Acronym → the expansions the text gives it → times."""
     surnames: dict[str, Counter]
     """Last word of a person's name of two or three words → its first word's stem → occurrences."""
-    text: Words = field(default_factory=lambda: Words(Counter(), 0, Counter(), {}, {}))
+    text: Words = field(default_factory=lambda: Words(Counter(), Counter(), {}, {}))
     """The lower-case words (`word_counts`), once counted."""
 
 
@@ -423,7 +426,7 @@ def word_counts(articles: Sequence[Article]) -> Words:
             phrases[f"{left} {right}"] += count
             if count > bound.get(right, 0) and left not in FUNCTION_WORDS:
                 bound[right] = count
-    return Words(lower, sum(lower.values()), phrases, bound, _pools(phrases))
+    return Words(lower, phrases, bound, _pools(phrases))
 
 
 def _name_runs(text: str, ev: _Evidence) -> list[tuple[bool, str]]:
@@ -439,7 +442,7 @@ def _name_runs(text: str, ev: _Evidence) -> list[tuple[bool, str]]:
         window = text[max(0, start - 40) : start]
         if window.endswith(". ") and (honorific := _HONORIFIC_DOT.search(window)):
             found.append((False, honorific.group().strip()[:-1] + " " + run))
-        elif run.count(" ") == 2 and "\u0400" <= run[0] <= "\u04ff" and (title := _titled_place(window, run)):
+        elif run.count(" ") == 2 and stems.cyrillic(run) and (title := _titled_place(window, run)):
             place, name = run.split(" ", 1)  # "министр энергетики России Николай Шульгинов": the place is the title's
             found += ((False, place), (False, f"{title} {name}"))
         else:
@@ -513,20 +516,16 @@ def _count_names(runs: Counter, per_article: Sequence[Counter], ev: _Evidence, w
             if name := trimmed[key]:
                 names[name[0]] += count
         ev.spread.update(names.keys())
-        declined: dict[str, int] | None = None  # a Russian surname alone, in any case: stem → occurrences
+        alone: Counter[str] | None = None  # single words by `stems.surname_key` ("Мишустин", "Мишустина": one)
         for name in names:
-            if " " not in name:
-                continue
-            last = name[name.rfind(" ") + 1 :]
-            if "\u0400" <= last[:1] <= "\u04ff":  # "Михаил Мишустин", then "Мишустина"
-                if declined is None:
-                    declined = Counter()
+            if " " in name:
+                if alone is None:
+                    alone = Counter()
                     for single, count in names.items():
                         if " " not in single:
-                            declined[stems.stem(single)] += count
-                ev.together[name] += declined.get(stems.stem(last), 0)
-            elif last in names:
-                ev.together[name] += names[last]
+                            alone[stems.surname_key(single)] += count
+                if last := alone.get(stems.surname_key(name[name.rfind(" ") + 1 :])):
+                    ev.together[name] += last
 
 
 def _count_marked(text: str, ev: _Evidence) -> None:
@@ -606,7 +605,7 @@ def _untitled(words: list[str]) -> tuple[list[str], bool]:
     rest = words[end:]
     if not rest:
         return words, False
-    if len(rest) == 3 and "\u0400" <= rest[0][:1] <= "\u04ff" and not rest[1].lower().endswith(_PATRONYMIC):
+    if len(rest) == 3 and stems.cyrillic(rest[0]) and not rest[1].lower().endswith(_PATRONYMIC):
         rest = rest[1:]  # "Президент Беларуси Александр Лукашенко": the country is part of the title
     if len(rest) > 3 or any(w in CONNECTORS for w in rest):
         rest = rest[-3:] if len(rest) >= 3 and len(rest[-2].rstrip(".")) == 1 else rest[-2:]
@@ -632,16 +631,24 @@ RUSSIAN_TITLES = ("президент", "премьер", "министр", "г�
 "министром", "прэзідэнтам", "Прем'єр-міністр"), but not the start of a surname ("Головченко", "Главацкий")."""
 _CASE_ENDINGS = frozenset(("", "а", "я", "у", "ю", "е", "і", "ы", "и", "ь", "ом", "ем", "ам", "ям", "ой", "ей", "ёй",
                            "ою", "ею", "ов", "ев", "ах", "ях", "ами", "ями", "ові", "еві"))
-_CYRILLIC_LOWER = "а-яёіўїєґ'’"
+RUSSIAN_TITLES_NOMINATIVE = (
+    "президент", "вице-президент", "премьер-министр", "премьер", "вице-премьер", "министр", "замминистра",
+    "глава", "председатель", "губернатор", "мэр", "посол", "генсек", "генеральный секретарь", "лидер", "спикер",
+    "директор", "канцлер", "король", "королева",
+    "прэзідэнт", "прэм'ер-міністр", "прэм’ер-міністр", "міністр", "старшыня", "кіраўнік", "пасол",
+    "прем'єр-міністр", "прем’єр-міністр", "голова", "спікер")
+"""The same titles in the nominative, as a definition reads them ("Президент России")."""
+CYRILLIC_LOWER = "а-яёіўїєґ'’"
+"""Lower-case letters of Russian, Belarusian and Ukrainian words (and an apostrophe), for a character class."""
 _RUSSIAN_TITLE_BEFORE = re.compile(
-    rf"(?<![{_CYRILLIC_LOWER}])((?:{'|'.join(RUSSIAN_TITLES)})[{_CYRILLIC_LOWER}-]*)(?:[ \t]+[{_CYRILLIC_LOWER}]+){{0,3}}[ \t]+$")
+    rf"(?<![{CYRILLIC_LOWER}])((?:{'|'.join(RUSSIAN_TITLES)})[{CYRILLIC_LOWER}-]*)(?:[ \t]+[{CYRILLIC_LOWER}]+){{0,3}}[ \t]+$")
 
 
 def is_title(word: str, roles: frozenset[str] = TITLES) -> bool:
     """True for a word of a person's title or role ("Secretary", "former", "Президента"); with `roles=ROLES`,
     only for a role noun ("Secretary", not "former")."""
     low = word.lower().rstrip(".")
-    if low in roles or not "\u0400" <= low[:1] <= "\u04ff":
+    if low in roles or not stems.cyrillic(low):
         return low in roles
     head = low.split("-", 1)[0]  # "премьер-министром", "вице-президент"
     return any(head.startswith(stem) and head[len(stem) :] in _CASE_ENDINGS for stem in RUSSIAN_TITLES)
@@ -663,7 +670,7 @@ def _seen_lower(word: str, text: Words) -> bool:
     plain, lower = _plain(word).lower(), text.lower
     if lower[plain] or lower[plain + "s"] or (plain.endswith("s") and lower[plain[:-1]]):
         return True
-    if not "\u0400" <= plain[:1] <= "\u04ff" or plain.endswith(RUSSIAN_ADJECTIVE_ENDINGS) or is_title(plain):
+    if not stems.cyrillic(plain) or plain.endswith(RUSSIAN_ADJECTIVE_ENDINGS) or is_title(plain):
         return False  # (a title opening a sentence goes with the name after it: `_untitled`)
     stem = plain.rstrip(_CYRILLIC_VOWELS)
     return len(stem) >= 4 and stem in text.cyrillic_cut

@@ -23,7 +23,8 @@ from dataclasses import replace
 from itertools import islice
 
 from .candidates import (
-    COMMON_VERBS, CONNECTORS, FUNCTION_WORDS, ORGANISATION_ROLES, PLACE_ROLES, ROLES, is_title,
+    COMMON_VERBS, CONNECTORS, CYRILLIC_LOWER, FUNCTION_WORDS, ORGANISATION_ROLES, PLACE_ROLES, ROLES,
+    RUSSIAN_TITLES_NOMINATIVE, is_title,
 )
 from .language import LANGUAGES
 from .model import Mention, Term
@@ -49,14 +50,8 @@ _PLACE_OF = re.compile(r"\b(?:[Tt]he|[Aa]n?)[ \t]+((?:[\w'’\-]+[ \t]+){1,2}(?:
                        % "|".join(sorted(PLACE_ROLES)))
 """A place's kind before its name, with a word that says more than the kind: "the French city of Lyon" → "French
 city" (not "the city of Florence" → "city")."""
-RUSSIAN_TITLES_NOMINATIVE = (
-    "президент", "вице-президент", "премьер-министр", "премьер", "вице-премьер", "министр", "замминистра",
-    "глава", "председатель", "губернатор", "мэр", "посол", "генсек", "генеральный секретарь", "лидер", "спикер",
-    "директор", "канцлер", "король", "королева",
-    "прэзідэнт", "прэм'ер-міністр", "прэм’ер-міністр", "міністр", "старшыня", "кіраўнік", "пасол",
-    "прем'єр-міністр", "прем’єр-міністр", "голова", "спікер")
 _RUSSIAN_TITLE_PLACE = re.compile(
-    rf"(?<![\w\-])((?i:{'|'.join(RUSSIAN_TITLES_NOMINATIVE)})(?:[ \t]+[а-яёіўїєґ'’]+){{0,3}}[ \t]+[А-ЯЁІЇЄҐЎ][а-яёіўїєґ'’\-]+)"
+    rf"(?<![\w\-])((?i:{'|'.join(RUSSIAN_TITLES_NOMINATIVE)})(?:[ \t]+[{CYRILLIC_LOWER}]+){{0,3}}[ \t]+[А-ЯЁІЇЄҐЎ][{CYRILLIC_LOWER}\-]+)"
     r"[ \t]+$")
 """A Russian, Belarusian or Ukrainian title in the nominative, up to three lower-case words and the place it is of,
 before a name ("Президент России Владимир Путин", "министр энергетики России Николай Шульгинов", "Прэм'ер-міністр

@@ -117,11 +117,11 @@ def resolve(found: Sequence[Candidate], entries: Sequence[curated_file.Entry], p
                 owners.setdefault(form, []).append(i)
     by_key: dict[str, list[int]] = {}
     for form, full_names in owners.items():
-        by_key.setdefault(_surname_key(form), []).extend(full_names)
+        by_key.setdefault(stems.surname_key(form), []).extend(full_names)
     for i, c in enumerate(found):
         if i in dropped or c.kind != "name" or " " in c.name:
             continue
-        mine = list(dict.fromkeys(o for form in c.variants for o in by_key.get(_surname_key(form), [])))
+        mine = list(dict.fromkeys(o for form in c.variants for o in by_key.get(stems.surname_key(form), [])))
         if mine and not _stands_apart(c, [found[o] for o in mine]):
             dropped.add(i)  # a surname: a short form of its full name
         elif c.inside >= c.count or _first_name(c, found, shortenable) or _shared_surname(c):
@@ -231,12 +231,6 @@ def _qualifies_a_place(full: Candidate, lone: Candidate | None) -> bool:
     last word alone is a place, and the text places the longer name too. The last word alone then means that
     place, never the longer name (unlike "Washington" of "George Washington", whom the text places nowhere)."""
     return lone is not None and full.placed > 0 and is_placed(lone)
-
-
-def _surname_key(form: str) -> str:
-    """A last word as it ends a name: a Cyrillic one by its stem (a surname declines: "Мишустина", "Пуціным"), any
-    other as written."""
-    return stems.stem(form) if "\u0400" <= form[:1] <= "\u04ff" else form
 
 
 def _stands_apart(word: Candidate, full_names: Sequence[Candidate]) -> bool:

@@ -20,9 +20,20 @@ def stem(word: str) -> str:
     if not low.isalpha():
         parts = low.split("-")
         return "-".join(map(stem, parts)) if len(parts) > 1 and all(p.isalpha() for p in parts) else low
-    if "\u0400" <= low[0] <= "\u04ff":  # Belarusian and Ukrainian letters as their Russian kin: "Лукашэнкі"
+    if cyrillic(low):  # Belarusian and Ukrainian letters as their Russian kin: "Лукашэнкі"
         return RUSSIAN.stem(low.translate(_EAST_SLAVIC))
     return ENGLISH.stem(low)
+
+
+def cyrillic(word: str) -> bool:
+    """Whether `word` opens with a Cyrillic letter."""
+    return "\u0400" <= word[:1] <= "\u04ff"
+
+
+def surname_key(word: str) -> str:
+    """A last word as it ends a name: a Cyrillic one by its stem (a surname declines: "Мишустина", "Пуціным"), any
+    other as written."""
+    return stem(word) if cyrillic(word) else word
 
 
 _EAST_SLAVIC = str.maketrans("іїєґў", "ииегв")
