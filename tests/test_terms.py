@@ -197,6 +197,18 @@ def test_an_appositive_describes_the_name_it_follows_or_nothing(name, definition
     assert found[name].definition == definition
 
 
+def test_a_name_that_goes_on_from_another_or_into_another_is_not_what_describes_the_longer_one():
+    # on a site of twelve articles a name needs two mentions: the longer names, said once, are no terms
+    g = glossary.build([
+        article("a.txt", "The play was staged in Ithaca NY, the home of Cornell University, in March."),
+        article("b.txt", "She joined the German Democratic Party, a liberal party, in 1918."),
+        article("c.txt", "The Nimitz-class aircraft carrier USS Abraham Lincoln is named after him."),
+    ] + [article(f"f{i}.txt", f"The Democratic Party met in NY, aboard USS Vela number {i}.") for i in range(9)])
+    found = terms(g)
+    assert {"NY", "Democratic Party", "USS"} <= set(found)
+    assert [found[n].definition for n in ("NY", "Democratic Party", "USS")] == ["", "", ""]
+
+
 def test_what_a_thing_is_before_its_name_is_its_descriptor(news):
     found = terms(news[1])
     assert (found["Microsoft"].definition, found["Microsoft"].kind) == ("Software giant", "organisation")

@@ -27,6 +27,7 @@ from .candidates import (
     RUSSIAN_TITLES_NOMINATIVE, is_title,
 )
 from .language import LANGUAGES
+from .mentions import ends_a_name, name_goes_on
 from .model import Mention, Term
 from .resolve import Entity
 from .text import sentence_spans
@@ -148,6 +149,8 @@ def descriptor(mention: Mention, term: Term, person: bool = False) -> str:
     before = mention.text[max(0, mention.at - 200) : mention.at]
     if person and (found := _title_before(before) or _russian_title_before(before)):
         return found
+    if ends_a_name(mention.text, mention.at) or name_goes_on(mention.text, mention.to):
+        return ""  # a part of a longer name, which the words around describe: "Ithaca NY, the home of …"
     last = before.rstrip()  # the patterns below end at the last word: no match opens sooner than it
     if last.endswith("of") and (place := _PLACE_OF.search(before)):  # "the French city of Lyon"
         return place.group(1)

@@ -81,7 +81,7 @@ class Finder:
                     continue
                 k = -hit.term - 1
                 entry = self.contextual[k]
-                if _ends_a_name(text, hit.start):
+                if ends_a_name(text, hit.start):
                     if entry.owners:
                         introduced[k] = None
                     continue
@@ -111,7 +111,7 @@ class Finder:
             return False
         if text.startswith("-", hit.end) and text[hit.end + 1 : hit.end + 2].isdigit():
             return True
-        return " " in text[hit.start : hit.end] and _name_goes_on(text, hit.end)
+        return " " in text[hit.start : hit.end] and name_goes_on(text, hit.end)
 
     def _other_meaning(self, surface: str, term: int, spelled: dict[str, tuple[str, ...]]) -> bool:
         """True for an acronym the article spells out with none of the words of the entry's names."""
@@ -151,7 +151,7 @@ SAINTS = frozenset({"st", "saint", "ste", "sainte", "san", "santa", "são", "san
 """Words that open a saint's name, or a place or school named after one ("St George's School", "San Francisco")."""
 
 
-def _ends_a_name(text: str, start: int) -> bool:
+def ends_a_name(text: str, start: int) -> bool:
     """True when the word at `start` follows a word of a name or a saint's title: it ends a longer one ("Patricia
     Hewitt", "Inter Milan", "John F. Kennedy", "St George"); not after a word with a full stop, which ends a
     sentence ("in Paris. Curie")."""
@@ -166,7 +166,7 @@ def _opens_a_name(text: str, start: int, end: int) -> bool:
     """True when a word of a name follows the word at `start`–`end`, or (after no honorific: "Mr Frost of the BCC"
     is Frost) a connector and a capitalised word: it opens a longer name there ("Calvin Coolidge", "John F.
     Kennedy", "Gates of Paradise")."""
-    if _name_goes_on(text, end):
+    if name_goes_on(text, end):
         return True
     joined = _CONNECTED_AFTER.match(text, end)
     if not joined or not joined.group(1)[:1].isupper():
@@ -175,7 +175,7 @@ def _opens_a_name(text: str, start: int, end: int) -> bool:
     return not (before and before.group(1).lower().rstrip(".") in HONORIFICS)
 
 
-def _name_goes_on(text: str, end: int) -> bool:
+def name_goes_on(text: str, end: int) -> bool:
     """True when a word of a name follows `end`, or a generation ("Jr.", "Sr.")."""
     found = _WORD_AFTER.match(text, end)
     return bool(found) and (is_name_word(found.group(1)) or found.group(1).lower() in ("jr", "sr"))
