@@ -224,6 +224,8 @@ _SENTENCE_MARKS = (".", "!", "?", "…", ":", ";", "—", "–")
 """What may end the sentence before a run that opens one (`_opens_sentence`), with a colon, a semicolon, a dash."""
 _CLOSING_MARKS = "\"”’)]"
 _OPENING_MARKS = "\"“‘«„(["
+_MARKS_BEFORE = " \t" + _CLOSING_MARKS + "".join(_SENTENCE_MARKS)
+"""A run after a space after none of these is inside a sentence, after no honorific (`_name_runs`)."""
 _INITIAL = re.compile(rf"[{_UP}]\.")
 _CONTRACTION = re.compile(r"['’](?:ve|m|d|ll|re|t)$|n['’]t$", re.IGNORECASE)
 _EDGE = "\"'“”‘’«»()[]{}.,;:!?…—–-*/"
@@ -426,7 +428,13 @@ def word_counts(articles: Sequence[Article]) -> Words:
             phrases[f"{left} {right}"] += count
             if count > bound.get(right, 0) and left not in FUNCTION_WORDS:
                 bound[right] = count
-    return Words(lower, phrases, bound, _pools(phrases))
+    return Words(lower, phrases, bound, _pools(phrases, _pair_key))
+
+
+def _pair_key(phrase: str) -> str:
+    """`stems.key` of two words and a space, from their stems (each word's cached)."""
+    left, right = phrase.split(" ")
+    return f"{stems.stem(left)} {stems.stem(right)}"
 
 
 def _name_runs(text: str, ev: _Evidence) -> list[tuple[bool, str]]:
@@ -439,15 +447,21 @@ def _name_runs(text: str, ev: _Evidence) -> list[tuple[bool, str]]:
         if run[-1] in _CYRILLIC_ADJECTIVE_END and (noun := _RUSSIAN_NOUN_AFTER.match(text, end)):
             if run.rsplit(" ", 1)[-1].lower().endswith(RUSSIAN_ADJECTIVE_ENDINGS) and not RUSSIAN.is_verb(noun.group(1)):
                 run, end = run + " " + noun.group(1), noun.end()  # "Союзное государство", not "Газпром подтвердил"
-        window = text[max(0, start - 40) : start]
-        if window.endswith(". ") and (honorific := _HONORIFIC_DOT.search(window)):
+        if text[start - 1] == " " and text[start - 2] not in _MARKS_BEFORE:
+            opening, honorific = False, None  # mid-sentence, as most runs are: nothing before it to look through
+        else:
+            window = text[max(0, start - 40) : start]
+            honorific = _HONORIFIC_DOT.search(window) if window.endswith(". ") else None
+            opening = not honorific and _opens_sentence(window)
+        if honorific:
             found.append((False, honorific.group().strip()[:-1] + " " + run))
-        elif run.count(" ") == 2 and stems.cyrillic(run) and (title := _titled_place(window, run)):
+        elif run.count(" ") == 2 and stems.cyrillic(run) and (title := _titled_place(text[max(0, start - 40) : start],
+                                                                                    run)):
             place, name = run.split(" ", 1)  # "министр энергетики России Николай Шульгинов": the place is the title's
             found += ((False, place), (False, f"{title} {name}"))
         else:
-            found.append((_opens_sentence(window), run))
-            if window.endswith(PLACE_PREPOSITIONS):
+            found.append((opening, run))
+            if text.endswith(PLACE_PREPOSITIONS, 0, start):
                 ev.placed[run] += 1
         if _NUMBER_AFTER.match(text, end):  # "Billboard Hot 100": the name holds the number
             ev.numbered[run] += 1
@@ -483,16 +497,19 @@ def _opens_sentence(before: str) -> bool:
 def _count_names(runs: Counter, per_article: Sequence[Counter], ev: _Evidence, words: Words) -> None:
     """Names from the runs of capitalised words, once the whole corpus's lower-case `words` are known."""
     ev.text = words
+    capital: dict[str, int] = {}  # (each word of each run once, then each word without its possessive)
     for (opening, run), count in runs.items():
         for word in run.split()[1 if opening else 0 :]:
-            if word not in CONNECTORS:
-                ev.capital[_plain(word)] += count
-    trimmed: dict[tuple[bool, str], tuple[str, bool] | None] = {}
+            capital[word] = capital.get(word, 0) + count
+    for word, count in capital.items():
+        if word not in CONNECTORS:
+            ev.capital[_plain(word)] += count
+    trimmed: dict[tuple[bool, str], str] = {}  # run → its name, or ""
     longer: set[str] = set()
     for (opening, run), count in runs.items():
         inside = opening and " " in run and (False, run) in runs  # the whole run is also seen inside a sentence
         found = _trim_run(run, opening, words, inside)
-        trimmed[(opening, run)] = found[:2] if found else None
+        trimmed[(opening, run)] = found[0] if found else ""
         if not found:
             continue
         name, evidence, honorific, titled = found
@@ -505,27 +522,40 @@ def _count_names(runs: Counter, per_article: Sequence[Counter], ev: _Evidence, w
             longer.add(name)
             for word in name.split():
                 ev.inside[word] += count
+    person_like: dict[str, bool] = {}
     for name in longer:
         words = name.split()
         ev.opens[words[0]] += 1
-        if len(words) <= 3 and _person_like(words[0]):
-            ev.surnames.setdefault(words[-1], Counter())[stems.stem(words[0])] += ev.names[name]  # ("Владимира")
+        if len(words) > 3:
+            continue
+        if (person := person_like.get(words[0])) is None:
+            person = person_like[words[0]] = _person_like(words[0])
+        if person:
+            if (firsts := ev.surnames.get(words[-1])) is None:
+                firsts = ev.surnames[words[-1]] = Counter()
+            firsts[stems.stem(words[0])] += ev.names[name]  # ("Владимира")
+    keyed: dict[str, str] = {}  # word → `stems.surname_key` ("Мишустин", "Мишустина": one)
     for keys in per_article:
         names: Counter[str] = Counter()
         for key, count in keys.items():
-            if name := trimmed[key]:
-                names[name[0]] += count
+            names[trimmed[key]] += count
+        names.pop("", None)
         ev.spread.update(names.keys())
-        alone: Counter[str] | None = None  # single words by `stems.surname_key` ("Мишустин", "Мишустина": one)
+        alone: Counter[str] | None = None  # single words by their surname key
         for name in names:
             if " " in name:
                 if alone is None:
                     alone = Counter()
                     for single, count in names.items():
                         if " " not in single:
-                            alone[stems.surname_key(single)] += count
-                if last := alone.get(stems.surname_key(name[name.rfind(" ") + 1 :])):
-                    ev.together[name] += last
+                            if (k := keyed.get(single)) is None:
+                                k = keyed[single] = stems.surname_key(single)
+                            alone[k] += count
+                last = name[name.rfind(" ") + 1 :]
+                if (k := keyed.get(last)) is None:
+                    k = keyed[last] = stems.surname_key(last)
+                if count := alone.get(k):
+                    ev.together[name] += count
 
 
 def _count_marked(text: str, ev: _Evidence) -> None:
@@ -841,13 +871,13 @@ def _person_like(word: str) -> bool:
     return word.isalpha() and not word.isupper() and is_name_word(word)
 
 
-def _pools(counts: Counter) -> dict[str, dict[str, int]]:
+def _pools(counts: Counter, key_of: Callable[[str], str] = stems.key) -> dict[str, dict[str, int]]:
     """Forms grouped by what they stem to: `stems.key` → form → count (plain dictionaries: a large site has a
     hundred thousand pools, most of one form, and a Counter each cost a fifth of a second)."""
     pools: dict[str, dict[str, int]] = {}
     for form, count in counts.items():
         if count > 0:
-            key = stems.key(form)
+            key = key_of(form)
             if (pool := pools.get(key)) is None:
                 pools[key] = {form: count}
             else:

@@ -75,11 +75,13 @@ class Bag:
 def bag(paragraphs: Iterable[str], terms: Mapping[int, int], language: Callable[[str], Language] = language_of) -> Bag:
     """The bag of an article's paragraphs and term mentions. `language` tells each word's `Language`."""
     counts = Counter(_WORD.findall(" ".join(paragraphs).casefold()))
-    stems = _stems(counts.keys(), language)
+    known = _known_stems(language)
     words: dict[str, int] = {}
     forms: dict[str, str] = {}
     for word, count in counts.items():  # (in the order of first use: on a tie the first word written is shown)
-        if stem := stems[word]:
+        if (stem := known.get(word)) is None:
+            stem = _stem(word, known, language)
+        if stem:
             if (total := words.get(stem)) is None:
                 words[stem], forms[stem] = count, word
             else:
@@ -94,22 +96,20 @@ STEMS_KEPT = 500_000
 _STEMS: dict[Callable[[str], Language], dict[str, str]] = {}
 
 
-def _stems(words: Iterable[str], language: Callable[[str], Language]) -> dict[str, str]:
-    """Word → its stem, or `""` for a word left out (a stopword, a single letter, a number): for at least `words`,
-    remembered per `language`."""
+def _known_stems(language: Callable[[str], Language]) -> dict[str, str]:
+    """Word → its stem, or `""` for a word left out (a stopword, a single letter, a number): the words seen so
+    far, remembered per `language` (`_stem` adds one)."""
     known = _STEMS.setdefault(language, {})
     if len(known) > STEMS_KEPT:
         known.clear()
-    new: dict[Language, list[str]] = {}
-    for word in [word for word in words if word not in known]:
-        lang = language(word)
-        if len(word) < 2 or word.isdigit() or word in lang.stopwords:
-            known[word] = ""
-        else:
-            new.setdefault(lang, []).append(word)
-    for lang, unstemmed in new.items():
-        known.update((word, lang.stem(word)) for word in unstemmed)
     return known
+
+
+def _stem(word: str, known: dict[str, str], language: Callable[[str], Language]) -> str:
+    """The stem of a word not in `known` yet, now remembered there."""
+    lang = language(word)
+    stem = known[word] = "" if len(word) < 2 or word.isdigit() or word in lang.stopwords else lang.stem(word)
+    return stem
 
 
 @dataclass(frozen=True)
