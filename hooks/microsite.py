@@ -338,6 +338,7 @@ def _finish_lean(reading: tuple, folder: Path, key: str) -> Iterator:
         yield part  # (MkDocs makes what the search index reads of an article: `render.article_search_view`)
     sent = rest.next_sent()
     yield sent  # passed on as the third process sent it
+    cache.let_go_of_output()  # (nothing more to say: the build may end while the cache is written)
     ok, value = pickle.loads(sent)
     if key and ok:
         site, plain = value

@@ -6,6 +6,8 @@ curated file, a broken cache file or MICROSITE_CACHE=0 make them anew; the seeds
 
 from __future__ import annotations
 
+import os
+import select
 import shutil
 import time
 from pathlib import Path
@@ -13,7 +15,7 @@ from pathlib import Path
 import pytest
 from background import available as can_fork
 from conftest import make_project, mkdocs_build
-from seedsite.cache import FILE_NAME
+from seedsite.cache import FILE_NAME, let_go_of_output
 from test_determinism import tree
 from test_serve import append, body_text, serving
 
@@ -163,3 +165,31 @@ def test_serve_started_on_cached_pages_rebuilds_an_edit_quickly(tmp_path):
         lines = server.microsite_lines(mark)
         assert lines and all("quick pipeline" in line for line in lines), lines
         assert "presented the budget on Tuesday" in body_text(server.get("news/budget-vote/")[1])
+
+
+@pytest.mark.skipif(not hasattr(os, "fork"), reason="the cache is written by a forked process only where one can fork")
+def test_a_process_writing_the_cache_lets_go_of_the_builds_output():
+    """Whoever ran the build (a script, CI, `make`) reads its output to the end: the process that goes on writing
+    the cache once the pages are made must not hold that output open, or the caller waits for it."""
+    output_read, output_write = os.pipe()
+    go_read, go_write = os.pipe()
+    child = os.fork()
+    if child == 0:  # as the second process once it has sent the pages: it lets go, then works on
+        os.close(output_read)
+        os.dup2(output_write, 1)
+        os.dup2(output_write, 2)
+        os.close(output_write)
+        let_go_of_output()
+        os.read(go_read, 1)  # (works until the test has seen the end of the output)
+        os._exit(0)
+    os.close(output_write)
+    try:
+        ready, _, _ = select.select([output_read], [], [], 10)
+        ended = bool(ready) and os.read(output_read, 1) == b""
+        assert ended, "the output stayed open while the process worked on"
+        assert os.waitpid(child, os.WNOHANG) == (0, 0)  # it is still at work
+    finally:
+        os.write(go_write, b"x")
+        os.waitpid(child, 0)
+        for fd in (output_read, go_read, go_write):
+            os.close(fd)

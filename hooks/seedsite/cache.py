@@ -107,9 +107,20 @@ def store(folder: Path, made: str, site: Site, seconds: float, plain: dict[str, 
         return
     try:
         if os.fork() == 0:
+            let_go_of_output()
             _write(folder, made, site, seconds, plain)
     finally:
         os._exit(0)
+
+
+def let_go_of_output() -> None:
+    """Point this process's standard output and error at the null device: a process that goes on writing the
+    cache once the build has its pages must not hold the pipes of whoever ran the build (a script, CI, `make`),
+    who would wait for it to close them."""
+    null = os.open(os.devnull, os.O_WRONLY)
+    for fd in (1, 2):
+        os.dup2(null, fd)
+    os.close(null)
 
 
 def _write(folder: Path, made: str, site: Site, seconds: float, plain: dict[str, list[str]] | None) -> None:
