@@ -326,7 +326,7 @@ def _finish_lean(reading: tuple, folder: Path, key: str) -> Iterator:
     yield pipeline.read_seeds(loaded.seeds[len(loaded.seeds) // 2 :], language)  # (`_read_apart`)
     draft = pipeline.draft(*reading)  # (what it read of it is remembered: `pipeline._read`)
     words = background.Background(_words, draft)
-    glossary = pipeline.glossary_of(draft, words.next)
+    glossary = pipeline.glossary_of(draft, words.next, words.next)
     yield pipeline.term_outline(draft, glossary)
     links = pipeline.links_of(draft, glossary, words.next())
     rest = background.Background(_rest, draft, glossary, links)
@@ -350,8 +350,10 @@ def _finish_lean(reading: tuple, folder: Path, key: str) -> Iterator:
 
 def _words(draft: pipeline.Draft) -> Iterator:
     """In another process, while the second makes the glossary: the corpus's lower-case words, which the glossary
-    needs once it has counted the names (`pipeline.word_counts`), then the articles' words (`pipeline.word_bags`)."""
+    needs once it has counted the names (`pipeline.word_counts`), and what the text marks as terms, which it needs
+    next (`pipeline.marked_terms`); then the articles' words (`pipeline.word_bags`)."""
     yield pipeline.word_counts(draft)
+    yield pipeline.marked_terms(draft)
     yield pipeline.word_bags(draft)
 
 

@@ -347,13 +347,26 @@ class Words:
 
 
 @dataclass
+class Marked:
+    """What the text marks as a term (`count_marked`): quoted terms, defined concepts, acronyms and what they stand
+    for, places before "-based". It needs no names, so another process may count it meanwhile."""
+
+    quoted: Counter = field(default_factory=Counter)
+    defined: Counter = field(default_factory=Counter)
+    acronyms: Counter = field(default_factory=Counter)
+    based: Counter = field(default_factory=Counter)
+    expansions: dict[str, Counter] = field(default_factory=dict)
+    """Acronym → the expansions the text gives it → times."""
+    spread: Counter = field(default_factory=Counter)
+    """Each of the above → the articles it is in."""
+
+
+@dataclass
 class _Evidence:
     """Corpus-wide counts, each a Counter of surface form → occurrences."""
 
     names: Counter
     single_opening: Counter
-    quoted: Counter
-    acronyms: Counter
     capital: Counter
     spread: Counter
     dotted: Counter
@@ -366,17 +379,15 @@ class _Evidence:
     titled: Counter
     inside: Counter
     opens: Counter
-    defined: Counter
-    based: Counter
     placed: Counter
     numbered: Counter
     """Runs of capitalised words directly followed by a number ("Billboard Hot 100", "Apollo 11")."""
-    expansions: dict[str, Counter]
-    """Acronym → the expansions the text gives it → times."""
     surnames: dict[str, Counter]
     """Last word of a person's name of two or three words → its first word's stem → occurrences."""
     text: Words = field(default_factory=lambda: Words(Counter(), Counter(), {}, {}))
     """The lower-case words (`word_counts`), once counted."""
+    marked: Marked = field(default_factory=Marked)
+    """What the text marks as terms (`count_marked`), once counted."""
 
 
 def min_mentions(article_count: int) -> int:
@@ -384,19 +395,20 @@ def min_mentions(article_count: int) -> int:
     return 1 + int(math.log10(max(article_count, 1)))
 
 
-def candidates(articles: Sequence[Article], words: Callable[[], Words] | None = None) -> list[Candidate]:
-    """Every candidate term in the corpus, each once, sorted by name. `words`: a function that returns the corpus's
-    `word_counts` (by default, counted here); it is called once the names are counted."""
-    evidence = _Evidence(*(Counter() for _ in range(17)), expansions={}, surnames={})
-    texts = _texts(articles)
-    found = [_name_runs(text, evidence) for text in texts]
+def candidates(articles: Sequence[Article], words: Callable[[], Words] | None = None,
+               marked: Callable[[], Marked] | None = None) -> list[Candidate]:
+    """Every candidate term in the corpus, each once, sorted by name. `words` and `marked`: functions that return
+    the corpus's `word_counts` and `count_marked` (by default, counted here), called in that order once the names
+    are counted."""
+    evidence = _Evidence(*(Counter() for _ in range(13)), surnames={})
+    found = [_name_runs(text, evidence) for text in _texts(articles)]
     runs: Counter[tuple[bool, str]] = Counter()  # (opens a sentence, run of capitalised words) → occurrences
     for mine in found:
         runs.update(mine)
     per_article = [Counter(mine) for mine in found]
-    for text in texts:
-        _count_marked(text, evidence)
     _count_names(runs, per_article, evidence, words() if words is not None else word_counts(articles))
+    evidence.marked = marked() if marked is not None else count_marked(articles)
+    evidence.spread.update(evidence.marked.spread)
     return _select(evidence, len(articles))
 
 
@@ -558,7 +570,15 @@ def _count_names(runs: Counter, per_article: Sequence[Counter], ev: _Evidence, w
                     ev.together[name] += count
 
 
-def _count_marked(text: str, ev: _Evidence) -> None:
+def count_marked(articles: Sequence[Article]) -> Marked:
+    """What the corpus's text marks as terms."""
+    marked = Marked()
+    for text in _texts(articles):
+        _count_marked(text, marked)
+    return marked
+
+
+def _count_marked(text: str, ev: Marked) -> None:
     """Quoted terms, defined concepts, acronyms and acronym expansions, places before "-based"."""
     seen: set[str] = set()
     for match in _QUOTED.finditer(text):
@@ -821,7 +841,7 @@ def _select(ev: _Evidence, article_count: int) -> list[Candidate]:
         inside = [f for f in forms if ev.names[f]]  # forms seen inside a sentence: the evidence
         if salient and inside and (" " in name or any(_single_name(f, ev) for f in inside)):
             add(forms, "name", count, **_name_evidence(forms, ev))
-    for forms in _pools(ev.quoted).values():
+    for forms in _pools(ev.marked.quoted).values():
         total = Counter({f: max(n, ev.text.phrases[f], ev.names[f]) for f, n in forms.items()})
         if sum(total.values()) >= need:
             kind = "name" if all(w[:1].isupper() for w in _head(total).split()) else "phrase"
@@ -831,14 +851,14 @@ def _select(ev: _Evidence, article_count: int) -> list[Candidate]:
         count = sum(forms.values())
         if count >= max(2, need + 1) and _recurring_phrase(_head(forms), count, ev):
             add(forms, "phrase", count)
-    if ev.defined:
-        wanted = {stems.key(term) for term in ev.defined if " " not in term}
+    if ev.marked.defined:
+        wanted = {stems.key(term) for term in ev.marked.defined if " " not in term}
         lower = _pools(Counter({w: n for w, n in ev.text.lower.items() if len(w) > 3 and stems.stem(w) in wanted}))
-        for term in ev.defined:
+        for term in ev.marked.defined:
             forms = (lower if " " not in term else phrases).get(stems.key(term)) or Counter({term: 1})
             kind = "name" if term[:1].isupper() else "phrase"
             add(forms, kind, max(sum(forms.values()), 1), defined=True)
-    for acronym, count in ev.acronyms.items():
+    for acronym, count in ev.marked.acronyms.items():
         expansion = _expansion_of(acronym, ev)
         if expansion or count >= max(2, need):
             add(Counter({acronym: count}), "acronym", count, expansion_of=expansion)
@@ -854,7 +874,8 @@ def _expansion_of(acronym: str, ev: _Evidence) -> str:
     lower case is none: in "Workers' Party (PT)" the letters P and T are found in "Party", but PT stands for no
     party ("Schutzstaffel (SS)" is one word and an expansion)."""
     lower = ev.text.lower
-    said = [e for e, _ in ev.expansions.get(acronym, Counter()).most_common() if " " in e or not lower[e.lower()]]
+    given = ev.marked.expansions.get(acronym, Counter())
+    said = [e for e, _ in given.most_common() if " " in e or not lower[e.lower()]]
     return said[0] if said else ""
 
 
@@ -895,7 +916,7 @@ def _name_evidence(forms: Mapping[str, int], ev: _Evidence) -> dict[str, int]:
     """What a name's forms tell of it, summed: honorifics, titles, longer names around it, "-based"."""
     total = {key: sum(counter[f] for f in forms) for key, counter in (
         ("honorific", ev.honorific), ("titled", ev.titled), ("inside", ev.inside), ("opens", ev.opens),
-        ("together", ev.together), ("based", ev.based), ("placed", ev.placed))}
+        ("together", ev.together), ("based", ev.marked.based), ("placed", ev.placed))}
     firsts = Counter()
     for form in forms:
         firsts.update(ev.surnames.get(form, {}))

@@ -294,10 +294,11 @@ def finish(draft: Draft, glossary: glossary_stage.Glossary | None = None, linked
 
 
 @_gc_paused
-def glossary_of(draft: Draft, words: Callable[[], candidates.Words] | None = None) -> glossary_stage.Glossary:
-    """The draft's glossary (the first part of `finish`); `words`: a function returning its `word_counts`, if
-    another process counts them."""
-    return glossary_stage.build(draft.articles, draft.sources.glossary, draft.label, words)
+def glossary_of(draft: Draft, words: Callable[[], candidates.Words] | None = None,
+                marked: Callable[[], candidates.Marked] | None = None) -> glossary_stage.Glossary:
+    """The draft's glossary (the first part of `finish`); `words`, `marked`: functions returning its `word_counts`
+    and `marked_terms`, if another process counts them."""
+    return glossary_stage.build(draft.articles, draft.sources.glossary, draft.label, words, marked)
 
 
 @_gc_paused
@@ -305,6 +306,12 @@ def word_counts(draft: Draft) -> candidates.Words:
     """The lower-case words the glossary weighs names and phrases against: they need no names, so another process
     can count them meanwhile."""
     return candidates.word_counts(draft.articles)
+
+
+@_gc_paused
+def marked_terms(draft: Draft) -> candidates.Marked:
+    """What the text marks as terms (quotes, definitions, acronyms): it needs no names either."""
+    return candidates.count_marked(draft.articles)
 
 
 def term_outline(draft: Draft, glossary: glossary_stage.Glossary) -> tuple[list[Page], dict[str, list[str]]]:
