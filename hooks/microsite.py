@@ -329,6 +329,7 @@ def _finish_lean(reading: tuple, folder: Path, key: str) -> Iterator:
     glossary = pipeline.glossary_of(draft, words.next, words.next)
     yield pipeline.term_outline(draft, glossary)
     links = pipeline.links_of(draft, glossary, words.next())
+    pipeline.remember_splits(draft, words.next())
     rest = background.Background(_rest, draft, glossary, links)
     made = pipeline.article_pages(draft, glossary, links)
     pages: list[pipeline.Page] = []
@@ -351,10 +352,12 @@ def _finish_lean(reading: tuple, folder: Path, key: str) -> Iterator:
 def _words(draft: pipeline.Draft) -> Iterator:
     """In another process, while the second makes the glossary: the corpus's lower-case words, which the glossary
     needs once it has counted the names (`pipeline.word_counts`), and what the text marks as terms, which it needs
-    next (`pipeline.marked_terms`); then the articles' words (`pipeline.word_bags`)."""
+    next (`pipeline.marked_terms`); then the articles' words (`pipeline.word_bags`), and their paragraphs'
+    sentences, which the term pages quote (`pipeline.sentence_splits`)."""
     yield pipeline.word_counts(draft)
     yield pipeline.marked_terms(draft)
     yield pipeline.word_bags(draft)
+    yield pipeline.sentence_splits(draft)
 
 
 def _rest(draft: pipeline.Draft, glossary: pipeline.glossary_stage.Glossary, links: list) -> Iterator:

@@ -54,6 +54,7 @@ from .render import (
     term_tip,
 )
 from .sources import Seed, Sources
+from . import text as text_stage
 from .text import slugify, unique
 
 _TITLE_UNSAFE = str.maketrans({**{ch: " " for ch in "_-<>&\"`"}, "'": "’"})
@@ -306,6 +307,17 @@ def word_counts(draft: Draft) -> candidates.Words:
     """The lower-case words the glossary weighs names and phrases against: they need no names, so another process
     can count them meanwhile."""
     return candidates.word_counts(draft.articles)
+
+
+def sentence_splits(draft: Draft) -> list[text_stage.Split]:
+    """Every paragraph's sentences, which the term pages quote: another process can split them meanwhile
+    (`remember_splits`)."""
+    return [text_stage.split_sentences(paragraph) for article in draft.articles for paragraph in article.paragraphs]
+
+
+def remember_splits(draft: Draft, splits: Sequence[text_stage.Split]) -> None:
+    """The paragraphs' sentences, as `sentence_splits` made them."""
+    text_stage.remember_splits(zip((p for article in draft.articles for p in article.paragraphs), splits))
 
 
 @_gc_paused
