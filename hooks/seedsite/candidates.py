@@ -467,8 +467,7 @@ def _name_runs(text: str, ev: _Evidence) -> list[tuple[bool, str]]:
             opening = not honorific and _opens_sentence(window)
         if honorific:
             found.append((False, honorific.group().strip()[:-1] + " " + run))
-        elif run.count(" ") == 2 and stems.cyrillic(run) and (title := _titled_place(text[max(0, start - 40) : start],
-                                                                                    run)):
+        elif run.count(" ") == 2 and stems.cyrillic(run) and (title := _titled_place(text, start, run)):
             place, name = run.split(" ", 1)  # "министр энергетики России Николай Шульгинов": the place is the title's
             found += ((False, place), (False, f"{title} {name}"))
         else:
@@ -484,14 +483,14 @@ def _name_runs(text: str, ev: _Evidence) -> list[tuple[bool, str]]:
     return found
 
 
-def _titled_place(before: str, run: str) -> str:
-    """For a run of three Cyrillic words after a Russian title and up to three lower-case words ("президентом
-    Белоруссии Александром Лукашенко", "Председатель правительства России Михаил Мишустин"), the title word,
-    capitalised (the run is a place, then a person's name); else "". A middle word that is a patronymic makes the
-    run a name of its own ("Александр Григорьевич Лукашенко")."""
+def _titled_place(text: str, start: int, run: str) -> str:
+    """For a run of three Cyrillic words (at `start` in `text`) after a Russian title and up to three lower-case
+    words ("президентом Белоруссии Александром Лукашенко", "Председатель правительства России Михаил Мишустин"), the
+    title word, capitalised (the run is a place, then a person's name); else "". A middle word that is a patronymic
+    makes the run a name of its own ("Александр Григорьевич Лукашенко")."""
     if run.split(" ", 2)[1].lower().endswith(_PATRONYMIC):
         return ""
-    title = _RUSSIAN_TITLE_BEFORE.search(before.lower())
+    title = _RUSSIAN_TITLE_BEFORE.search(text[max(0, start - 40) : start].lower())
     return title.group(1).capitalize() if title else ""
 
 
@@ -566,8 +565,8 @@ def _count_names(runs: Counter, per_article: Sequence[Counter], ev: _Evidence, w
                 last = name[name.rfind(" ") + 1 :]
                 if (k := keyed.get(last)) is None:
                     k = keyed[last] = stems.surname_key(last)
-                if count := alone.get(k):
-                    ev.together[name] += count
+                if together := alone.get(k):
+                    ev.together[name] += together
 
 
 def count_marked(articles: Sequence[Article]) -> Marked:
