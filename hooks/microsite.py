@@ -30,7 +30,7 @@ import re
 import threading
 import time
 from dataclasses import dataclass, replace
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from typing import ClassVar
 from pathlib import Path
 from urllib.parse import quote
@@ -317,19 +317,19 @@ def _nav_key(files: Files, pages: list[pipeline.Page]) -> tuple:
 def _finish_lean(reading: tuple, folder: Path, key: str) -> Iterator:
     """In the second process, from the seeds `reading` names (`pipeline.draft`'s arguments: MkDocs makes the
     same draft meanwhile), as soon as each is made: the second half of the seeds read (`_read_apart`); the term
-    pages' outline (`_terms_in_time`); the article
-    pages in `ARTICLE_PARTS` parts; then the rest of the site
-    (`_rest`, made meanwhile in another process, as the articles' words are while the glossary is made:
-    `_words`). Then the whole site goes to the cache (under `key`, unless it is empty)."""
+    pages' outline (`_terms_in_time`); the article pages in `ARTICLE_PARTS` parts; then the rest of the site
+    (`_rest`, made meanwhile in another process, as the words are counted while the glossary is made: `_words`;
+    whenever it would wait for those, it splits the paragraphs' sentences, which the term pages quote:
+    `_meanwhile`). Then the whole site goes to the cache (under `key`, unless it is empty)."""
     started = time.perf_counter()
     loaded, language = reading[0], reading[-1]
     yield pipeline.read_seeds(loaded.seeds[len(loaded.seeds) // 2 :], language)  # (`_read_apart`)
     draft = pipeline.draft(*reading)  # (what it read of it is remembered: `pipeline._read`)
     words = background.Background(_words, draft)
-    glossary = pipeline.glossary_of(draft, words.next, words.next)
+    counted = _meanwhile(words, pipeline.sentence_work(draft))
+    glossary = pipeline.glossary_of(draft, counted, counted)
     yield pipeline.term_outline(draft, glossary)
-    links = pipeline.links_of(draft, glossary, words.next())
-    pipeline.remember_splits(draft, words.next())
+    links = pipeline.links_of(draft, glossary, counted())
     rest = background.Background(_rest, draft, glossary, links)
     made = pipeline.article_pages(draft, glossary, links)
     pages: list[pipeline.Page] = []
@@ -349,15 +349,22 @@ def _finish_lean(reading: tuple, folder: Path, key: str) -> Iterator:
         cache.store(folder, key, whole, time.perf_counter() - started, plain, detach=False)  # (see `made`)
 
 
+def _meanwhile(other: background.Background, work: Iterator[None]) -> Callable[[], object]:
+    """A function returning the next value `other` yields that, while it waits for it, takes steps of `work`."""
+    def next_value() -> object:
+        while not other.ready() and next(work, True) is None:
+            pass
+        return other.next()
+    return next_value
+
+
 def _words(draft: pipeline.Draft) -> Iterator:
     """In another process, while the second makes the glossary: the corpus's lower-case words, which the glossary
     needs once it has counted the names (`pipeline.word_counts`), and what the text marks as terms, which it needs
-    next (`pipeline.marked_terms`); then the articles' words (`pipeline.word_bags`), and their paragraphs'
-    sentences, which the term pages quote (`pipeline.sentence_splits`)."""
+    next (`pipeline.marked_terms`); then the articles' words (`pipeline.word_bags`)."""
     yield pipeline.word_counts(draft)
     yield pipeline.marked_terms(draft)
     yield pipeline.word_bags(draft)
-    yield pipeline.sentence_splits(draft)
 
 
 def _rest(draft: pipeline.Draft, glossary: pipeline.glossary_stage.Glossary, links: list) -> Iterator:

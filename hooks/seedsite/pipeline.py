@@ -309,15 +309,13 @@ def word_counts(draft: Draft) -> candidates.Words:
     return candidates.word_counts(draft.articles)
 
 
-def sentence_splits(draft: Draft) -> list[text_stage.Split]:
-    """Every paragraph's sentences, which the term pages quote: another process can split them meanwhile
-    (`remember_splits`)."""
-    return [text_stage.split_sentences(paragraph) for article in draft.articles for paragraph in article.paragraphs]
-
-
-def remember_splits(draft: Draft, splits: Sequence[text_stage.Split]) -> None:
-    """The paragraphs' sentences, as `sentence_splits` made them."""
-    text_stage.remember_splits(zip((p for article in draft.articles for p in article.paragraphs), splits))
+def sentence_work(draft: Draft) -> Iterator[None]:
+    """Each paragraph's sentences split, one paragraph a step (they are remembered: the term pages quote them):
+    work for a process that would otherwise wait."""
+    for article in draft.articles:
+        for paragraph in article.paragraphs:
+            text_stage.sentences_of(paragraph)
+            yield
 
 
 @_gc_paused

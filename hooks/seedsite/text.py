@@ -87,7 +87,7 @@ def quote_around(text: str, start: int, end: int) -> tuple[str, int]:
     """The sentence of `text` holding the stretch start–end, cut to about `QUOTE_LIMIT` characters around the
     stretch at spaces, with "…" where it was cut; and the offset in `text` of the quote's first character, so
     that the stretch is `quote[start - offset : end - offset]`."""
-    starts, spans = split_sentences(text)
+    starts, spans = sentences_of(text)
     k = max(0, bisect.bisect_right(starts, start) - 1)
     a, b = spans[k][0], max(spans[k][1], end)  # the sentence, stretched to hold the whole stretch
     if b - a <= QUOTE_LIMIT:
@@ -105,35 +105,16 @@ def quote_around(text: str, start: int, end: int) -> tuple[str, int]:
     return before + text[left:right] + after, left - len(before)
 
 
-Split = tuple[list[int], list[tuple[int, int]]]
-"""A text's sentences: where each starts, and its (start, end)."""
-SPLITS_KEPT = 100_000
-"""Texts whose sentences are remembered (`split_sentences`): every paragraph of a large site, which the term pages quote."""
-_SPLITS: dict[str, Split] = {}
-
-
-def split_sentences(text: str) -> Split:
-    """The sentences of `text` (`sentence_spans`), remembered: definitions, kinds and term pages look at the
-    sentences of one paragraph again and again."""
-    found = _SPLITS.get(text)
-    if found is None:
-        spans = list(sentence_spans(text)) or [(0, len(text))]
-        found = ([s for s, _ in spans], spans)
-        remember_splits(((text, found),))
-    return found
-
-
-def remember_splits(splits: Iterable[tuple[str, Split]]) -> None:
-    """Texts' sentences, as `split_sentences` made them (in another process, perhaps)."""
-    for text, found in splits:
-        if len(_SPLITS) >= SPLITS_KEPT:
-            _SPLITS.clear()
-        _SPLITS[text] = found
+@functools.lru_cache(maxsize=100_000)  # every paragraph of a large site: the term pages quote them again
+def sentences_of(text: str) -> tuple[list[int], list[tuple[int, int]]]:
+    """Where each sentence of `text` starts, and its (start, end): remembered."""
+    spans = list(sentence_spans(text)) or [(0, len(text))]
+    return [s for s, _ in spans], spans
 
 
 def around(text: str, at: int) -> tuple[int, int, str]:
     """Where the sentence of `text` holding offset `at` begins and ends, and the sentence after it (`""`: none)."""
-    starts, spans = split_sentences(text)
+    starts, spans = sentences_of(text)
     k = max(0, bisect.bisect_right(starts, at) - 1)
     following = text[spans[k + 1][0] : spans[k + 1][1]] if k + 1 < len(spans) else ""
     return spans[k][0], spans[k][1], following
