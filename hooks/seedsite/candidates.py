@@ -547,21 +547,22 @@ def _count_names(runs: Counter, per_article: Sequence[Counter], ev: _Evidence, w
             firsts[stems.stem(words[0])] += ev.names[name]  # ("Владимира")
     keyed: dict[str, str] = {}  # word → `stems.surname_key` ("Мишустин", "Мишустина": one)
     for keys in per_article:
-        names: Counter[str] = Counter()
+        names: dict[str, int] = {}  # (plain dictionaries: most of an article's names are new to it)
         for key, count in keys.items():
-            names[trimmed[key]] += count
+            name = trimmed[key]
+            names[name] = names.get(name, 0) + count
         names.pop("", None)
         ev.spread.update(names.keys())
-        alone: Counter[str] | None = None  # single words by their surname key
+        alone: dict[str, int] | None = None  # single words by their surname key
         for name in names:
             if " " in name:
                 if alone is None:
-                    alone = Counter()
+                    alone = {}
                     for single, count in names.items():
                         if " " not in single:
                             if (k := keyed.get(single)) is None:
                                 k = keyed[single] = stems.surname_key(single)
-                            alone[k] += count
+                            alone[k] = alone.get(k, 0) + count
                 last = name[name.rfind(" ") + 1 :]
                 if (k := keyed.get(last)) is None:
                     k = keyed[last] = stems.surname_key(last)
