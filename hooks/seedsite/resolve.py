@@ -98,7 +98,7 @@ def resolve(found: Sequence[Candidate], entries: Sequence[curated_file.Entry], p
             j = by_name[c.expansion_of]
             folds.setdefault(i, []).append(j)
             dropped.add(j)
-    places = {c.name.lower(): i for i, c in enumerate(found) if c.kind == "name" and i not in dropped}
+    places = _Places.of({c.name.lower(): i for i, c in enumerate(found) if c.kind == "name" and i not in dropped})
     for i, c in enumerate(found):
         if c.kind != "name" or " " in c.name or i in dropped:
             continue
@@ -169,37 +169,56 @@ def _entity(c: Candidate, folded: Sequence[Candidate]) -> Entity:
     return Entity(c.name, c.kind, tuple(dict.fromkeys(variants)), aliases, c, expansion, demonyms)
 
 
-def _place_of(word: str, places: dict[str, int]) -> int | None:
+@dataclass(frozen=True)
+class _Places:
+    """The site's single names that may be places (lower case → index), looked up by a demonym's stem."""
+
+    names: dict[str, int]
+    by_demonym: dict[str, int]
+    """An irregular demonym → the first place it belongs to ("french" → France)."""
+    by_stem: dict[tuple[str, int], list[tuple[str, int]]]
+    """(a name less its last one or two letters, how many) → the names, none with a demonym of its own ("France":
+    "French", so "Francis" is no demonym of it)."""
+
+    @staticmethod
+    def of(names: dict[str, int]) -> _Places:
+        by_demonym: dict[str, int] = {}
+        by_stem: dict[tuple[str, int], list[tuple[str, int]]] = {}
+        for place, i in names.items():
+            if place in IRREGULAR_DEMONYMS:
+                by_demonym.setdefault(IRREGULAR_DEMONYMS[place], i)
+                continue
+            for cut in (1, 2):
+                if len(place) > cut:
+                    by_stem.setdefault((place[:-cut], cut), []).append((place, i))
+        return _Places(names, by_demonym, by_stem)
+
+    def with_stem(self, stem: str, cut: int) -> list[tuple[str, int]]:
+        """The places whose name, less its last `cut` letters, is `stem` (none with a demonym of its own)."""
+        if cut:
+            return self.by_stem.get((stem, cut), [])
+        return [(stem, self.names[stem])] if stem in self.names and stem not in IRREGULAR_DEMONYMS else []
+
+
+def _place_of(word: str, places: _Places) -> int | None:
     """The place a demonym or place adjective belongs to ("Belarusians" → Belarus), if the site has it."""
     low = word.lower()
     forms = [low, low[:-1]] if low.endswith("s") else [low]
     for form in forms:
-        for place, i in places.items():
-            if IRREGULAR_DEMONYMS.get(place) == form:
-                return i
+        if (i := places.by_demonym.get(form)) is not None:
+            return i
         for cut in (0, 1, 2):
             for ending in DEMONYM_ENDINGS:
                 if cut and ending[0] not in "aeiou":
                     continue  # a consonant ending is only added ("Cuba" → "Cuban"): "Iran" is no demonym of "Iraq"
                 if form.endswith(ending) and len(form) - len(ending) >= 3:
-                    stem = form[: len(form) - len(ending)]
-                    for place, i in _places_with_stem(places, stem, cut):
+                    for place, i in places.with_stem(form[: len(form) - len(ending)], cut):
                         if place != form:
                             return i
     return None
 
 
-def _places_with_stem(places: dict[str, int], stem: str, cut: int):
-    """Places whose name, less its last `cut` letters, is `stem`; none with a demonym of its own ("France":
-    "French", so "Francis" is no demonym of it)."""
-    if cut == 0:
-        found = [(stem, places[stem])] if stem in places else []
-    else:
-        found = [(p, i) for p, i in places.items() if len(p) == len(stem) + cut and p.startswith(stem)]
-    return [(p, i) for p, i in found if p not in IRREGULAR_DEMONYMS]
-
-
-def _compound_demonym(name: str, places: dict[str, int]) -> bool:
+def _compound_demonym(name: str, places: _Places) -> bool:
     """True for a hyphenated pair of demonyms ("Belarusian-Russian")."""
     parts = name.split("-")
     return all(_place_of(p, places) is not None or p.lower().endswith(_DEMONYM_LIKE) for p in parts if p)
