@@ -40,8 +40,10 @@ class Matcher:
         keys: dict[str, list[tuple[int, str, bool]]] = {}
         for term, variant, case_sensitive in patterns:
             key = _normalise(variant.strip())
-            if key.strip():
-                keys.setdefault(key, []).append((term, " ".join(variant.split()), case_sensitive))
+            if key.strip():  # (a variant matched in any case is kept case-folded)
+                written = " ".join(variant.split())
+                keys.setdefault(key, []).append((term, written if case_sensitive else written.casefold(),
+                                                 case_sensitive))
         for key, entries in keys.items():
             self._automaton.add_word(key, (len(key), tuple(entries)))
         self._empty = not keys
@@ -55,11 +57,13 @@ class Matcher:
         found: list[Hit] = []
         for last, (length, entries) in self._automaton.iter(_normalise(text)):
             start, end = last - length + 1, last  # offsets in `text` (the normal form has one more char in front)
-            if end < len(text) and _word_char(text[end]):
-                continue
-            surface = " ".join(text[start:end].split())
+            if end < len(text) and ((after := text[end]).isalnum() or after in "_-"):
+                continue  # letters, digits, "_" and "-" join words: "Belarusian-Russian" holds no "Russian"
+            surface = text[start:end]
+            if not surface.isalpha():  # (a single word as written)
+                surface = " ".join(surface.split())
             for term, variant, case_sensitive in entries:
-                if surface == variant if case_sensitive else surface.casefold() == variant.casefold():
+                if surface == variant if case_sensitive else surface.casefold() == variant:
                     found.append(Hit(start, end, term))
                     break
         return _leftmost_longest(found)
@@ -81,8 +85,3 @@ def _normalise(text: str) -> str:
     if len(lower) != len(text):  # a character whose lower case is longer: fold one by one
         lower = "".join(low if len(low := ch.lower()) == 1 else ch for ch in text)
     return " " + _NON_WORD.sub(" ", lower)
-
-
-def _word_char(ch: str) -> bool:
-    """Letters, digits, `_` and `-` join words ("Belarusian-Russian" holds no mention of "Russian")."""
-    return ch.isalnum() or ch in "_-"
