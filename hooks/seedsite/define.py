@@ -30,7 +30,7 @@ from .language import LANGUAGES
 from .mentions import ends_a_name, name_goes_on
 from .model import Mention, Term
 from .resolve import Entity
-from .text import sentence_spans
+from .text import sentences_of
 
 SCANNED = 40
 """Mentions of a term by its own name searched for a definition or a descriptor (the first ones: mentions by a
@@ -93,8 +93,7 @@ def explanations(paragraphs: Sequence[str], hits: Sequence[Sequence], sources: S
     for text, found, (article, anchor) in zip(paragraphs, hits, sources):
         if not found or not _EXPLAINS_ANYWHERE.search(text):
             continue
-        spans = list(sentence_spans(text)) or [(0, len(text))]
-        starts = [s for s, _ in spans]
+        starts, spans = sentences_of(text)
         for hit in found:
             k = max(0, bisect.bisect_right(starts, hit.start) - 1)
             if k + 1 < len(spans) and hit.term not in explained:

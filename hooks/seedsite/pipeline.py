@@ -54,8 +54,7 @@ from .render import (
     term_tip,
 )
 from .sources import Seed, Sources
-from . import text as text_stage
-from .text import slugify, unique
+from .text import sentences_of, slugify, unique
 
 _TITLE_UNSAFE = str.maketrans({**{ch: " " for ch in "_-<>&\"`"}, "'": "’"})
 GLOSSARY_URI = "glossary/index.md"
@@ -314,7 +313,7 @@ def sentence_work(draft: Draft) -> Iterator[None]:
     work for a process that would otherwise wait."""
     for article in draft.articles:
         for paragraph in article.paragraphs:
-            text_stage.sentences_of(paragraph)
+            sentences_of(paragraph)
             yield
 
 
