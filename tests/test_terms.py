@@ -611,6 +611,22 @@ def test_the_given_name_of_an_article_s_subject_is_nobody_else_there():
     assert lone_links(articles, g, "uk/wins.txt")["Blair"] == {"Tony Blair"}
 
 
+def test_the_surname_of_an_article_s_subject_is_nobody_else_there():
+    """In "Margaret Murray" (a title the text repeats, no entry of its own), a lone "Murray" is her, never the
+    publisher John Murray whom the site knows and the article names."""
+    publishing = [article(f"books/murray-{n}.txt", "John Murray published the book.", "Murray paid well.")
+                  for n in range(10)]
+    margaret = Article(source="science/margaret.txt", section="science", title="Margaret Murray", slug="margaret",
+                       sections=(),
+                       intro=("Margaret Murray studied Egyptology.", "She wrote legends for John Murray.",
+                              "Murray's interest in folklore grew."))
+    articles = [*publishing, margaret]
+    g = glossary.build(articles)
+    assert "Margaret Murray" not in terms(g)
+    assert "Murray" not in lone_links(articles, g, "science/margaret.txt")
+    assert lone_links(articles, g, "books/murray-0.txt")["Murray"] == {"John Murray"}
+
+
 def test_a_name_is_no_demonym_of_a_place_with_a_demonym_of_its_own():
     """"Francis" looks like "France" with a demonym's ending, but the French are France's people."""
     articles = [article(f"world/paris-{n}.txt", "The summit met in France.", "The French minister and Francis spoke.",

@@ -124,9 +124,10 @@ class Finder:
 
     def _subject(self, title: str, paragraphs: Sequence[str]) -> dict[int, int | None]:
         """Short form → its meaning in an article whose title is a name: nothing for the words before its last
-        (the subject's given names), and the entry the title names, if it is one, for that entry's short forms. A
-        title is a name if it names an entry, or if it is two or three capitalised words that the text repeats (a
-        headline is seldom repeated)."""
+        (the subject's given names), and the entry the title names, if it is one, for that entry's short forms;
+        if it names none, its last word (the subject's surname) means nothing but an entry of that one word
+        ("Murray" in "Margaret Murray" is no John Murray; "Caruso" in "Enrico Caruso" is the entry "Caruso"). A title is a name if it names an entry, or if it is two or three capitalised words
+        that the text repeats (a headline is seldom repeated)."""
         whole = title.strip()
         named = [hit.term for hit in self.matcher.find(whole) if hit.term >= 0 and hit.end - hit.start == len(whole)]
         words = whole.split()
@@ -134,6 +135,9 @@ class Finder:
                               and any(whole in text for text in paragraphs)):
             return {}
         given = {self.short[word]: None for word in words[:-1] if word in self.short}
+        if not named and (k := self.short.get(words[-1])) is not None:  # the subject's surname: them, or its own entry
+            own = self.contextual[k].default
+            given[k] = own if own is not None and self.terms[own].name == words[-1] else None
         return given | {k: named[0] for k in self.introduces.get(named[0], ())} if named else given
 
 
