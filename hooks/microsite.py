@@ -99,6 +99,9 @@ class _State:
     rebuild of `mkdocs serve` takes the site from there (`_last_site`: read a second after the build, while
     the editor has not edited yet)."""
     loading = threading.Lock()
+    unrecorded: tuple[list[tuple], float] | None = None
+    """Under `--dirty`: the last build's pages (uri, page, Markdown, blocks) and when it began, until `_record`
+    has kept them."""
     pages: ClassVar[dict[str, pipeline.Page]] = {}
     """Page source path → the generated page (or its outline until `pending` is done)."""
     outlined: ClassVar[set[str]] = set()
@@ -193,6 +196,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     _State.outlined = {page.uri for page in pages if not page.complete}
     _State.second = _State.terms_due = _State.pending is not None
     _State.late_terms, _State.position = False, -1
+    _record()  # (if `_after_serving` has not yet)
     _add(files, pages, config, _seeds_dir(config))
     if _State.dirty is not None:
         count = _State.dirty.settle(files, config, _nav_key(files, pages))
@@ -617,16 +621,33 @@ def on_post_build(config: MkDocsConfig) -> None:
         mkdocs_build._build_theme_template("sitemap.xml", _State.env, _State.files, config, _State.nav)
     if _State.glossary_json:
         Path(config.site_dir, "glossary.json").write_text(_State.glossary_json, encoding="utf-8")
+    if _State.dirty is not None:  # (what MkDocs was first handed of the pages may not be what they are now)
+        _State.dirty.track(_State.files)
+        _State.dirty.merge_search_index(_State.search)
+        pages = [(uri, page, page.markdown, page.blocks) for uri, page in _State.pages.items()]
+        _State.unrecorded = (pages, _State.began)
     if _State.serving and _State.made is not None:
-        reader = threading.Timer(1.0, _last_site)
+        reader = threading.Timer(1.0, _after_serving)
         reader.daemon = True
         reader.start()
-    if _State.dirty is not None:
-        if _State.second:  # what MkDocs was first handed of the pages is not what they are now
-            pages = [(uri, page, page.markdown, page.blocks) for uri, page in _State.pages.items()]
-            _State.dirty.record(_State.files, pages, _State.began)
-        _State.dirty.merge_search_index(_State.search)
+    else:
+        _record()
     gc.unfreeze()
+
+
+def _record() -> None:
+    """The last build's pages as they were rendered, for the next `--dirty` rebuild (`DirtyPages.record`)."""
+    with _State.loading:
+        if _State.unrecorded is not None:
+            _State.dirty.record(*_State.unrecorded)
+        _State.unrecorded = None
+
+
+def _after_serving() -> None:
+    """A second after a build whose pages a second process made, once `mkdocs serve` serves them (unless the
+    next build came first): what `_record` keeps, and the whole site for a quick rebuild (`_last_site`)."""
+    _record()
+    _last_site()
 
 
 def _linked(html: str, unlinked: Sequence[str], blocks: Sequence[str], uri: str) -> str:

@@ -47,7 +47,10 @@ class DirtyPages:
              **kwargs) -> File:
         """A generated page backed by a file that changes only when `markdown` or `extra` (what else makes the
         page: its HTML blocks) does. `page` is the object they come from: the very same object as last time
-        is the same page, and is not hashed again."""
+        is the same page, and is not hashed again. In the first build every page is built anyway: it is backed
+        afterwards (`record`), as it was rendered in the end."""
+        if not self.sources:
+            return File.generated(config, uri, content=markdown, **kwargs)
         self._back(uri, page, markdown, extra)
         return File.generated(config, uri, abs_src_path=str(self.folder / uri), **kwargs)
 
@@ -67,14 +70,14 @@ class DirtyPages:
         self.digests[uri] = digest.digest()
         return True
 
-    def record(self, files: Files, pages: Iterable[tuple[str, object, str, Iterable[str]]], since: float) -> None:
-        """After a build whose pages came late (made by a second process while MkDocs rendered their outline, or
-        handed to MkDocs after `settle`): each page (uri, page, markdown, blocks) as it was rendered in the end, its
-        file dated `since` (the build's start: its output is newer), so that the next rebuild skips it."""
+    def record(self, pages: Iterable[tuple[str, object, str, Iterable[str]]], since: float) -> None:
+        """After a build: each page (uri, page, markdown, blocks) as it was rendered in the end (in the first
+        build, or made by a second process while MkDocs rendered their outline, or handed to MkDocs after
+        `settle`), its file dated `since` (the build's start: its output is newer), so that the next rebuild
+        skips it."""
         for uri, page, markdown, extra in pages:
             if self._back(uri, page, markdown, extra):
                 os.utime(self.folder / uri, (since, since))
-        self._track(files)
 
     def environment(self, env: Environment, config: MkDocsConfig) -> Environment:
         """The previous rebuild's Jinja environment, with its compiled templates, when the theme is the same
@@ -83,8 +86,8 @@ class DirtyPages:
         if self.env is not None and key == self.env_key:
             self.env.globals.update(env.globals)
             self.env.filters.update(env.filters)
+            self.env.auto_reload = True  # (not in the build that loads them, MkDocs' default: a look per page)
             return self.env
-        env.auto_reload = True
         self.env, self.env_key = env, key
         return env
 
@@ -104,11 +107,12 @@ class DirtyPages:
             self.sources.pop(gone, None)
             self.titles.pop(gone, None)
             (self.folder / gone).unlink(missing_ok=True)
-        self._track(files)
+        self.track(files)
         return sum(f.is_modified() for f in pages.values())
 
-    def _track(self, files: Files) -> None:
-        """Where each page's output is, and the URLs of the pages (for `merge_search_index`)."""
+    def track(self, files: Files) -> None:
+        """Where each page's output is, and the URLs of the pages (for `merge_search_index`): after `settle`,
+        and again after a build whose pages were not all handed to MkDocs at first (term pages)."""
         pages = files.documentation_pages()
         self.dest.update({f.src_uri: f.abs_dest_path for f in pages})
         self.urls = {"" if f.url == "./" else f.url for f in pages}  # the search index calls home ""
