@@ -186,7 +186,9 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 
 def on_shutdown() -> None:
     if _State.dirty is not None:
-        _State.dirty.close()
+        with _State.loading:  # (not while `_record` writes there)
+            _State.unrecorded = None
+            _State.dirty.close()
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
@@ -626,12 +628,10 @@ def on_post_build(config: MkDocsConfig) -> None:
         _State.dirty.merge_search_index(_State.search)
         pages = [(uri, page, page.markdown, page.blocks) for uri, page in _State.pages.items()]
         _State.unrecorded = (pages, _State.began)
-    if _State.serving and _State.made is not None:
+    if _State.serving:
         reader = threading.Timer(1.0, _after_serving)
         reader.daemon = True
         reader.start()
-    else:
-        _record()
     gc.unfreeze()
 
 
@@ -644,8 +644,9 @@ def _record() -> None:
 
 
 def _after_serving() -> None:
-    """A second after a build whose pages a second process made, once `mkdocs serve` serves them (unless the
-    next build came first): what `_record` keeps, and the whole site for a quick rebuild (`_last_site`)."""
+    """A second after a build of `mkdocs serve`, once it serves the pages, while the editor has not edited yet
+    (else the next build does it first): what `_record` keeps, and the whole site for a quick rebuild
+    (`_last_site`: made here, taken from the cache or stored by a second process)."""
     _record()
     _last_site()
 
