@@ -592,6 +592,23 @@ def test_a_surname_many_people_share_is_no_term_of_its_own():
     assert lone_links(articles, g, "war/ike-0.txt")["Eisenhower"] == {"Eisenhower"}
 
 
+def test_a_surname_of_many_people_each_named_once_is_no_term_of_its_own():
+    """"Harrison" after six people named once each (Benjamin, George, John, Jane, Ted, Caroline Harrison), one of
+    them a president ("President Harrison"): alone it names none of them, so a lone "Harrison" in George's article
+    is no link to the president (the dev site's "Harrison" linked nine times into "John Lennon")."""
+    people = ["Benjamin Harrison", "George Harrison", "John Harrison", "Jane Harrison", "Ted Harrison",
+              "Caroline Harrison"]
+    articles = [
+        article(f"people/{n}.txt", f"{person} spoke in Boston.", "Later Harrison left; Harrison wrote a letter.",
+                "President Harrison was mentioned too." if n == 0 else "Harrison came back in the spring.")
+        for n, person in enumerate(people)
+    ]
+    articles += [article(f"misc/f{i}.txt", f"Filler text number {i} about boats.") for i in range(6)]
+    g = glossary.build(articles)
+    assert not any("Harrison" in name for name in terms(g))
+    assert not any("Harrison" in lone_links(articles, g, a.source) for a in articles)
+
+
 def test_the_given_name_of_an_article_s_subject_is_nobody_else_there():
     """In "Calvin Coolidge" (a title the text repeats), a lone "Calvin" is the subject or his son, never John Calvin,
     though the article names him first; a headline's first word keeps its meaning ("Blair" in "Blair Wins Again")."""

@@ -312,8 +312,8 @@ class Candidate:
     placed: int = 0
     """Times it follows "in", "from", "near", "across", "throughout", "visit to" or "trip to": a place."""
     ends: int = 0
-    """For a single word: times it ends a person's name of two or three words whose first word ends it twice or
-    more ("Lyndon Johnson", "Andrew Johnson", "Boris Johnson")."""
+    """For a single word: times it ends a person's name of two or three words ("Lyndon Johnson", "Andrew Johnson",
+    "Boris Johnson")."""
     ends_commonest: int = 0
     """Of those, the times with the commonest first word ("Lyndon"): a surname that many people share (most of
     its full names open otherwise) names none of them alone."""
@@ -920,8 +920,7 @@ def _name_evidence(forms: Mapping[str, int], ev: _Evidence) -> dict[str, int]:
     firsts = Counter()
     for form in forms:
         firsts.update(ev.surnames.get(form, {}))
-    repeated = [n for n in firsts.values() if n >= 2]
-    return total | {"ends": sum(repeated), "ends_commonest": max(repeated, default=0)}
+    return total | {"ends": sum(firsts.values()), "ends_commonest": max(firsts.values(), default=0)}
 
 
 def _single_name(word: str, ev: _Evidence) -> bool:
