@@ -609,6 +609,20 @@ def test_a_surname_of_many_people_each_named_once_is_no_term_of_its_own():
     assert not any("Harrison" in lone_links(articles, g, a.source) for a in articles)
 
 
+def test_a_name_before_a_region_s_initials_is_a_place_not_the_person():
+    """"Washington, D.C." is the city, though George Washington is the one full name on the site ending in
+    "Washington"; a lone "Washington" elsewhere is still him."""
+    history = [article(f"history/general-{n}.txt", "George Washington led the army.",
+                       "Later Washington crossed the river.") for n in range(4)]
+    news = article("politics/trip.txt", "The senator flew back to Washington, D.C. on Monday.",
+                   "Aides in Albany, N.Y. said little.")
+    articles = [*history, news, *(article(f"misc/f{i}.txt", f"Filler text number {i} about boats.")
+                                  for i in range(4))]
+    g = glossary.build(articles)
+    assert lone_links(articles, g, "history/general-0.txt")["Washington"] == {"George Washington"}
+    assert "Washington" not in lone_links(articles, g, "politics/trip.txt")
+
+
 def test_the_given_name_of_an_article_s_subject_is_nobody_else_there():
     """In "Calvin Coolidge" (a title the text repeats), a lone "Calvin" is the subject or his son, never John Calvin,
     though the article names him first; a headline's first word keeps its meaning ("Blair" in "Blair Wins Again")."""

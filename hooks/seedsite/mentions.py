@@ -16,7 +16,8 @@ word whose meaning depends on the article (`model.ShortForm`: a surname, a singl
 - else the entry introduced last in the article that it shortens ("Tony Blair … Mr Blair");
 - else, when exactly one such entry is named later in the article and the word is no entry of its own, that one
   ("Washington insider" before "George Washington" is named stays the city);
-- else its default (its own entry, or the one full name on the site that carries it), if any.
+- else its default (its own entry, or the one full name on the site that carries it), if any;
+- but never a full name where a region's initials follow the word ("Washington, D.C." is no George Washington).
 """
 
 from __future__ import annotations
@@ -30,6 +31,8 @@ from .model import ShortForm, Term
 
 _WORD_BEFORE = re.compile(r"([^\W\d_][\w'’.\-]*)[ \t]+$")
 _WORD_AFTER = re.compile(r"[ \t]+([^\W\d_][\w'’\-]*)")
+_REGION_AFTER = re.compile(r",[ \t]+(?:[A-Z]\.){2,}")
+"""A comma and initials after a word: its place's region ("Washington, D.C.", "Albany, N.Y."), so no person."""
 _CONNECTED_AFTER = re.compile(r"(?:[ \t]+(?:%s))+[ \t]+([^\W\d_][\w'’\-]*)" % "|".join(CONNECTORS))
 
 
@@ -99,7 +102,7 @@ class Finder:
                 else:
                     named = [o for o in entry.owners if o in present] if own is None else []
                     term = named[0] if len(named) == 1 else None if named else entry.default
-                if term is not None:
+                if term is not None and not (term in entry.owners and _REGION_AFTER.match(text, hit.end)):
                     kept.append(Hit(hit.start, hit.end, term))
             out.append(kept)
         return out
