@@ -640,7 +640,7 @@ def _record() -> None:
     with _State.loading:
         if _State.unrecorded is not None:
             _State.dirty.record(*_State.unrecorded)
-        _State.unrecorded = None
+            _State.unrecorded = None
 
 
 def _after_serving() -> None:

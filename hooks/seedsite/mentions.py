@@ -129,8 +129,9 @@ class Finder:
         """Short form → its meaning in an article whose title is a name: nothing for the words before its last
         (the subject's given names), and the entry the title names, if it is one, for that entry's short forms;
         if it names none, its last word (the subject's surname) means nothing but an entry of that one word
-        ("Murray" in "Margaret Murray" is no John Murray; "Caruso" in "Enrico Caruso" is the entry "Caruso"). A title is a name if it names an entry, or if it is two or three capitalised words
-        that the text repeats (a headline is seldom repeated)."""
+        ("Murray" in "Margaret Murray" is no John Murray; "Caruso" in "Enrico Caruso" is the entry "Caruso"). A
+        title is a name if it names an entry, or if it is two or three capitalised words that the text repeats
+        (a headline is seldom repeated)."""
         whole = title.strip()
         named = [hit.term for hit in self.matcher.find(whole) if hit.term >= 0 and hit.end - hit.start == len(whole)]
         words = whole.split()
