@@ -1,5 +1,6 @@
-"""MkDocs hooks: with `preview.py`, the only code that imports MkDocs. It reads the seeds, runs the pipeline and
-hands the pages to MkDocs; every decision about the content is made in the `seedsite` package below it.
+"""MkDocs hooks: with `preview.py` and `skeletons.py`, the only code that imports MkDocs. It reads the seeds, runs
+the pipeline and hands the pages to MkDocs (an article or term page as a `skeletons.SkeletonPage`, converted
+without Python-Markdown); every decision about the content is made in the `seedsite` package below it.
 
 Along a build: `on_config` makes the pages (or takes them from the cache, `seedsite.cache`, when neither the
 seeds nor the code changed since they were made; on a large site, a full build leaves the glossary, links and
@@ -45,6 +46,7 @@ from mkdocs.utils.meta import get_data
 
 import background
 import preview
+import skeletons
 from seedsite import cache, labels, pipeline, render, sources
 
 log = logging.getLogger("mkdocs.hooks.microsite")
@@ -116,6 +118,8 @@ class _State:
     """Page source path → its article, while a second process makes the pages."""
     search: object | None = None
     """Material's search plugin, if on (`preview.DirtyPages.merge_search_index`)."""
+    page_of: ClassVar[Callable[[File], Page]]
+    """Makes an article's or term's page (`skeletons.page_maker`)."""
     files: Files | None = None
     made_pages: tuple[list[pipeline.Page], str] = ([], "")
     """What `on_config` made of the seeds for `on_files`: the pages (or their outline), and how."""
@@ -180,6 +184,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     _State.late.clear()
     _State.articles.clear()
     _State.search = _search_plugin(config)
+    _State.page_of = skeletons.page_maker(config)
     _State.made_pages = _pages(sources.load(_seeds_dir(config), SEEDS_FOLDER), config)
     return config
 
@@ -309,6 +314,8 @@ def _add(files: Files, pages: list[pipeline.Page], config: MkDocsConfig, seeds_d
             file = File.generated(config, page.uri, content=page.markdown, inclusion=inclusion)
         if page.seed is not None:
             file.edit_uri = quote(Path(os.path.relpath(seeds_dir / page.seed, docs_dir)).as_posix())
+        if not page.in_nav:  # an article or term page: its Markdown is a skeleton
+            _State.page_of(file)
         files.append(file)
 
 
@@ -487,7 +494,7 @@ def _term_file(page: pipeline.Page, files: Files, config: MkDocsConfig) -> File:
     """A term page handed to MkDocs once the build has begun: its file, converted (its blocks may come later)."""
     file = File.generated(config, page.uri, content=page.markdown, inclusion=InclusionLevel.NOT_IN_NAV)
     files.append(file)
-    Page(None, file, config)
+    _State.page_of(file)
     file.page.read_source(config)
     file.page.render(config, files)
     _State.pages[page.uri] = page
