@@ -118,6 +118,8 @@ class _State:
     """Page source path → its article, while a second process makes the pages."""
     search: object | None = None
     """Material's search plugin, if on (`preview.DirtyPages.merge_search_index`)."""
+    unwatch: Callable[[], None] | None = None
+    """Stops watching the seeds (`preview.watch_natively`)."""
     page_of: ClassVar[Callable[[File], Page]]
     """Makes an article's or term's page (`skeletons.page_maker`)."""
     files: Files | None = None
@@ -190,6 +192,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 
 
 def on_shutdown() -> None:
+    if _State.unwatch is not None:
+        _State.unwatch()
     if _State.dirty is not None:
         with _State.loading:  # (not while `_record` writes there)
             _State.unrecorded = None
@@ -618,7 +622,10 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
 
 
 def on_serve(server, config: MkDocsConfig, builder):
-    server.watch(str(_seeds_dir(config)))
+    seeds = str(_seeds_dir(config))
+    _State.unwatch = preview.watch_natively(server, seeds)
+    if _State.unwatch is None:
+        server.watch(seeds)
     return server
 
 

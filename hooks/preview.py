@@ -9,6 +9,8 @@ but a page generated from in-memory content is always "modified". So under `--di
 - a skipped page keeps its nav title (MkDocs only learns a title by reading the page);
 - the search index keeps the entries of the pages not rebuilt (Material's own merge assumes one rebuilt page);
 - the theme's templates, once compiled, are kept from one rebuild to the next.
+
+And under any `mkdocs serve`, the seeds are watched by the system's file events (`watch_natively`).
 """
 
 from __future__ import annotations
@@ -17,10 +19,12 @@ import hashlib
 import os
 import shutil
 import tempfile
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from jinja2 import Environment
+from watchdog.events import FileSystemEvent, FileSystemEventHandler
+from watchdog.observers import Observer
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation
@@ -141,3 +145,38 @@ class DirtyPages:
         ]
         search.search_index.entries = kept + current
         search.search_index_prev = None
+
+
+_CHANGES = frozenset({"created", "modified", "moved", "deleted", "closed"})
+"""Events of a file that changed (not "opened" or "closed_no_write": a build reads the seeds)."""
+
+
+def watch_natively(server: object, path: str) -> Callable[[], None] | None:
+    """Has `mkdocs serve` rebuild as soon as a file under `path` changes, told by the system's own file events
+    (inotify, FSEvents, …) rather than by MkDocs' poll of every watched file each half second, which cost an edit
+    a quarter of a second on average (and a scan of the whole folder twice a second). Returns how to stop
+    watching; None if the server or the system offers no such thing (then `server.watch(path)`: MkDocs polls)."""
+    condition = getattr(server, "_rebuild_cond", None)
+    if condition is None or not hasattr(server, "_want_rebuild"):
+        return None
+
+    def rebuild(event: FileSystemEvent) -> None:
+        if event.is_directory or event.event_type not in _CHANGES:
+            return
+        with condition:
+            server._want_rebuild = True
+            condition.notify_all()
+
+    handler = FileSystemEventHandler()
+    handler.on_any_event = rebuild
+    observer = Observer()
+    try:
+        observer.schedule(handler, path, recursive=True)
+        observer.start()
+    except OSError:  # (no inotify watch left, …)
+        return None
+
+    def stop() -> None:
+        observer.stop()
+        observer.join(timeout=1)
+    return stop

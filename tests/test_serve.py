@@ -21,9 +21,11 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+import preview
 import pytest
 from bs4 import BeautifulSoup
 from conftest import MKDOCS, make_project
+from mkdocs.livereload import LiveReloadServer
 
 pytestmark = pytest.mark.slow
 
@@ -381,3 +383,34 @@ def test_plain_serve_shows_an_edit(project, tmp_path):
         assert any(word in entry["text"] for entry in entries)
         status, body = server.get("glossary.json")
         assert status == 200 and json.loads(body)["terms"]
+
+
+def test_seeds_are_watched_by_file_events_and_a_read_is_no_edit(tmp_path):
+    """`preview.watch_natively`: MkDocs' own server (made, not started) is asked for a rebuild as soon as a seed is
+    written, added or removed (by the system's file events, not MkDocs' poll every half second), and not when a
+    seed is only read, as every build reads them."""
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    seed = seeds / "a.txt"
+    seed.write_text("Title\n\nText.\n", encoding="utf-8")
+    server = LiveReloadServer(builder=lambda: None, host="127.0.0.1", port=0, root=str(tmp_path))
+
+    def asked(timeout: float) -> bool:
+        with server._rebuild_cond:
+            wanted = server._rebuild_cond.wait_for(lambda: server._want_rebuild, timeout=timeout)
+            server._want_rebuild = False
+        return wanted
+
+    stop = preview.watch_natively(server, str(seeds))
+    assert stop is not None
+    try:
+        time.sleep(0.2)
+        assert seed.read_text(encoding="utf-8") and not asked(0.6)
+        for edit in (lambda: seed.write_text("Title\n\nMore.\n", encoding="utf-8"),
+                     lambda: (seeds / "b.txt").write_text("New\n", encoding="utf-8"), seed.unlink):
+            edit()
+            assert asked(2.0), "no rebuild asked for"
+            time.sleep(0.1)
+            asked(0.0)  # (one edit may be several events)
+    finally:
+        stop()
