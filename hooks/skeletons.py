@@ -78,24 +78,20 @@ def convert(markdown: str, settings: Settings) -> Converted | None:
     """A skeleton (the Markdown after its front matter) as `attr_list` and `toc` convert it; None if it is not
     one: blocks, separated by a blank line, each a placeholder paragraph or a heading `# text {#id dir=auto
     lang=xx}` (the id and the language optional) whose text Python-Markdown writes as it is."""
-    headings: list[tuple[int, str, str | None, str | None]] = []
-    blocks: list[str | int] = []
+    blocks: list[str | re.Match] = []
     for block in markdown.strip("\n").split("\n\n"):
-        if _PLACEHOLDER.fullmatch(block):
-            blocks.append(block)
-            continue
         found = _HEADING.fullmatch(block)
-        if not found or not _LITERAL.fullmatch(found.group(2)):
+        if found and _LITERAL.fullmatch(found.group(2)) or _PLACEHOLDER.fullmatch(block):
+            blocks.append(found or block)
+        else:
             return None
-        blocks.append(len(headings))
-        headings.append((len(found.group(1)), found.group(2), found.group(3), found.group(4)))
-    used = {anchor for _, _, anchor, _ in headings if anchor}
+    used = {found.group(3) for found in blocks if not isinstance(found, str) and found.group(3)}
     tokens, parts = [], []
     for block in blocks:
         if isinstance(block, str):
             parts.append(f"<p>{block}</p>")
             continue
-        level, text, anchor, lang = headings[block]
+        level, text, anchor, lang = len(block.group(1)), block.group(2), block.group(3), block.group(4)
         name = " ".join(text.split())
         if anchor is None:
             anchor = unique(settings.slugify(html.unescape(name), settings.separator), used)
@@ -106,9 +102,9 @@ def convert(markdown: str, settings: Settings) -> Converted | None:
         link = (f'<a class="{settings.permalink_class}" href="#{anchor}" title="{settings.permalink_title}">'
                 f"{settings.permalink}</a>") if settings.permalink is not None else ""
         parts.append(f'<h{level} dir="auto" id="{anchor}"{language}>{text}{link}</h{level}>')
-    title = headings[0][1] if blocks and blocks[0] == 0 and headings[0][0] == 1 else None
+    title = tokens[0]["name"] if tokens and not isinstance(blocks[0], str) and tokens[0]["level"] == 1 else None
     ids = {token["id"] for token in tokens}
-    return Converted("\n".join(parts), nest_toc_tokens(tokens), title and " ".join(title.split()), ids)
+    return Converted("\n".join(parts), nest_toc_tokens(tokens), title, ids)
 
 
 class SkeletonPage(Page):

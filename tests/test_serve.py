@@ -21,11 +21,12 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-import preview
 import pytest
 from bs4 import BeautifulSoup
 from conftest import MKDOCS, make_project
 from mkdocs.livereload import LiveReloadServer
+
+import preview
 
 pytestmark = pytest.mark.slow
 
