@@ -26,7 +26,18 @@ from jinja2 import Environment
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation
-from watchdog.events import FileSystemEvent, FileSystemEventHandler
+from watchdog.events import (
+    DirCreatedEvent,
+    DirDeletedEvent,
+    DirMovedEvent,
+    FileClosedEvent,
+    FileCreatedEvent,
+    FileDeletedEvent,
+    FileModifiedEvent,
+    FileMovedEvent,
+    FileSystemEvent,
+    FileSystemEventHandler,
+)
 from watchdog.observers import Observer
 
 
@@ -147,8 +158,12 @@ class DirtyPages:
         search.search_index_prev = None
 
 
-_CHANGES = frozenset({"created", "modified", "moved", "deleted", "closed"})
-"""Events of a file that changed (not "opened" or "closed_no_write": a build reads the seeds)."""
+CHANGES = (FileCreatedEvent, FileModifiedEvent, FileMovedEvent, FileDeletedEvent, FileClosedEvent,
+           DirCreatedEvent, DirMovedEvent, DirDeletedEvent)
+"""The file events that mean a change: not a file opened or closed unwritten, nor a folder's own "modified".
+Only these are asked of the system, so that a build, which reads every seed, makes no events: at 2,000 seeds the
+thread that took them held the interpreter long enough to slow the build's reading of them down from 0.06 s to
+0.4 s."""
 
 
 def watch_natively(server: object, path: str) -> Callable[[], None] | None:
@@ -161,8 +176,6 @@ def watch_natively(server: object, path: str) -> Callable[[], None] | None:
         return None
 
     def rebuild(event: FileSystemEvent) -> None:
-        if event.is_directory or event.event_type not in _CHANGES:
-            return
         with condition:
             server._want_rebuild = True
             condition.notify_all()
@@ -171,7 +184,7 @@ def watch_natively(server: object, path: str) -> Callable[[], None] | None:
     handler.on_any_event = rebuild
     observer = Observer()
     try:
-        observer.schedule(handler, path, recursive=True)
+        observer.schedule(handler, path, recursive=True, event_filter=list(CHANGES))
         observer.start()
     except OSError:  # (no inotify watch left, …)
         return None

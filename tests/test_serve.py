@@ -388,12 +388,15 @@ def test_plain_serve_shows_an_edit(project, tmp_path):
 
 def test_seeds_are_watched_by_file_events_and_a_read_is_no_edit(tmp_path):
     """`preview.watch_natively`: MkDocs' own server (made, not started) is asked for a rebuild as soon as a seed is
-    written, added or removed (by the system's file events, not MkDocs' poll every half second), and not when a
-    seed is only read, as every build reads them."""
+    written, added or removed, or a folder of seeds moved in (by the system's file events, not MkDocs' poll every
+    half second), and not when a seed is only read, as every build reads them."""
     seeds = tmp_path / "seeds"
     seeds.mkdir()
     seed = seeds / "a.txt"
     seed.write_text("Title\n\nText.\n", encoding="utf-8")
+    section = tmp_path / "elsewhere"
+    section.mkdir()
+    (section / "c.txt").write_text("Moved in\n\nText.\n", encoding="utf-8")
     server = LiveReloadServer(builder=lambda: None, host="127.0.0.1", port=0, root=str(tmp_path))
 
     def asked(timeout: float) -> bool:
@@ -408,7 +411,8 @@ def test_seeds_are_watched_by_file_events_and_a_read_is_no_edit(tmp_path):
         time.sleep(0.2)
         assert seed.read_text(encoding="utf-8") and not asked(0.6)
         for edit in (lambda: seed.write_text("Title\n\nMore.\n", encoding="utf-8"),
-                     lambda: (seeds / "b.txt").write_text("New\n", encoding="utf-8"), seed.unlink):
+                     lambda: (seeds / "b.txt").write_text("New\n", encoding="utf-8"), seed.unlink,
+                     lambda: section.rename(seeds / "section")):
             edit()
             assert asked(2.0), "no rebuild asked for"
             time.sleep(0.1)
