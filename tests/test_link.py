@@ -296,3 +296,17 @@ def test_relink_after_an_edit_gives_what_a_full_link_gives():
     assert again == full[i]
     assert "z-b.txt" in [after[r.article].source for r in again.related]  # it now shares the Quillon Basin
     assert again.bag.terms and again.about.keys() == again.bag.terms.keys()
+
+
+def test_the_plural_acronym_ending_a_group_is_no_short_form_of_it():
+    """"Conservative MPs" is a group, not a person: "MPs" alone (every member of parliament) never links to it."""
+    art = article(
+        "a.txt",
+        "Conservative MPs met David Cameron in London. Later Conservative MPs voted with Cameron.",
+        sections=(section("Vote", "vote", "In September, MPs passed a motion in London."),),
+    )
+    g = glossary.build([art])
+    (links,) = link.link([art], g)
+    surfaces = linked([art], g, [links])[0]
+    assert "Cameron" in surfaces[0] or "David Cameron" in surfaces[0]
+    assert "MPs" not in surfaces[1]

@@ -128,6 +128,27 @@ def test_a_surname_in_an_article_titled_with_one_of_its_names_means_that_one():
     assert lone_links(articles, g, "radium.txt")["Curie"] == {"Pierre Curie"}
 
 
+def test_a_name_in_the_title_is_introduced_before_the_text_names_another():
+    """A title that names someone among other words ("Character and beliefs (Theodore Roosevelt)", "Teddy Brown:
+    early life") introduces them as the text's first sentence would: a lone "Roosevelt" before the text names
+    Franklin D. Roosevelt is Theodore; after it, Franklin."""
+    beliefs = Article(source="beliefs.txt", section="", title="Character and beliefs (Theodore Roosevelt)",
+                      slug="beliefs", sections=(), intro=(
+        "Roosevelt disliked being called Teddy.",
+        "Critics ranked him below Lincoln, on the same level as Franklin D. Roosevelt. Roosevelt later led a party.",
+    ))
+    teddy = article("teddy.txt", "Theodore Roosevelt hunted in Dakota. Roosevelt wrote books about it.")
+    franklin = article("franklin.txt", "Franklin D. Roosevelt led the New Deal. Roosevelt spoke on the radio.")
+    articles = [beliefs, teddy, franklin]
+    g = glossary.build(articles)
+    assert {"Theodore Roosevelt", "Franklin D. Roosevelt"} <= set(terms(g))
+    found = [(text[h.start : h.end], g.terms[h.term].name)
+             for block, hits in zip(g.blocks, g.hits) if articles[block.article] is beliefs
+             for text in [beliefs.paragraphs[block.paragraph]] for h in hits]
+    lone = [name for surface, name in found if surface == "Roosevelt"]
+    assert lone == ["Theodore Roosevelt", "Franklin D. Roosevelt"]
+
+
 # --- never terms ----------------------------------------------------------------------------------------------
 
 

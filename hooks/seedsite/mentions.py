@@ -72,7 +72,11 @@ class Finder:
                    for text, hits in zip(paragraphs, raw)]
         present = {hit.term for hits in raw for hit in hits if hit.term >= 0}
         subject = self._subject(title, paragraphs)
-        introduced: dict[int, int | None] = {}
+        introduced: dict[int, int | None] = {}  # short form → the entry named last before, as the title does first
+        for hit in self.matcher.find(title):
+            if hit.term >= 0 and not self._goes_on(title, hit):
+                for k in self.introduces.get(hit.term, ()):
+                    introduced[k] = hit.term
         out = []
         for text, hits in zip(paragraphs, raw):
             kept = []

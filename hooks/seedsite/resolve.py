@@ -226,7 +226,8 @@ def _compound_demonym(name: str, places: _Places) -> bool:
 
 def _shortenable(c: Candidate) -> bool:
     """A name that may be shortened to its last word: two or three capitalised words, no connector, opening with
-    no direction, month or generic adjective ("New York"), ending in no organisation, event or place word."""
+    no direction, month or generic adjective ("New York"), ending in no organisation, event or place word, and in
+    no acronym ("Conservative MPs": a group)."""
     words = c.name.split()
     if c.kind != "name" or not 2 <= len(words) <= 3 or any(w in CONNECTORS for w in words):
         return False
@@ -235,7 +236,7 @@ def _shortenable(c: Candidate) -> bool:
         all(w[:1].isupper() for w in words)
         and words[0].lower() not in NOT_A_NAME | GENERIC_ADJECTIVES
         and last.lower() not in _HEAD_WORDS | TITLES | NOT_A_NAME
-        and last.isalpha() and len(last) >= 3 and not last.isupper()
+        and last.isalpha() and len(last) >= 3 and not last[:-1].isupper()  # no acronym, nor its plural ("MPs")
         and not last.lower().endswith(("ans", "ese"))  # "African Americans", "Japanese": a people, not a person
     )
 
