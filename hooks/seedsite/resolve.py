@@ -8,9 +8,9 @@
 - **Short forms** are resolved in context, never folded: a name that may be shortened to its last word (two or
   three capitalised words, no connector, no organisation, event or place word at its end: "Tony Blair", "Inter
   Milan", not "Union State") lends that word (a surname) to `mentions`, which links a lone "Blair" or "Mr Blair"
-  to the full name introduced earlier in the same article. Without an antecedent, the lone word means its own
-  entry if it has one (the city "Milan", standing alone in most of its articles), else the one full name of the
-  site that carries it, if the text uses the word alone as a name (not "bill", "Commons" of "House of Commons",
+  to the full name introduced last before it in the same article, its title first. Without an antecedent, the
+  lone word means its own entry if it has one (the city "Milan", standing alone in most of its articles), else
+  the one full name of the site that carries it, if the text uses the word alone as a name (not "bill", "Commons" of "House of Commons",
   "John" of "John Lennon") and its mentions mostly stand in that name's articles or an honorific goes with it;
   otherwise nothing.
 - **Never terms**: a surname that mostly goes with its full name (it is a short form of it); a word that mostly
