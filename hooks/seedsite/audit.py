@@ -5,8 +5,8 @@
 - **Junk terms**: contractions ("I'm"), lower-case single words nobody defined ("delighted"), demonyms left on
   their own ("Belarusians"), first names alone (a word that opens another person's name: "David"), fragments of
   longer names (a word in the middle of a person's name: "Hodgson").
-- **Wrong person**: a link from a lone surname to a person whom the article does not name, while it names
-  someone else of that surname ("Hewitt" → Lleyton Hewitt in an article about Patricia Hewitt).
+- **Wrong person**: a link from a lone surname to a person whom the article (title or text) does not name, while
+  it names someone else of that surname ("Hewitt" → Lleyton Hewitt in an article about Patricia Hewitt).
 - **Definitions**: the share of terms with a definition or a descriptor from the text (or the curated file).
 - **Tooltips that repeat their paragraph**: a link's tooltip whose text stands in the paragraph holding it.
 
@@ -138,7 +138,7 @@ def check(site: Path, seeds: Path, label: str = "seeds") -> Audit:
             continue
         parser = _Paragraphs()
         parser.feed(path.read_text(encoding="utf-8"))
-        text = " ".join(p for p, _ in parser.paragraphs)
+        text = " ".join([article.title, *(p for p, _ in parser.paragraphs)])  # (a title names, as text does)
         here = posixpath.dirname("/" + page_url(uri)) + "/"
         for paragraph, links in parser.paragraphs:
             for href, title, shown in links:
