@@ -717,3 +717,22 @@ def test_a_surname_after_a_saint_s_title_is_the_saint_s_name():
     g = glossary.build(articles)
     assert "George" in terms(g)["Lloyd George"].aliases
     assert "George" not in lone_links(articles, g, "uk/churchill.txt")
+
+
+def test_names_joined_by_an_en_dash_are_one_name_and_hold_no_other():
+    """"Spanish–American War" and "Mexican–American War" are two wars, no "American War"; the Wilson of the
+    "Wilson–Gorman Tariff" is no Woodrow Wilson (the en dash joins as a hyphen does: "Austria-Hungary")."""
+    texts = [
+        "The Spanish–American War began in 1898. Woodrow Wilson was a professor then.",
+        "The Mexican–American War ended in 1848. The Spanish–American War came fifty years later.",
+        "Woodrow Wilson won in 1912. The Wilson–Gorman Tariff of 1894 was older. Wilson never liked it.",
+        "The Philippine–American War followed the Spanish–American War. Woodrow Wilson wrote about both.",
+    ]
+    articles = [article(f"{n}.txt", text) for n, text in enumerate(texts)]
+    g = glossary.build(articles)
+    assert "American War" not in terms(g)
+    assert "Spanish–American War" in terms(g)
+    assert lone_links(articles, g, "2.txt").get("Wilson") == {"Woodrow Wilson"}  # the lone one only
+    wilson = terms(g)["Woodrow Wilson"]
+    surfaces = [m.text[m.at : m.to] for m in wilson.mentions]
+    assert surfaces == ["Woodrow Wilson", "Woodrow Wilson", "Wilson", "Woodrow Wilson"]

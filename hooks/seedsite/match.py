@@ -1,7 +1,7 @@
 """Match: find every glossary-term mention in a text in one pass (Aho–Corasick), longest match first.
 
-A mention is a whole-word occurrence of one of a term's variants: letters, digits or hyphens may not touch it
-on either side (a possessive "'s" may follow: "Lukashenko's" mentions "Lukashenko"). Case-insensitive variants
+A mention is a whole-word occurrence of one of a term's variants: letters, digits, hyphens or en dashes may not
+touch it on either side (a possessive "'s" may follow: "Lukashenko's" mentions "Lukashenko"). Case-insensitive variants
 match in any case; case-sensitive ones (acronyms, names) only letter for letter. Where mentions overlap, the
 leftmost wins, then the longest ("Union State" over "State").
 """
@@ -14,7 +14,7 @@ from typing import NamedTuple
 
 import ahocorasick
 
-_NON_WORD = re.compile(r"[^\w\- ]")  # a space stays a space: no need to replace it
+_NON_WORD = re.compile(r"[^\w\-– ]")  # a space stays a space: no need to replace it
 
 
 class Hit(NamedTuple):
@@ -57,8 +57,9 @@ class Matcher:
         found: list[Hit] = []
         for last, (length, entries) in self._automaton.iter(_normalise(text)):
             start, end = last - length + 1, last  # offsets in `text` (the normal form has one more char in front)
-            if end < len(text) and ((after := text[end]).isalnum() or after in "_-"):
-                continue  # letters, digits, "_" and "-" join words: "Belarusian-Russian" holds no "Russian"
+            if end < len(text) and ((after := text[end]).isalnum() or after in "_-–"):
+                continue  # letters, digits, "_", "-" and "–" join words: "Belarusian-Russian" holds no "Russian",
+                # "Spanish–American War" no "American War"
             surface = text[start:end]
             if not surface.isalpha():  # (a single word as written)
                 surface = " ".join(surface.split())
