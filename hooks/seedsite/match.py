@@ -1,9 +1,9 @@
 """Match: find every glossary-term mention in a text in one pass (Aho–Corasick), longest match first.
 
 A mention is a whole-word occurrence of one of a term's variants: letters, digits, hyphens or en dashes may not
-touch it on either side (a possessive "'s" may follow: "Lukashenko's" mentions "Lukashenko"). Case-insensitive variants
-match in any case; case-sensitive ones (acronyms, names) only letter for letter. Where mentions overlap, the
-leftmost wins, then the longest ("Union State" over "State").
+touch it on either side (a possessive "'s" may follow: "Lukashenko's" mentions "Lukashenko"). Case-insensitive
+variants match in any case; case-sensitive ones (acronyms, names) only letter for letter. Where mentions overlap,
+the leftmost wins, then the longest ("Union State" over "State").
 """
 
 from __future__ import annotations

@@ -107,7 +107,7 @@ def resolve(found: Sequence[Candidate], entries: Sequence[curated_file.Entry], p
         if place is not None and place != i:
             folds.setdefault(place, []).append(i)
             dropped.add(i)
-        elif c.name.lower().endswith(_DEMONYM_LIKE) or ("-" in c.name or "–" in c.name) and _compound_demonym(c.name, places):
+        elif c.name.lower().endswith(_DEMONYM_LIKE) or _compound_demonym(c.name, places):
             dropped.add(i)
     shortenable = {i for i, c in enumerate(found) if i not in dropped and _shortenable(c)}
     singles = {c.name: i for i, c in enumerate(found) if c.kind == "name" and " " not in c.name}
@@ -222,7 +222,8 @@ def _place_of(word: str, places: _Places) -> int | None:
 def _compound_demonym(name: str, places: _Places) -> bool:
     """True for a hyphenated pair of demonyms ("Belarusian-Russian", "Indian–British")."""
     parts = re.split("[-–]", name)
-    return all(_place_of(p, places) is not None or p.lower().endswith(_DEMONYM_LIKE) for p in parts if p)
+    return len(parts) > 1 and all(_place_of(p, places) is not None or p.lower().endswith(_DEMONYM_LIKE)
+                                  for p in parts if p)
 
 
 def _shortenable(c: Candidate) -> bool:
