@@ -52,6 +52,7 @@ from dataclasses import dataclass, field
 
 from . import stems
 from .language import RUSSIAN
+from .match import JOINERS
 from .model import Article
 
 FUNCTION_WORDS = frozenset(
@@ -216,10 +217,11 @@ def _class(test) -> str:
 
 
 _UP = _class(str.isupper)
-_CAP_WORD = rf"[{_UP}][\w'’]*(?:[-–][\w'’]+)*"  # a hyphen or an en dash joins: "Spanish–American War"
+_JOIN_WORDS = re.escape(JOINERS)
+_CAP_WORD = rf"[{_UP}][\w'’]*(?:[{_JOIN_WORDS}][\w'’]+)*"  # "Austria-Hungary", "Spanish–American War"
 _GAP = r"[ \t\u00a0]+"
 _JOIN = rf"{_GAP}(?:(?:{'|'.join(CONNECTORS)}|[{_UP}]\.){_GAP})*"  # "Head of State", "John F. Kennedy"
-_NAME_RUN = re.compile(rf"(?=[{_UP}])(?<![\w\-–.])(?:[{_UP}]\.{_GAP})*{_CAP_WORD}(?:{_JOIN}{_CAP_WORD})*")
+_NAME_RUN = re.compile(rf"(?=[{_UP}])(?<![\w{_JOIN_WORDS}.])(?:[{_UP}]\.{_GAP})*{_CAP_WORD}(?:{_JOIN}{_CAP_WORD})*")
 _SENTENCE_MARKS = (".", "!", "?", "…", ":", ";", "—", "–")
 """What may end the sentence before a run that opens one (`_opens_sentence`), with a colon, a semicolon, a dash."""
 _CLOSING_MARKS = "\"”’)]"

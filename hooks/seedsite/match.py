@@ -14,7 +14,10 @@ from typing import NamedTuple
 
 import ahocorasick
 
-_NON_WORD = re.compile(r"[^\w\-– ]")  # a space stays a space: no need to replace it
+JOINERS = "-–"
+"""What joins two words into one, as a letter would: a hyphen, an en dash ("Belarusian-Russian", "Spanish–American
+War"). Candidate names (`candidates`) and demonyms (`resolve`) read them alike."""
+_NON_WORD = re.compile(rf"[^\w{re.escape(JOINERS)} ]")  # a space stays a space: no need to replace it
 
 
 class Hit(NamedTuple):
@@ -57,9 +60,8 @@ class Matcher:
         found: list[Hit] = []
         for last, (length, entries) in self._automaton.iter(_normalise(text)):
             start, end = last - length + 1, last  # offsets in `text` (the normal form has one more char in front)
-            if end < len(text) and ((after := text[end]).isalnum() or after in "_-–"):
-                continue  # letters, digits, "_", "-" and "–" join words: "Belarusian-Russian" holds no "Russian",
-                # "Spanish–American War" no "American War"
+            if end < len(text) and ((after := text[end]).isalnum() or after == "_" or after in JOINERS):
+                continue  # "Belarusian-Russian" holds no "Russian", "Spanish–American War" no "American War"
             surface = text[start:end]
             if not surface.isalpha():  # (a single word as written)
                 surface = " ".join(surface.split())

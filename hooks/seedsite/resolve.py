@@ -10,9 +10,9 @@
   Milan", not "Union State") lends that word (a surname) to `mentions`, which links a lone "Blair" or "Mr Blair"
   to the full name introduced last before it in the same article, its title first. Without an antecedent, the
   lone word means its own entry if it has one (the city "Milan", standing alone in most of its articles), else
-  the one full name of the site that carries it, if the text uses the word alone as a name (not "bill", "Commons" of "House of Commons",
-  "John" of "John Lennon") and its mentions mostly stand in that name's articles or an honorific goes with it;
-  otherwise nothing.
+  the one full name of the site that carries it, if the text uses the word alone as a name (not "bill",
+  "Commons" of "House of Commons", "John" of "John Lennon") and its mentions mostly stand in that name's articles
+  or an honorific goes with it; otherwise nothing.
 - **Never terms**: a surname that mostly goes with its full name (it is a short form of it); a word that mostly
   stands inside longer names ("Hodgson" of "Frances Hodgson Burnett"); a first name (a word that opens two or
   more longer names, or opens a name it mostly stands in: "David", "John"), unless the text places something
@@ -30,6 +30,7 @@ from . import curated as curated_file, stems
 from .candidates import (
     CONNECTORS, EVENT_WORDS, GENERIC_ADJECTIVES, NOT_A_NAME, ORGANISATION_WORDS, PLACE_WORDS, TITLES, Candidate,
 )
+from .match import JOINERS
 from .model import Problem, ShortForm
 
 DEMONYM_ENDINGS = ("ian", "ean", "an", "n", "ese", "ish", "i", "ic", "er", "ine")
@@ -221,7 +222,7 @@ def _place_of(word: str, places: _Places) -> int | None:
 
 def _compound_demonym(name: str, places: _Places) -> bool:
     """True for a hyphenated pair of demonyms ("Belarusian-Russian", "Indian–British")."""
-    parts = re.split("[-–]", name)
+    parts = re.split(f"[{re.escape(JOINERS)}]", name)
     return len(parts) > 1 and all(_place_of(p, places) is not None or p.lower().endswith(_DEMONYM_LIKE)
                                   for p in parts if p)
 
