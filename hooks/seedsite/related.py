@@ -79,8 +79,9 @@ def bag(paragraphs: Iterable[str], terms: Mapping[int, int], language: Callable[
     words: dict[str, int] = {}
     forms: dict[str, str] = {}
     for word, count in counts.items():  # (in the order of first use: on a tie the first word written is shown)
-        if (stem := known.get(word)) is None:
-            stem = _stem(word, known, language)
+        if (seen := known.get(word)) is None:
+            seen = _stem(word, known, language)
+        word, stem = seen
         if stem:
             if (total := words.get(stem)) is None:
                 words[stem], forms[stem] = count, word
@@ -93,23 +94,25 @@ def bag(paragraphs: Iterable[str], terms: Mapping[int, int], language: Callable[
 
 STEMS_KEPT = 500_000
 """Words whose stems are remembered, across builds (`mkdocs serve` makes many)."""
-_STEMS: dict[Callable[[str], Language], dict[str, str]] = {}
+_STEMS: dict[Callable[[str], Language], dict[str, tuple[str, str]]] = {}
 
 
-def _known_stems(language: Callable[[str], Language]) -> dict[str, str]:
-    """Word → its stem, or `""` for a word left out (a stopword, a single letter, a number): the words seen so
-    far, remembered per `language` (`_stem` adds one)."""
+def _known_stems(language: Callable[[str], Language]) -> dict[str, tuple[str, str]]:
+    """Word → (the word, its stem or `""` for a word left out: a stopword, a single letter, a number): the words
+    seen so far, remembered per `language` (`_stem` adds one). Each article's bag holds the word as remembered
+    here, one string for all articles, which a pickle of all the bags then writes once."""
     known = _STEMS.setdefault(language, {})
     if len(known) > STEMS_KEPT:
         known.clear()
     return known
 
 
-def _stem(word: str, known: dict[str, str], language: Callable[[str], Language]) -> str:
-    """The stem of a word not in `known` yet, now remembered there."""
+def _stem(word: str, known: dict[str, tuple[str, str]], language: Callable[[str], Language]) -> tuple[str, str]:
+    """(the word, its stem) for a word not in `known` yet, now remembered there."""
     lang = language(word)
-    stem = known[word] = "" if len(word) < 2 or word.isdigit() or word in lang.stopwords else lang.stem(word)
-    return stem
+    stem = "" if len(word) < 2 or word.isdigit() or word in lang.stopwords else lang.stem(word)
+    seen = known[word] = (word, stem)
+    return seen
 
 
 @dataclass(frozen=True)
