@@ -230,6 +230,20 @@ def test_a_name_that_goes_on_from_another_or_into_another_is_not_what_describes_
     assert [found[n].definition for n in ("NY", "Democratic Party", "USS")] == ["", "", ""]
 
 
+def test_a_place_named_once_after_a_persons_title_is_not_described_by_the_title():
+    """"President Washington" once among many mentions of the city: the title describes the man, and the entry
+    "Washington" is the place, so "President" is no tooltip for the city."""
+    g = glossary.build([
+        article("a.txt", "The treaty was signed in Washington in 1795. Critics in Washington were loud.",
+                "Genêt scorned President Washington in public."),
+        article("b.txt", "The delegates travelled from Washington to Boston. Washington stayed quiet."),
+        article("c.txt", "The new office opened in Washington last spring."),
+    ])
+    washington = terms(g)["Washington"]
+    assert washington.kind == "place"
+    assert washington.definition != "President"
+
+
 def test_what_a_thing_is_before_its_name_is_its_descriptor(news):
     found = terms(news[1])
     assert (found["Microsoft"].definition, found["Microsoft"].kind) == ("Software giant", "organisation")

@@ -29,7 +29,7 @@ from .candidates import (
 from .language import LANGUAGES
 from .mentions import ends_a_name, name_goes_on
 from .model import Mention, Term
-from .resolve import Entity
+from .resolve import Entity, is_placed
 from .text import sentences_of
 
 SCANNED = 40
@@ -116,8 +116,9 @@ def define(term: Term, entity: Entity, explained: Mention | None) -> Term:
             return replace(term, definition=mention.sentence, origin="stated", source=mention)
     if explained is not None:
         return replace(term, definition=explained.sentence, origin="stated", source=explained)
-    person = bool(entity.short_forms) or entity.evidence is not None and bool(entity.evidence.titled +
-                                                                               entity.evidence.honorific)
+    evidence = entity.evidence  # (a name mostly placed is a place, whatever title it once came after: `kind`)
+    person = bool(entity.short_forms) or evidence is not None and bool(evidence.titled + evidence.honorific) \
+        and not is_placed(evidence)
     for mention in scanned:
         found = descriptor(mention, term, person)
         if found:
