@@ -202,6 +202,11 @@ APPOSITIVES = (
     "He tried to turn Lorvik, the capital city, into a great centre.",
     "Rain fell on Dunmore, a market town in the north, all day.",
     "Both Lorvik and Dunmore were quiet.",
+    "Lincoln led the nation through the Civil War, the country's greatest moral, constitutional, and political crisis.",
+    "It helped the nation cope with the Cold War, the atom bomb, and the totalitarian Soviet Union.",
+    "She worked with the Mandan, the Sioux, the northern Pawnee of Oklahoma, the Papago of Arizona and others.",
+    "In 1950, Ned Corby, the most successful singer of the century, said, \"He is the beginning and the end.\"",
+    "There emerged the Long Peace, a confrontation between the West, led by the United States, and the East.",
 )
 
 
@@ -212,6 +217,11 @@ APPOSITIVES = (
     ("Cadiz", "the old port of the south"),
     ("Lorvik", ""),  # "the capital city": of what, it does not say
     ("Dunmore", "a market town in the north"),
+    ("Civil War", ""),  # the phrases after these three are items of a list, not what each is
+    ("Cold War", ""),
+    ("Sioux", ""),
+    ("Ned Corby", "the most successful singer of the century"),  # then a verb: the phrase was set off
+    ("Long Peace", ""),  # "a confrontation between the West" is half of what it says
 ])
 def test_an_appositive_describes_the_name_it_follows_or_nothing(name, definition):
     found = terms(glossary.build([article("appositives.txt", *APPOSITIVES)]))
@@ -242,6 +252,14 @@ def test_a_place_named_once_after_a_persons_title_is_not_described_by_the_title(
     washington = terms(g)["Washington"]
     assert washington.kind == "place"
     assert washington.definition != "President"
+
+
+def test_a_title_with_a_prefix_of_time_is_the_title():
+    found = terms(glossary.build([article(
+        "blair.txt", "Critics attacked the then-Prime Minister Tony Blair for it. Blair did not answer.",
+        "The ex-President Lena Morrow spoke next. Morrow was brief.")]))
+    assert found["Tony Blair"].definition == "Prime Minister"
+    assert found["Lena Morrow"].definition == "President"
 
 
 def test_what_a_thing_is_before_its_name_is_its_descriptor(news):

@@ -46,6 +46,10 @@ _DEFINING = re.compile(
 _EXPLAINS = re.compile(r"^(?:It|This|That|Это)\s+(?:means|refers to|denotes|is defined as|означает)\s+(?!that\b|что\b)")
 _EXPLAINS_ANYWHERE = re.compile(r"(?:It|This|That|Это)\s+(?:means|refers to|denotes|is defined as|означает)\s")
 _APPOSITIVE = re.compile(r"^,[ \t]+([^,;:.!?()\"“”]{3,120}?)(?=[,;.]|$)")
+_LIST_GOES_ON = re.compile(r",[ \t]+(?:(?:and|or|the|a|an)[ \t]|[\w'’\-]+,[ \t]+(?:and|or)[ \t])")
+"""After the comma that closes a phrase set off after a name: more items of a list ("the Cold War, the atom bomb,
+and the Soviet Union"; "the country's greatest moral, constitutional, and political crisis"), so the phrase is
+an item too, not an appositive."""
 _THING_ROLES = ROLES | ORGANISATION_ROLES
 _PLACE_OF = re.compile(r"\b(?:[Tt]he|[Aa]n?)[ \t]+((?:[\w'’\-]+[ \t]+){1,2}(?:%s))[ \t]+of[ \t]+$"
                        % "|".join(sorted(PLACE_ROLES)))
@@ -179,6 +183,11 @@ def _title_before(before: str, roles: frozenset[str] = ROLES) -> str:
     "of" or "and"), then at most two lower-case modifiers ("Trade and Industry Secretary", "Manchester United
     manager", "tennis player"; not "Liberal government of Prime Minister")."""
     words = _words_before(before)
+    for i in range(len(words) - 1, -1, -1):
+        prefix, _, title = words[i].rpartition("-")
+        if prefix[:1].islower() and title[:1].isupper():  # "then-Prime Minister", "ex-President": the title opens
+            words = [title, *words[i + 1 :]]  # after the time
+            break
     if not words or not is_title(words[-1], roles):
         return ""
     chosen: list[str] = []
@@ -221,6 +230,8 @@ def _appositive(after: str, opens: bool = False) -> str:
     found = _APPOSITIVE.match(after)
     if not found or opens and after[found.end() : found.end() + 1] in (".", ""):
         return ""
+    if _LIST_GOES_ON.match(after, found.end()):
+        return ""  # an item of a list: "the Cold War, the atom bomb, and …", "the Sioux, the northern Pawnee, the …"
     phrase = found.group(1).strip()
     words = phrase.split()
     if not 2 <= len(words) <= LONGEST_DESCRIPTOR:
@@ -232,6 +243,8 @@ def _appositive(after: str, opens: bool = False) -> str:
         return ""  # a list: "London, the south-east and East Anglia"
     if any(w.endswith("ed") and nxt in ("by", "to") for w, nxt in zip(low[1:], low[2:])):
         return ""  # "a nomination supported by …": a clause
+    if "between" in low and "and" not in low[low.index("between") :]:
+        return ""  # cut at a comma before its second half: "a global confrontation between the Western Bloc"
     if all(w in VAGUE_WORDS for w in low):
         return ""  # "Berlin, the capital city, …": of what, it does not say
     if low[0] in ("a", "an", "the"):
