@@ -254,12 +254,14 @@ def test_a_place_named_once_after_a_persons_title_is_not_described_by_the_title(
     assert washington.definition != "President"
 
 
-def test_a_title_with_a_prefix_of_time_is_the_title():
+def test_a_title_with_a_prefix_of_time_is_the_title_and_one_run_for_is_none():
     found = terms(glossary.build([article(
         "blair.txt", "Critics attacked the then-Prime Minister Tony Blair for it. Blair did not answer.",
-        "The ex-President Lena Morrow spoke next. Morrow was brief.")]))
+        "The ex-President Lena Morrow spoke next. Morrow was brief.",
+        "He married the two-time candidate for president Ada Crane. Crane lost twice.")]))
     assert found["Tony Blair"].definition == "Prime Minister"
     assert found["Lena Morrow"].definition == "President"
+    assert found["Ada Crane"].definition == ""  # what she ran for, not what she was
 
 
 def test_what_a_thing_is_before_its_name_is_its_descriptor(news):

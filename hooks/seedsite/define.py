@@ -214,6 +214,8 @@ def _title_before(before: str, roles: frozenset[str] = ROLES) -> str:
             break
     while chosen and (chosen[-1].lower() in CONNECTORS or chosen[-1].lower() == "and"):
         chosen.pop()
+    if len(words) > len(chosen) and words[-len(chosen) - 1].lower() == "for":
+        return ""  # "candidate for president Hillary Clinton": what she ran for, not what she is
     return " ".join(reversed(chosen))
 
 
