@@ -72,6 +72,22 @@ def test_a_surname_nobody_else_shares_links_its_person_anywhere(news):
     assert lone_links(articles, g, "business/rates-held.txt")["Frost"] == {"David Frost"}
 
 
+def test_a_surname_that_only_a_sentence_capitalises_is_nobody_in_an_article_that_names_nobody():
+    """"Brown bears" and "Brown rice" open their sentences, which may be all that capitalises them: with no Brown
+    named in the article, they are not the one Brown of the site. After "Mr Brown", a sentence's "Brown" is him."""
+    g = glossary.build([article(f"p{i}.txt", f"Chancellor Gordon Brown spoke on day {i}. Mr Brown said more.")
+                        for i in range(5)] + [
+        article("bears.txt", "Brown bears have returned to the Alps.", "The bears are shy. Brown fur hides them."),
+        article("rice.txt", "Brown rice is healthier, experts say."),
+        article("mr.txt", "Mr Brown was in Leeds on Friday. Brown said the budget was fair."),
+    ])
+    found: dict[int, list[str]] = {}  # article → the terms its mentions are of
+    for block, hits in zip(g.blocks, g.hits):
+        found.setdefault(block.article, []).extend(g.terms[h.term].name for h in hits)
+    assert "Gordon Brown" not in found.get(5, []) + found.get(6, [])  # the bears, the rice
+    assert found[7].count("Gordon Brown") == 2  # Mr Brown, then Brown
+
+
 def test_a_surname_shared_on_the_site_stays_unlinked_without_an_antecedent():
     g = glossary.build([
         article("a.txt", "Patricia Hewitt spoke in London. Hewitt then left."),

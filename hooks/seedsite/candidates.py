@@ -223,7 +223,7 @@ _GAP = r"[ \t\u00a0]+"
 _JOIN = rf"{_GAP}(?:(?:{'|'.join(CONNECTORS)}|[{_UP}]\.){_GAP})*"  # "Head of State", "John F. Kennedy"
 _NAME_RUN = re.compile(rf"(?=[{_UP}])(?<![\w{_JOIN_WORDS}.])(?:[{_UP}]\.{_GAP})*{_CAP_WORD}(?:{_JOIN}{_CAP_WORD})*")
 _SENTENCE_MARKS = (".", "!", "?", "…", ":", ";", "—", "–")
-"""What may end the sentence before a run that opens one (`_opens_sentence`), with a colon, a semicolon, a dash."""
+"""What may end the sentence before a run that opens one (`opens_sentence`), with a colon, a semicolon, a dash."""
 _CLOSING_MARKS = "\"”’)]"
 _OPENING_MARKS = "\"“‘«„(["
 _MARKS_BEFORE = " \t" + _CLOSING_MARKS + "".join(_SENTENCE_MARKS)
@@ -468,7 +468,7 @@ def _name_runs(text: str, ev: _Evidence) -> list[tuple[bool, str]]:
         else:
             window = text[max(0, start - 40) : start]
             honorific = _HONORIFIC_DOT.search(window) if window.endswith(". ") else None
-            opening = not honorific and _opens_sentence(window)
+            opening = not honorific and opens_sentence(window)
         if honorific:
             found.append((False, honorific.group().strip()[:-1] + " " + run))
         elif run.count(" ") == 2 and stems.cyrillic(run) and (title := _titled_place(text, start, run)):
@@ -498,7 +498,7 @@ def _titled_place(text: str, start: int, run: str) -> str:
     return title.group(1).capitalize() if title else ""
 
 
-def _opens_sentence(before: str) -> bool:
+def opens_sentence(before: str) -> bool:
     """Whether a run after `before` opens a sentence: `before` ends with a line break, or with a sentence mark, any
     closing quotes or brackets and a space or tab ('." The', "— The"); either then with any opening quotes or brackets
     ('he called it: "Significant')."""

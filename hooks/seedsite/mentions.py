@@ -16,7 +16,9 @@ word whose meaning depends on the article (`model.ShortForm`: a surname, a singl
 - else the entry introduced last in the article that it shortens ("Tony Blair … Mr Blair");
 - else, when exactly one such entry is named later in the article and the word is no entry of its own, that one
   ("Washington insider" before "George Washington" is named stays the city);
-- else its default (its own entry, or the one full name on the site that carries it), if any;
+- else its default (its own entry, or the one full name on the site that carries it), if any; but not the full
+  name where the word opens a sentence, which may be all that capitalises it ("Brown bears", "Brown rice"), and
+  the article has named nobody it shortens;
 - but never a full name where a region's initials follow the word ("Washington, D.C." is no George Washington).
 """
 
@@ -25,7 +27,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from .candidates import CONNECTORS, HONORIFICS, PLACE_PREPOSITIONS, is_name_word, spelled_out
+from .candidates import CONNECTORS, HONORIFICS, PLACE_PREPOSITIONS, is_name_word, opens_sentence, spelled_out
 from .match import Hit, Matcher
 from .model import ShortForm, Term
 
@@ -106,6 +108,11 @@ class Finder:
                 else:
                     named = [o for o in entry.owners if o in present] if own is None else []
                     term = named[0] if len(named) == 1 else None if named else entry.default
+                    if not named and term is not None and term in entry.owners:
+                        if opens_sentence("\n" + text[max(0, hit.start - 40) : hit.start]):
+                            term = None  # "Brown bears …", "Brown rice …": capital by the sentence alone, nobody named
+                        else:
+                            introduced[k] = term  # ("Mr Brown said … Brown added")
                 if term is not None and not (term in entry.owners and _REGION_AFTER.match(text, hit.end)):
                     kept.append(Hit(hit.start, hit.end, term))
             out.append(kept)
