@@ -196,14 +196,15 @@ def test_article_links_are_urls_for_mkdocs_use_directory_urls(directory_urls, te
 
 # --- related articles -----------------------------------------------------------------------------------------
 
-# A shares two rare terms (Zarnov Treaty, Quillon Basin) with B and one commoner term (Meridian Council) with C and
-# D, which are alike in length, so weigh the same to A; E and F share nothing. B's file name sorts last, so that
-# only the score can put it first; D is given before C, so that only the source path can break their tie.
+# A shares two rare terms (Zarnov Treaty, Quillon Basin) with B and one commoner term (Meridian Council) and a word
+# (farmers) with C and D, which are alike in length, so weigh the same to A; E and F share nothing. B's file name
+# sorts last, so that only the score can put it first; D is given before C, so that only the source path can break
+# their tie. (A term's own words count as the term only: "Meridian Council" alone would be one thing shared.)
 CORPUS = [
     article("a.txt", "In spring, farmers of the Quillon Basin signed the Zarnov Treaty with the Meridian Council."),
     article("z-b.txt", "In law, the Zarnov Treaty protects the Quillon Basin from floods."),
-    article("d.txt", "In autumn, members of the Meridian Council met."),
-    article("c.txt", "In winter, the rules of the Meridian Council changed."),
+    article("d.txt", "In autumn, the farmers of the Meridian Council met."),
+    article("c.txt", "In winter, the farmers of the Meridian Council voted."),
     article("e.txt", "In summer, glaciers near Oberlin melt slowly."),
     article("f.txt", "In any season, boats sail past Tessaly."),
 ]
@@ -232,6 +233,23 @@ def test_ties_are_broken_by_source_path(related):
 def test_an_article_sharing_nothing_has_no_related_articles(related):
     assert related["e.txt"] == []
     assert related["f.txt"] == []
+
+
+def test_a_surname_that_is_a_term_in_one_article_and_nobody_known_in_another_relates_neither():
+    """Gordon Brown is a term; the footballer Wes Brown, named once, is none. The word "brown" said of each (and
+    of the title) relates the chancellor's budget to the footballer's return no more than any chance word: a
+    word a term mention says counts as that term only."""
+    budget = [article(f"budget-{i}.txt", f"Chancellor Gordon Brown set out plan {i} for pensions in London. "
+                                         "Mr Brown said pensioners would gain.") for i in range(3)]
+    football = article("football.txt", "Manchester defender Wes Brown is set to return after injury. "
+                                       "Brown has missed five games this season.")
+    fillers = [article(f"f{i}.txt", f"Boats sail past island {i} in summer.") for i in range(7)]
+    corpus = [*budget, football, *fillers]  # (eleven articles: a name needs two mentions)
+    g = glossary.build(corpus)
+    assert "Gordon Brown" in names(g, range(len(g.terms))) and "Wes Brown" not in names(g, range(len(g.terms)))
+    links = link.link(corpus, g)
+    assert [corpus[r.article].source for r in links[3].related] == []
+    assert all(corpus[r.article].source != "football.txt" for mine in links[:3] for r in mine.related)
 
 
 def test_relations_are_symmetric(related):
@@ -284,7 +302,8 @@ def test_at_most_five_related_articles_best_first():
 
 def test_relink_after_an_edit_gives_what_a_full_link_gives():
     """`relink` redoes one article's links and related list from the other articles' bags, as `link` would."""
-    edited = article("d.txt", "In autumn, members of the Meridian Council met farmers of the Quillon Basin.")
+    edited = article("d.txt", "In autumn, the farmers of the Meridian Council met farmers of the Quillon Basin "
+                              "about floods.")
     before = link.link(CORPUS, glossary.build(CORPUS))
     after = [edited if a.source == "d.txt" else a for a in CORPUS]
     g = glossary.build(after)

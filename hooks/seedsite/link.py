@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Collection, Mapping, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 from . import related as related_stage
 from .glossary import Glossary
@@ -45,12 +45,16 @@ def link(articles: Sequence[Article], glossary: Glossary, words: Sequence[relate
     """Per article, its links, its terms and its related articles; `words`: the articles' `word_bags`, if made
     already (they need no glossary)."""
     grouped: list[list[tuple[str, Sequence[Hit]]]] = [[] for _ in articles]
+    named: list[set[str]] = [set() for _ in articles]  # per article, what its term mentions say
     for block, hits in zip(glossary.blocks, glossary.hits):
         grouped[block.article].append((block.section, hits))
+        if hits:
+            text = articles[block.article].paragraphs[block.paragraph]
+            named[block.article].update(text[h.start : h.end] for h in hits)
     unlinked = unlinked_terms(glossary)
     firsts = [_first_mentions(paragraphs, unlinked) for paragraphs in grouped]
     words = word_bags(articles) if words is None else words
-    bags = [replace(mine, terms=dict(counts)) for mine, (_, counts) in zip(words, firsts)]
+    bags = [related_stage.as_terms(mine, said, counts) for mine, said, (_, counts) in zip(words, named, firsts)]
     index = related_stage.Index(bags, [a.source for a in articles])
     return [_links(index, a, hits, counts) for a, (hits, counts) in enumerate(firsts)]
 
@@ -71,7 +75,8 @@ def relink(index: int, paragraphs: Sequence[tuple[str, Sequence[Hit]]], links: S
     terms taken from `links`: for a quick rebuild after one article was edited."""
     hits, counts = _first_mentions(paragraphs, unlinked)
     bags = [other.bag for other in links]
-    bags[index] = related_stage.bag(_texts(articles[index]), counts)
+    said = {text[h.start : h.end] for text, (_, found) in zip(articles[index].paragraphs, paragraphs) for h in found}
+    bags[index] = related_stage.as_terms(related_stage.bag(_texts(articles[index]), {}), said, counts)
     return _links(related_stage.Index(bags, [a.source for a in articles]), index, hits, counts)
 
 

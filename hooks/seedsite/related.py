@@ -92,6 +92,23 @@ def bag(paragraphs: Iterable[str], terms: Mapping[int, int], language: Callable[
     return Bag(words, forms, dict(terms))
 
 
+def as_terms(bag: Bag, named: Iterable[str], terms: Mapping[int, int],
+             language: Callable[[str], Language] = language_of) -> Bag:
+    """The bag with its term counts, and without the words of `named` (what the article's term mentions say:
+    "Brown" of Gordon Brown), wherever the article uses them: a word a term stands for relates articles only as
+    that term, which knows which Brown is meant. (The word "brown" of "Wes Brown", no term, relates an article
+    to none about Gordon Brown.)"""
+    known = _known_stems(language)
+    words = dict(bag.words)
+    for said in named:
+        if (stems := known.get(said)) is None:  # (a name's stems, remembered like a word's: names recur)
+            stems = known[said] = (said, " ".join((known.get(w) or _stem(w, known, language))[1]
+                                                 for w in _WORD.findall(said.casefold())))
+        for stem in stems[1].split():
+            words.pop(stem, None)
+    return Bag(words, bag.forms, dict(terms))
+
+
 STEMS_KEPT = 500_000
 """Words whose stems are remembered, across builds (`mkdocs serve` makes many)."""
 _STEMS: dict[Callable[[str], Language], dict[str, tuple[str, str]]] = {}
