@@ -181,6 +181,24 @@ def test_junk_is_never_a_term(news, junk):
     assert junk not in terms(news[1])
 
 
+def test_the_parts_of_a_name_joined_by_and_or_for_the_are_no_names_of_their_own():
+    """"Rock and Roll Hall of Fame", "Bosnia and Herzegovina", "British Association for the Advancement of Science":
+    runs of capitalised words end at "and" and "for the", and their parts, said only so, are no terms; a person
+    named once after another person and "and" still is one."""
+    g = glossary.build([article(f"a{i}.txt",
+                                f"He entered the Rock and Roll Hall of Fame in {1990 + i}. The Rock and Roll Hall of "
+                                f"Fame praised him. Troops left Bosnia and Herzegovina in {2000 + i}.",
+                                "The British Association for the Advancement of Science met.") for i in range(4)]
+                       + [article("b.txt", "Lena Morrow and Ada Crane met in Leeds. Ada Crane spoke first in Leeds.",
+                                  "Later Ada Crane flew to Leeds."),
+                          article("c.txt", "In May, Ada Crane visited Leeds again.")]
+                       + [article(f"f{i}.txt", f"Boats sail past island {i}.") for i in range(6)])
+    found = set(terms(g))
+    assert not found & {"Roll Hall of Fame", "Rock", "Herzegovina", "Bosnia", "Advancement of Science",
+                        "British Association"}
+    assert {"Ada Crane", "Leeds"} <= found
+
+
 def test_demonyms_fold_into_their_place(news):
     assert {"Belarusian", "Belarusians"} <= set(terms(news[1])["Belarus"].variants)
     assert "Russian" in terms(news[1])["Russia"].variants

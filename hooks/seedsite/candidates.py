@@ -246,6 +246,11 @@ _LOWER_PAIR = re.compile(rf"[\s(\[\"“‘«]([{_LOW}]{{3,}})(?=\s+([{_LOW}]{{3,
 punctuation after it at most. (The character before the first is part of the match, not looked behind at: `re`
 then tries only the positions after such a character, and the search is a fifth quicker. A text starts with a
 line break: `_texts`.)"""
+_JOINING = (" and ", " & ", " for the ")
+_JOINED_BEFORE = re.compile(rf"([{_UP}][\w'’]*)[ \t]+(?:and|&|for[ \t]+the)[ \t]+$")
+"""A capitalised word and what joins a run to it: the run may end a longer name ("Rock and Roll Hall of Fame",
+"Bosnia and Herzegovina", "British Association for the Advancement of Science")."""
+_JOINED_AFTER = re.compile(rf"[ \t]+(?:and|&|for[ \t]+the)[ \t]+[{_UP}]")
 _ABBREVIATION_DOT = re.compile(rf"\.[ \t]*[{_LOW}0-9,;:)]")
 """A period that ends no sentence, after the word it abbreviates ("Oct. 5", "Springfield, Ill., police")."""
 
@@ -392,6 +397,10 @@ class _Evidence:
     """The lower-case words (`word_counts`), once counted."""
     marked: Marked = field(default_factory=Marked)
     """What the text marks as terms (`count_marked`), once counted."""
+    joined: dict[str, Counter] = field(default_factory=dict)
+    """Runs after a capitalised word and "and", "&" or "for the" → that word (lower case) → occurrences."""
+    joins: Counter = field(default_factory=Counter)
+    """Runs followed by "and", "&" or "for the" and a capitalised word."""
 
 
 def min_mentions(article_count: int) -> int:
@@ -478,6 +487,13 @@ def _name_runs(text: str, ev: _Evidence) -> list[tuple[bool, str]]:
             found.append((opening, run))
             if text.endswith(PLACE_PREPOSITIONS, 0, start):
                 ev.placed[run] += 1
+            elif text.endswith(_JOINING, 0, start) and (joined := _JOINED_BEFORE.search(text, max(0, start - 40),
+                                                                                          start)):
+                ev.joined.setdefault(_plain(run), Counter())[joined.group(1).lower()] += 1
+            if text.startswith(_JOINING, end) and _JOINED_AFTER.match(text, end):
+                ev.joins[_plain(run)] += 1
+                if opening and " " in run:  # ("The Rock and Roll …": the name may be the run but its first word)
+                    ev.joins[_plain(run.split(" ", 1)[1])] += 1
         if _NUMBER_AFTER.match(text, end):  # "Billboard Hot 100": the name holds the number
             ev.numbered[run] += 1
         if text.startswith(".", end):  # about one run in ten
@@ -833,7 +849,10 @@ def _select(ev: _Evidence, article_count: int) -> list[Candidate]:
         found[key] = Candidate(name, kind, tuple(sorted(forms, key=lambda f: (-forms[f], f))), count, spread, **extra)
 
     names = _pools(ev.names + ev.single_opening)
-    for forms in names.values():
+    parts = _parts_of_longer_names(names, ev)
+    for key, forms in names.items():
+        if key in parts:
+            continue
         count = sum(forms.values())
         if count < need:
             continue
@@ -925,6 +944,29 @@ def _name_evidence(forms: Mapping[str, int], ev: _Evidence) -> dict[str, int]:
     for form in forms:
         firsts.update(ev.surnames.get(form, {}))
     return total | {"ends": sum(firsts.values()), "ends_commonest": max(firsts.values(), default=0)}
+
+
+def _parts_of_longer_names(names: Mapping[str, Mapping[str, int]], ev: _Evidence) -> set[str]:
+    """The pools of `names` that are parts of a longer name joined by "and" or "for the": the part after, said
+    three times or more and each time after the same word ("Roll Hall of Fame", always after "Rock and"; "Advancement
+    of Science"), and the part before, if it ends in that word and is always followed by "and" or "for the"
+    ("Rock"). (A name said once after "Tony Blair and", and alone elsewhere, is a name of its own.)"""
+    parts: set[str] = set()
+    joined_to: set[str] = set()
+    for key, forms in names.items():
+        count = sum(forms.values())
+        before: Counter = Counter()
+        for form in forms:
+            before.update(ev.joined.get(form, {}))
+        if count >= 3 and before and (word := max(before, key=before.__getitem__)) and before[word] >= count:
+            parts.add(key)
+            joined_to.add(word)
+    if joined_to:
+        for key, forms in names.items():
+            if any(f.rsplit(" ", 1)[-1].lower() in joined_to for f in forms) \
+                    and sum(ev.joins[f] for f in forms) >= sum(forms.values()):
+                parts.add(key)
+    return parts
 
 
 def _single_name(word: str, ev: _Evidence) -> bool:
