@@ -241,6 +241,7 @@ APPOSITIVES = (
     "She worked with the Mandan, the Sioux, the northern Pawnee of Oklahoma, the Papago of Arizona and others.",
     "In 1950, Ned Corby, the most successful singer of the century, said, \"He is the beginning and the end.\"",
     "There emerged the Long Peace, a confrontation between the West, led by the United States, and the East.",
+    "In 1772 he began his Dialogues: Corvin, Judge of Jean-Marc, another reply to his critics of Corvin.",
 )
 
 
@@ -256,6 +257,7 @@ APPOSITIVES = (
     ("Sioux", ""),
     ("Ned Corby", "the most successful singer of the century"),  # then a verb: the phrase was set off
     ("Long Peace", ""),  # "a confrontation between the West" is half of what it says
+    ("Corvin", ""),  # after a colon, a book's title: "Dialogues: Corvin, Judge of Jean-Marc"
 ])
 def test_an_appositive_describes_the_name_it_follows_or_nothing(name, definition):
     found = terms(glossary.build([article("appositives.txt", *APPOSITIVES)]))

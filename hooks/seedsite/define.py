@@ -162,6 +162,8 @@ def descriptor(mention: Mention, term: Term, person: bool = False) -> str:
         return found  # "software giant Microsoft", "rock band U2", "US rapper Eminem"
     if _OF_BEFORE.search(before, max(0, len(last) - 8)) or _NAME_COMMA_BEFORE.search(last):  # ("with the")
         return ""
+    if last.endswith(":"):
+        return ""  # a title, a list or a caption opens here: "his Dialogues: Rousseau, Judge of Jean-Jacques"
     opens = not last or last[-1] in ".!?"
     return _appositive(mention.text[mention.to : mention.to + 200], opens)
 
