@@ -393,6 +393,18 @@ def test_a_sentence_about_a_people_does_not_define_its_country():
     assert found["Japan"].definition == "Japan is an island country in East Asia."
 
 
+def test_a_surname_with_an_adjective_of_its_own_is_a_person_not_a_place():
+    """"Copernican" folds into Copernicus as "Italian" into Italy, but the text names Nicolaus Copernicus again and
+    again and places Copernicus nowhere: a person."""
+    g = glossary.build([article("n.txt", "Nicolaus Copernicus was born in Toruń. Nicolaus Copernicus studied in Kraków.",
+                                "Later Nicolaus Copernicus lived in Frombork.")]
+                       + [article(f"c{i}.txt", f"The Copernican model spread after {1600 + i}. Scholars read Copernicus "
+                                  "closely.", "Galileo defended Copernicus in letters.") for i in range(8)])
+    copernicus = terms(g)["Copernicus"]
+    assert "Copernican" in copernicus.variants
+    assert copernicus.kind == "person"
+
+
 def test_a_people_is_not_a_place_though_its_adjective_folds_into_it():
     found = terms(glossary.build([
         article("a.txt", "Many Jews left the city in 1900. The Jewish quarter emptied; Jews settled in Vilna.",

@@ -69,6 +69,8 @@ def kind(term: Term, entity: Entity) -> str:
     described = term.definition.split()[-1].lower() if term.origin == "descriptor" else ""
     if entity.demonyms and _a_people(term.name, entity.demonyms):
         return "name"  # "Jews", with "Jewish": a people, not a place
+    if entity.demonyms and evidence is not None and not is_placed(evidence) and _surname_of_one(evidence):
+        return "person"  # "Copernican" of Copernicus (Nicolaus Copernicus), as "Italian" of Italy
     if entity.demonyms or described in PLACE_ROLES:
         return "place"
     if described in ORGANISATION_ROLES:
@@ -85,6 +87,12 @@ def kind(term: Term, entity: Entity) -> str:
     if evidence is not None and evidence.quoted or entity.curated is not None and not term.case_sensitive:
         return "concept"
     return "name"
+
+
+def _surname_of_one(evidence) -> bool:
+    """True for a word that ends a person's name three times or more, mostly after one first name ("Nicolaus
+    Copernicus"): the surname of that one person."""
+    return evidence.ends_commonest >= 3 and evidence.ends_commonest * 2 >= evidence.ends
 
 
 def _shortened(term: Term, short_forms: tuple[str, ...]) -> bool:
