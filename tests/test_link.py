@@ -230,6 +230,22 @@ def test_ties_are_broken_by_source_path(related):
     assert [source for source, _ in related["a.txt"]][1:] == ["c.txt", "d.txt"]
 
 
+def test_two_related_articles_with_one_title_are_listed_once():
+    """Two articles titled alike (a recurring column, a story told twice) would be two links a reader cannot tell
+    apart: the better one is listed."""
+    text = b"In spring, farmers of the Quillon Basin signed the Zarnov Treaty near Oberlin.\n"
+    site = pipeline.build(sources.Sources(seeds=(
+        sources.Seed("a.txt", b"Alpha\n" + text),
+        sources.Seed("b.txt", b"Treaty news\nIn law, the Zarnov Treaty protects the Quillon Basin near Oberlin.\n"),
+        sources.Seed("c.txt", b"Treaty news\nIn May, the Zarnov Treaty and the Quillon Basin were in the news.\n"),
+        *(sources.Seed(f"f{i}.txt", f"Filler {i}\nIn any season, boats sail past Tessaly {i}.\n".encode())
+          for i in range(4)),
+    ), glossary=None, problems=()))
+    (page,) = [p for p in site.pages if p.seed == "a.txt"]
+    listed = [a.get_text() for a in BeautifulSoup("".join(page.blocks), "html.parser").select("ul li a")]
+    assert listed == ["Treaty news"]
+
+
 def test_an_article_sharing_nothing_has_no_related_articles(related):
     assert related["e.txt"] == []
     assert related["f.txt"] == []

@@ -618,8 +618,12 @@ def _article_page(
     ]
     names = sorted(mine.terms, key=lambda t: terms[t].name.casefold())
     related = []
+    titles = {article.title}
     for rel in mine.related:
         other = articles[rel.article]
+        if other.title in titles:
+            continue  # a title the reader sees already: two links alike say nothing of which to follow
+        titles.add(other.title)
         shared = ", ".join([terms[t].name for t in rel.terms[:3]] or rel.words[:3])
         note = for_language(language)._("Shared: {names}").format(names=shared)
         related.append((other.title, href(uri, uris[other.source], directory_urls), note))
