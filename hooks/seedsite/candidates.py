@@ -953,19 +953,20 @@ def _parts_of_longer_names(names: Mapping[str, Mapping[str, int]], ev: _Evidence
     ("Rock"). (A name said once after "Tony Blair and", and alone elsewhere, is a name of its own.)"""
     parts: set[str] = set()
     joined_to: set[str] = set()
-    for key, forms in names.items():
-        count = sum(forms.values())
+    for key in {stems.key(form) for form in ev.joined} & names.keys():  # (only the pools said after a joiner)
+        forms = names[key]
         before: Counter = Counter()
         for form in forms:
             before.update(ev.joined.get(form, {}))
-        if count >= 3 and before and (word := max(before, key=before.__getitem__)) and before[word] >= count:
+        word, times = before.most_common(1)[0] if before else ("", 0)
+        if times >= max(3, sum(forms.values())):
             parts.add(key)
             joined_to.add(word)
-    if joined_to:
-        for key, forms in names.items():
-            if any(f.rsplit(" ", 1)[-1].lower() in joined_to for f in forms) \
-                    and sum(ev.joins[f] for f in forms) >= sum(forms.values()):
-                parts.add(key)
+    followed = {stems.key(form) for form in ev.joins if form.rsplit(" ", 1)[-1].lower() in joined_to}
+    for key in followed & names.keys():
+        forms = names[key]
+        if sum(ev.joins[f] for f in forms) >= sum(forms.values()):
+            parts.add(key)
     return parts
 
 
