@@ -101,11 +101,8 @@ def as_terms(bag: Bag, named: Iterable[str], terms: Mapping[int, int],
     known = _known_stems(language)
     words = dict(bag.words)
     for said in named:
-        if (stems := known.get(said)) is None:  # (a name's stems, remembered like a word's: names recur)
-            stems = known[said] = (said, " ".join((known.get(w) or _stem(w, known, language))[1]
-                                                 for w in _WORD.findall(said.casefold())))
-        for stem in stems[1].split():
-            words.pop(stem, None)
+        for word in _WORD.findall(said.casefold()):
+            words.pop((known.get(word) or _stem(word, known, language))[1], None)
     return Bag(words, bag.forms, dict(terms))
 
 
