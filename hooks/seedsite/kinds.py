@@ -22,7 +22,7 @@ from __future__ import annotations
 import re
 from itertools import islice
 
-from .candidates import EVENT_WORDS, ORGANISATION_ROLES, ORGANISATION_WORDS, PLACE_ROLES, PLACE_WORDS, ROLES, is_title
+from .candidates import Candidate, EVENT_WORDS, ORGANISATION_ROLES, ORGANISATION_WORDS, PLACE_ROLES, PLACE_WORDS, ROLES, is_title
 from .language import LANGUAGES, PERSONS
 from .model import Term
 from .resolve import Entity, is_placed
@@ -89,7 +89,7 @@ def kind(term: Term, entity: Entity) -> str:
     return "name"
 
 
-def _surname_of_one(evidence) -> bool:
+def _surname_of_one(evidence: Candidate) -> bool:
     """True for a word that ends a person's name three times or more, mostly after one first name ("Nicolaus
     Copernicus"): the surname of that one person."""
     return evidence.ends_commonest >= 3 and evidence.ends_commonest * 2 >= evidence.ends

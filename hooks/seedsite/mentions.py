@@ -108,11 +108,11 @@ class Finder:
                 else:
                     named = [o for o in entry.owners if o in present] if own is None else []
                     term = named[0] if len(named) == 1 else None if named else entry.default
-                    if not named and term is not None and term in entry.owners:
-                        if opens_sentence("\n" + text[max(0, hit.start - 40) : hit.start]):
-                            term = None  # "Brown bears …", "Brown rice …": capital by the sentence alone, nobody named
-                        else:
-                            introduced[k] = term  # ("Mr Brown said … Brown added")
+                    by_default = not named and term in entry.owners  # (the one full name on the site)
+                    if by_default and opens_sentence("\n" + text[max(0, hit.start - 40) : hit.start]):
+                        term = None  # "Brown bears …", "Brown rice …": capital by the sentence alone, nobody named
+                    elif by_default:
+                        introduced[k] = term  # ("Mr Brown said … Brown added")
                 if term is not None and not (term in entry.owners and _REGION_AFTER.match(text, hit.end)):
                     kept.append(Hit(hit.start, hit.end, term))
             out.append(kept)
