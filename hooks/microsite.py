@@ -42,6 +42,7 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
 from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.utils import write_file
 from mkdocs.utils.meta import get_data
 
 import background
@@ -148,13 +149,13 @@ class _State:
 @dataclass
 class _Late:
     """A page rendered before its blocks were made: with what the search index reads of them in their place
-    (`render.article_search_view`, `render.term_search_view`), which `_fill` replaces by the blocks in the written
-    file."""
+    (`render.article_search_view`, `render.term_search_view`), which `_fill` replaces by the blocks before it
+    writes the page."""
 
     page: Page
     view: list[str]
-    written: bool = False
-    filled: bool = False
+    output: str | None = None
+    """The page's HTML once rendered, until `_fill` writes it."""
 
 
 def _language(config: MkDocsConfig) -> str:
@@ -191,6 +192,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     _State.unlinked.clear()
     _State.late.clear()
     _State.articles.clear()
+    _Unwritten.install()
     _State.search = _search_plugin(config)
     _State.page_of = skeletons.page_maker(config)
     _State.made_pages = _pages(sources.load(_seeds_dir(config), SEEDS_FOLDER), config)
@@ -619,12 +621,18 @@ def _search_plugin(config: MkDocsConfig):
     return None
 
 
+@event_priority(-100)  # after the other plugins: a late page's HTML is kept as they leave it
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
-    late = _State.late.get(page.file.src_uri)
-    if late is not None:
-        late.written = True
-    elif unlinked := _State.unlinked.pop(page.file.src_uri, None):
-        output = _linked(output, unlinked, _State.pages[page.file.src_uri].blocks, page.file.src_uri)
+    """The page's links put in; a late page whose blocks are still to come is kept, and written by `_fill`
+    (MkDocs writes no empty page: `_Unwritten`)."""
+    uri = page.file.src_uri
+    late = _State.late.get(uri)
+    if late is not None and (ALL_LATE or not _State.pages[uri].blocks):
+        late.output, output = output, ""
+    elif late is not None:
+        output = _linked(output, late.view, _State.pages[uri].blocks, uri)
+    elif unlinked := _State.unlinked.pop(uri, None):
+        output = _linked(output, unlinked, _State.pages[uri].blocks, uri)
     if _State.dirty is not None:
         _State.dirty.built(page.file.src_uri, page.title)
     return output
@@ -689,21 +697,35 @@ def _linked(html: str, unlinked: Sequence[str], blocks: Sequence[str], uri: str)
     return "".join(pieces)
 
 
-def _fill(uri: str, late: _Late) -> None:
-    """A late page's blocks, once they are made and the page written, put into the written file."""
+class _Unwritten(logging.Filter):
+    """Leaves out MkDocs' note that it did not write a late page (`on_post_page`): `_fill` writes it."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        message = str(record.msg)
+        return not (message.startswith("Page skipped: '") and message[15 : message.rfind("'")] in _State.late)
+
+    @classmethod
+    def install(cls) -> None:
+        """On MkDocs' build log, once (in place of one this hook's module installed when last imported)."""
+        build_log = logging.getLogger(mkdocs_build.__name__)
+        for old in [f for f in build_log.filters if type(f).__qualname__ == cls.__qualname__]:
+            build_log.removeFilter(old)
+        build_log.addFilter(cls())
+
+
+def _fill(uri: str, late: _Late, last: bool = False) -> None:
+    """A late page, once rendered and its blocks made (or at `last`), written with its blocks in."""
     blocks = _State.pages[uri].blocks
-    if late.filled or not blocks or not late.written:
-        return
-    path = Path(late.page.file.abs_dest_path)
-    html = path.read_bytes().decode("utf-8")
-    path.write_bytes(_linked(html, late.view, blocks, uri).encode("utf-8", errors="xmlcharrefreplace"))
-    late.filled = True
+    if late.output is not None and (blocks or last):
+        html = _linked(late.output, late.view, blocks, uri)
+        write_file(html.encode("utf-8", errors="xmlcharrefreplace"), late.page.file.abs_dest_path)
+        late.output = None
 
 
 def _fill_late() -> None:
-    """Every late page's blocks (`_fill`)."""
+    """Every late page written (`_fill`)."""
     for uri, late in _State.late.items():
-        _fill(uri, late)
+        _fill(uri, late, last=True)
     if _State.late:
         log.info(f"microsite: text put into the {len(_State.late)} pages rendered while the second process worked")
     _State.late.clear()

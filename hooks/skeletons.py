@@ -12,6 +12,7 @@ MkDocs, and so is every page of a site whose Markdown extensions or `toc` option
 from __future__ import annotations
 
 import html
+import json
 import logging
 import re
 from dataclasses import dataclass
@@ -22,6 +23,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
+from mkdocs.utils.meta import get_data
 
 _FOLLOWED = frozenset({"toc", "attr_list", "tables", "fenced_code"})
 """Extensions under which a skeleton converts as `convert` says (tables and fenced code start with characters
@@ -34,6 +36,8 @@ _LITERAL = re.compile(r"(?:[^\\`*_\[\]{}<>&#\t\r\x00-\x08\x0b-\x1f\ue000\ue001]|
 """Heading text that Python-Markdown writes as it is: `render.escape` makes every character it reads as syntax
 a numeric character reference, which it keeps."""
 _ATTRIBUTE_SAFE = re.compile(r"[^\"<>&]*")
+_FRONT_MATTER = re.compile(r"---\n((?:[a-z]+: [\"{][^\n]*\n)+)---\n")
+"""`render.front_matter`: each value a JSON string or object."""
 log = logging.getLogger("mkdocs.structure.pages")
 
 
@@ -107,12 +111,33 @@ def convert(markdown: str, settings: Settings) -> Converted | None:
     return Converted("\n".join(parts), nest_toc_tokens(tokens), title, ids)
 
 
+def front_matter(source: str) -> tuple[str, dict] | None:
+    """The Markdown after `render.front_matter`'s lines, and what they say, read as JSON (which YAML reads
+    alike, five times slower: a quarter of a second at 2,000 articles); None for other front matter."""
+    found = _FRONT_MATTER.match(source)
+    if found is None:
+        return None
+    try:
+        meta = {key: json.loads(value) for key, value in (line.split(": ", 1) for line in found[1].splitlines())}
+    except ValueError:
+        return None
+    return source[found.end() :].lstrip("\n"), meta
+
+
 class SkeletonPage(Page):
     """A page whose skeleton `convert` converts, if it is one (else MkDocs does)."""
 
     def __init__(self, file: File, config: MkDocsConfig, settings: Settings) -> None:
         super().__init__(None, file, config)
         self.settings = settings
+
+    def read_source(self, config: MkDocsConfig) -> None:
+        """As MkDocs reads a page (its Markdown is made in memory: no file to fail), with our front matter read
+        as JSON."""
+        source = config.plugins.on_page_read_source(page=self, config=config)
+        if source is None:
+            source = self.file.content_string
+        self.markdown, self.meta = front_matter(source) or get_data(source)
 
     def render(self, config: MkDocsConfig, files: Files) -> None:
         made = convert(self.markdown or "", self.settings)

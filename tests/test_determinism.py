@@ -81,6 +81,7 @@ def two_builds():
             assert ("in a second process" in result.stderr) == forked, result.stderr[-3000:]
             # …and MkDocs rendered the article pages meanwhile, their text put in at the end of the build
             assert ("pages rendered while the second process worked" in result.stderr) == forked
+            assert "Page skipped" not in result.stderr  # (MkDocs wrote none of them: `_fill` does)
         yield [(project, tree(project / "site")) for project in projects]
     finally:
         shutil.rmtree(base)

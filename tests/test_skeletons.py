@@ -58,6 +58,7 @@ def assert_same(markdown: str, config=CONFIG) -> bool:
     if made is None:
         return False
     theirs, ours = mkdocs_page(markdown, config), mkdocs_page(markdown, config, skeletons.SkeletonPage)
+    assert ours.meta == theirs.meta and ours.markdown == theirs.markdown  # (our front matter read as JSON)
     assert ours.content == theirs.content
     assert toc(ours.toc) == toc(theirs.toc)
     assert ours.title == theirs.title and ours._title_from_render == theirs._title_from_render
@@ -124,3 +125,11 @@ def test_other_permalinks_are_followed_and_other_markdown_options_left_to_mkdocs
                                     (["toc"], {})]:
         config.markdown_extensions, config.mdx_configs["toc"] = extensions, toc_options
         assert skeletons.Settings.of(config) is None
+
+
+@pytest.mark.parametrize("markdown", ["---\ntitle: Plain YAML\n---\n\n# T\n", "---\ntags: [\"a\", b]\n---\n\n# T\n",
+                                      "---\ntitle: \"unclosed\n---\n\n# T\n", "# T\n"])
+def test_other_front_matter_is_read_by_mkdocs(markdown):
+    assert skeletons.front_matter(markdown) is None
+    page = mkdocs_page(markdown, cls=skeletons.SkeletonPage)
+    assert (page.markdown, page.meta) == get_data(markdown)
