@@ -354,7 +354,7 @@ def _finish_lean(reading: tuple, folder: Path, key: str) -> Iterator:
     draft = pipeline.draft(*reading)  # (what it read of it is remembered: `pipeline._read`)
     words = background.Background(_words, draft)
     counted = _meanwhile(words, pipeline.sentence_work(draft))
-    glossary = pipeline.glossary_of(draft, counted, counted)
+    glossary = pipeline.glossary_of(draft, counted)
     yield pipeline.term_outline(draft, glossary)
     links = pipeline.links_of(draft, glossary, counted())
     rest = background.Background(_rest, draft, glossary, links)
@@ -387,11 +387,10 @@ def _meanwhile(other: background.Background, work: Iterator[None]) -> Callable[[
 
 def _words(draft: pipeline.Draft) -> Iterator:
     """In another process, while the second makes the glossary: the corpus's lower-case words, which the glossary
-    needs once it has counted the names (`pipeline.word_counts`), and what the text marks as terms, which it needs
-    next (`pipeline.marked_terms`); then the articles' words (`pipeline.word_bags`)."""
+    needs once it has counted the names and what the text marks as terms (`pipeline.word_counts`); then the
+    articles' words (`pipeline.word_bags`)."""
     os.nice(GIVE_WAY)  # (the second process wants these words, but not before it has counted the names)
     yield pipeline.word_counts(draft)
-    yield pipeline.marked_terms(draft)
     yield pipeline.word_bags(draft)
 
 

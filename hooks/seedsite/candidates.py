@@ -408,20 +408,20 @@ def min_mentions(article_count: int) -> int:
     return 1 + int(math.log10(max(article_count, 1)))
 
 
-def candidates(articles: Sequence[Article], words: Callable[[], Words] | None = None,
-               marked: Callable[[], Marked] | None = None) -> list[Candidate]:
-    """Every candidate term in the corpus, each once, sorted by name. `words` and `marked`: functions that return
-    the corpus's `word_counts` and `count_marked` (by default, counted here), called in that order once the names
-    are counted."""
+def candidates(articles: Sequence[Article], words: Callable[[], Words] | None = None) -> list[Candidate]:
+    """Every candidate term in the corpus, each once, sorted by name. `words`: a function that returns the
+    corpus's `word_counts` (by default, counted here), called once the names and what the text marks as terms are
+    counted."""
     evidence = _Evidence(*(Counter() for _ in range(13)), surnames={})
     found = [_name_runs(text, evidence) for text in _texts(articles)]
     runs: Counter[tuple[bool, str]] = Counter()  # (opens a sentence, run of capitalised words) → occurrences
     for mine in found:
         runs.update(mine)
     per_article = [Counter(mine) for mine in found]
+    marked = count_marked(articles)  # (first: another process may be counting the words meanwhile)
     _count_names(runs, per_article, evidence, words() if words is not None else word_counts(articles))
-    evidence.marked = marked() if marked is not None else count_marked(articles)
-    evidence.spread.update(evidence.marked.spread)
+    evidence.marked = marked
+    evidence.spread.update(marked.spread)
     return _select(evidence, len(articles))
 
 

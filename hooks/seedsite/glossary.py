@@ -20,7 +20,7 @@ from dataclasses import dataclass, replace
 from itertools import combinations
 
 from . import curated as curated_file
-from .candidates import Marked, Words, candidates
+from .candidates import Words, candidates
 from .define import define, explanations
 from .kinds import kind
 from .match import Hit
@@ -95,12 +95,11 @@ def blocks_of(articles: Sequence[Article]) -> list[Block]:
 
 
 def build(articles: Sequence[Article], curated_data: bytes | None = None, label: str = "seeds",
-          words: Callable[[], Words] | None = None, marked: Callable[[], Marked] | None = None) -> Glossary:
-    """The glossary of `articles`, corrected by the curated file's bytes (if any); `words`, `marked`: see
-    `candidates`."""
+          words: Callable[[], Words] | None = None) -> Glossary:
+    """The glossary of `articles`, corrected by the curated file's bytes (if any); `words`: see `candidates`."""
     path = f"{label}/{curated_file.GLOSSARY_NAME}"
     entries, problems = curated_file.load(curated_data, path)
-    resolved = resolve(candidates(articles, words, marked), entries, path)
+    resolved = resolve(candidates(articles, words), entries, path)
     problems.extend(resolved.problems)
     order = sorted(range(len(resolved.entities)), key=lambda i: (resolved.entities[i].name.casefold(),
                                                                  resolved.entities[i].name))

@@ -294,11 +294,10 @@ def finish(draft: Draft, glossary: glossary_stage.Glossary | None = None, linked
 
 
 @_gc_paused
-def glossary_of(draft: Draft, words: Callable[[], candidates.Words] | None = None,
-                marked: Callable[[], candidates.Marked] | None = None) -> glossary_stage.Glossary:
-    """The draft's glossary (the first part of `finish`); `words`, `marked`: functions returning its `word_counts`
-    and `marked_terms`, if another process counts them."""
-    return glossary_stage.build(draft.articles, draft.sources.glossary, draft.label, words, marked)
+def glossary_of(draft: Draft, words: Callable[[], candidates.Words] | None = None) -> glossary_stage.Glossary:
+    """The draft's glossary (the first part of `finish`); `words`: a function returning its `word_counts`, if
+    another process counts them."""
+    return glossary_stage.build(draft.articles, draft.sources.glossary, draft.label, words)
 
 
 @_gc_paused
@@ -315,12 +314,6 @@ def sentence_work(draft: Draft) -> Iterator[None]:
         for paragraph in article.paragraphs:
             sentences_of(paragraph)
             yield
-
-
-@_gc_paused
-def marked_terms(draft: Draft) -> candidates.Marked:
-    """What the text marks as terms (quotes, definitions, acronyms): it needs no names either."""
-    return candidates.count_marked(draft.articles)
 
 
 def term_outline(draft: Draft, glossary: glossary_stage.Glossary) -> tuple[list[Page], dict[str, list[str]]]:
