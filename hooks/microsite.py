@@ -356,7 +356,7 @@ def _finish_lean(reading: tuple, folder: Path, key: str) -> Iterator:
     counted = _meanwhile(words, pipeline.sentence_work(draft))
     glossary = pipeline.glossary_of(draft, counted)
     yield pipeline.term_outline(draft, glossary)
-    links = pipeline.links_of(draft, glossary, counted())
+    links = pipeline.links_of(draft, glossary, counted)
     rest = background.Background(_rest, draft, glossary, links)
     made = pipeline.article_pages(draft, glossary, links)
     pages: list[pipeline.Page] = []

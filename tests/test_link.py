@@ -289,7 +289,7 @@ def test_words_made_apart_give_the_same_links():
     g = glossary.build(CORPUS)
     words = link.word_bags(CORPUS)
     assert all(not bag.terms for bag in words) and words[0].words
-    assert link.link(CORPUS, g, words) == link.link(CORPUS, g)
+    assert link.link(CORPUS, g, lambda: words) == link.link(CORPUS, g)
 
 
 def test_a_term_in_more_than_half_of_the_articles_relates_nothing():

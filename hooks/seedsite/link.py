@@ -11,7 +11,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Collection, Mapping, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass
 
 from . import related as related_stage
@@ -40,10 +40,10 @@ class Links:
     per term from these."""
 
 
-def link(articles: Sequence[Article], glossary: Glossary, words: Sequence[related_stage.Bag] | None = None
-         ) -> list[Links]:
-    """Per article, its links, its terms and its related articles; `words`: the articles' `word_bags`, if made
-    already (they need no glossary)."""
+def link(articles: Sequence[Article], glossary: Glossary,
+         words: Callable[[], Sequence[related_stage.Bag]] | None = None) -> list[Links]:
+    """Per article, its links, its terms and its related articles; `words`: a function returning the articles'
+    `word_bags` (they need no glossary: another process may be making them), called once the rest is known."""
     grouped: list[list[tuple[str, Sequence[Hit]]]] = [[] for _ in articles]
     named: list[set[str]] = [set() for _ in articles]  # per article, what its term mentions say
     for block, hits in zip(glossary.blocks, glossary.hits):
@@ -53,8 +53,8 @@ def link(articles: Sequence[Article], glossary: Glossary, words: Sequence[relate
             named[block.article].update(text[h.start : h.end] for h in hits)
     unlinked = unlinked_terms(glossary)
     firsts = [_first_mentions(paragraphs, unlinked) for paragraphs in grouped]
-    words = word_bags(articles) if words is None else words
-    bags = [related_stage.as_terms(mine, said, counts) for mine, said, (_, counts) in zip(words, named, firsts)]
+    bags = [related_stage.as_terms(mine, said, counts)
+            for mine, said, (_, counts) in zip(words() if words else word_bags(articles), named, firsts)]
     index = related_stage.Index(bags, [a.source for a in articles])
     return [_links(index, a, hits, counts) for a, (hits, counts) in enumerate(firsts)]
 

@@ -244,8 +244,9 @@ def link_articles(draft: Draft, glossary: glossary_stage.Glossary) -> Linked:
 
 
 @_gc_paused
-def links_of(draft: Draft, glossary: glossary_stage.Glossary, words: Sequence[Bag] | None = None) -> list[Links]:
-    """Each article's links: terms and related articles (`words`: the articles' `word_bags`, if made already)."""
+def links_of(draft: Draft, glossary: glossary_stage.Glossary, words: Callable[[], Sequence[Bag]] | None = None
+             ) -> list[Links]:
+    """Each article's links: terms and related articles (`words`: see `link.link`)."""
     return link(draft.articles, glossary, words)
 
 
