@@ -77,7 +77,7 @@ def relink(index: int, paragraphs: Sequence[tuple[str, Sequence[Hit]]], links: S
     bags = [other.bag for other in links]
     said = {text[h.start : h.end] for text, (_, found) in zip(articles[index].paragraphs, paragraphs) for h in found}
     bags[index] = related_stage.as_terms(related_stage.bag(_texts(articles[index]), {}), said, counts)
-    return _links(related_stage.Index(bags, [a.source for a in articles]), index, hits, counts)
+    return _links(related_stage.Index(bags, [a.source for a in articles], one=True), index, hits, counts)
 
 
 def _links(index: related_stage.Index, a: int, hits: tuple[tuple[Hit, ...], ...], counts: dict) -> Links:

@@ -153,9 +153,10 @@ class Index:
     Vectors: the entries of all articles (`article`, `feature`, `weight`), article by article (`start[a]` to
     `start[a + 1]`), only the features the article may share with another (in two articles or more, in no more
     than `COMMON`); each article's weights are scaled so that its whole vector has length 1. Postings: the same
-    entries feature by feature (`posting_start[f]` …), weightiest first, at most `POSTING` a feature."""
+    entries feature by feature (`posting_start[f]` …), weightiest first, at most `POSTING` a feature; for `one`
+    article's list (a quick rebuild), only its features' postings, each made when asked for (`_posting`)."""
 
-    def __init__(self, bags: Sequence[Bag], sources: Sequence[str]) -> None:
+    def __init__(self, bags: Sequence[Bag], sources: Sequence[str], one: bool = False) -> None:
         self.bags, self.sources = bags, sources
         total = len(bags)
         keys: list = []
@@ -199,13 +200,16 @@ class Index:
         rank[sorted(range(total), key=sources.__getitem__)] = np.arange(total)
         self.rank = rank
         """Article → its place by source path: how ties are broken."""
+        self._dense = np.zeros(len(ids))
+        self.posting_start = None
+        if one:
+            return
         order = np.lexsort((rank[self.article], -self.weight, self.feature))
         by_feature = self.feature[order]
         first = np.searchsorted(by_feature, np.arange(len(ids) + 1))
         capped = np.arange(len(order)) - first[by_feature] < POSTING
         self.posting_article, self.posting_weight = self.article[order][capped], self.weight[order][capped]
         self.posting_start = np.searchsorted(by_feature[capped], np.arange(len(ids) + 1))
-        self._dense = np.zeros(len(ids))
 
     def of(self, a: int) -> tuple[tuple[Related, ...], tuple[int, ...]]:
         """The articles related to `a` (up to `RELATED_ARTICLES`, best first, ties by source path), and its
@@ -214,11 +218,11 @@ class Index:
         query = np.arange(len(weights))
         if len(weights) > QUERY:
             query = np.sort(np.argpartition(-weights, QUERY)[:QUERY])
-        starts, ends = self.posting_start[mine[query]], self.posting_start[mine[query] + 1]
-        entries = np.concatenate([np.arange(s, e) for s, e in zip(starts.tolist(), ends.tolist())] or [[]])
-        entries = entries.astype(np.int64)
-        partial = np.bincount(self.posting_article[entries], minlength=len(self.bags),
-                              weights=self.posting_weight[entries] * np.repeat(weights[query], ends - starts))
+        postings = [self._posting(f) for f in mine[query].tolist()]
+        articles = np.concatenate([p[0] for p in postings] or [np.zeros(0, np.int64)])
+        posted = np.concatenate([p[1] for p in postings] or [np.zeros(0)])
+        partial = np.bincount(articles, minlength=len(self.bags),
+                              weights=posted * np.repeat(weights[query], [len(p[0]) for p in postings]))
         partial[a] = 0.0
         found = np.flatnonzero(partial)
         candidates = found[np.lexsort((self.rank[found], -partial[found]))[:CANDIDATES]]
@@ -235,6 +239,15 @@ class Index:
         related = [row for row in scored if MIN_SCORE <= -row[0] < NEAR_DUPLICATE][:RELATED_ARTICLES]
         duplicates = tuple(b for _, b in sorted((row[1], row[2]) for row in scored if -row[0] >= NEAR_DUPLICATE))
         return tuple(self._why(a, b, -s, theirs, products) for s, _, b, theirs, products in related), duplicates
+
+    def _posting(self, f: int) -> tuple[np.ndarray, np.ndarray]:
+        """Feature `f`'s posting: the articles it weighs most in, and its weights there."""
+        if self.posting_start is not None:
+            start, end = self.posting_start[f], self.posting_start[f + 1]
+            return self.posting_article[start:end], self.posting_weight[start:end]
+        mine = np.flatnonzero(self.feature == f)
+        mine = mine[np.lexsort((self.rank[self.article[mine]], -self.weight[mine]))[:POSTING]]
+        return self.article[mine], self.weight[mine]
 
     def _vector(self, a: int) -> tuple[np.ndarray, np.ndarray]:
         """Article `a`'s features and their weights."""
