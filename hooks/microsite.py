@@ -12,7 +12,7 @@ glossary.json. Under `--dirty`, `preview.DirtyPages` keeps unchanged pages unbui
 
 While the second process works, MkDocs goes on: the article and term pages are rendered ("late") with what the
 search index reads of their blocks (an article's text without links, known from the article; a term's definition,
-sent with the term pages), and their blocks go into the written files as they come (the article pages in parts,
+sent with the term pages), and each is written once its blocks come, with them in (the article pages in parts,
 the rest of the site last, made meanwhile by another process); once the second process's pages have come, the
 rest are rendered whole. The term pages are known once the second
 process has made the glossary: it sends their Markdown first, and `on_page_context` puts them into the list of
