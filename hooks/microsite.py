@@ -628,10 +628,8 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
     late = _State.late.get(uri)
     if late is not None and (ALL_LATE or not _State.pages[uri].blocks):
         late.output, output = output, ""
-    elif late is not None:
-        output = _linked(output, late.view, _State.pages[uri].blocks, uri)
-    elif unlinked := _State.unlinked.pop(uri, None):
-        output = _linked(output, unlinked, _State.pages[uri].blocks, uri)
+    elif view := late.view if late is not None else _State.unlinked.pop(uri, None):
+        output = _linked(output, view, _State.pages[uri].blocks, uri)
     if _State.dirty is not None:
         _State.dirty.built(page.file.src_uri, page.title)
     return output

@@ -53,8 +53,8 @@ def link(articles: Sequence[Article], glossary: Glossary,
             named[block.article].update(text[h.start : h.end] for h in hits)
     unlinked = unlinked_terms(glossary)
     firsts = [_first_mentions(paragraphs, unlinked) for paragraphs in grouped]
-    bags = [related_stage.as_terms(mine, said, counts)
-            for mine, said, (_, counts) in zip(words() if words else word_bags(articles), named, firsts)]
+    made = words() if words is not None else word_bags(articles)
+    bags = [related_stage.as_terms(mine, said, counts) for mine, said, (_, counts) in zip(made, named, firsts)]
     index = related_stage.Index(bags, [a.source for a in articles])
     return [_links(index, a, hits, counts) for a, (hits, counts) in enumerate(firsts)]
 
