@@ -315,20 +315,20 @@ def _take(site: pipeline.Site) -> None:
 
 def _add(files: Files, pages: list[pipeline.Page], config: MkDocsConfig, seeds_dir: Path) -> None:
     """Hand the pages to MkDocs."""
-    docs_dir = Path(config.docs_dir).resolve()
+    seeds = Path(os.path.relpath(seeds_dir, Path(config.docs_dir).resolve())).as_posix()
     for page in pages:
-        existing = files.get_file_from_path(page.uri)
+        existing = files.src_uris.get(page.uri)
         if existing is not None:
             log.warning(f"docs/{page.uri}: a generated page has this path; the hand-written file is ignored")
             files.remove(existing)
         inclusion = InclusionLevel.INCLUDED if page.in_nav else InclusionLevel.NOT_IN_NAV
+        edit_uri = quote(posixpath.normpath(f"{seeds}/{page.seed}")) if page.seed is not None else None
         if _State.dirty is not None:
-            file = _State.dirty.file(config, page.uri, page, page.markdown, page.blocks, inclusion=inclusion)
+            file = _State.dirty.file(config, page.uri, page, page.markdown, page.blocks, edit_uri, inclusion=inclusion)
         else:
             file = File.generated(config, page.uri, content=page.markdown, inclusion=inclusion)
-        if page.seed is not None:
-            file.edit_uri = quote(Path(os.path.relpath(seeds_dir / page.seed, docs_dir)).as_posix())
-        if not page.in_nav:  # an article or term page: its Markdown is a skeleton
+            file.edit_uri = edit_uri
+        if not page.in_nav and file.page is None:  # an article or term page: its Markdown is a skeleton
             _State.page_of(file)
         files.append(file)
 
@@ -468,7 +468,7 @@ def _index_pages_last(files: Files) -> None:
     process works, they are the only pages that wait for it (every build puts them last, so that every build
     writes the same sitemap and search index)."""
     for uri, page in list(_State.pages.items()):
-        file = files.get_file_from_path(uri)
+        file = files.src_uris.get(uri)
         if page.in_nav and file is not None:
             files.remove(file)
             files.append(file)

@@ -288,6 +288,23 @@ def test_dirty_serve_edit_rebuilds_only_the_edited_article(project, tmp_path, se
         assert not any(
             word in entry["text"] for entry in index_after if not entry["location"].startswith("extra/trade-fair/")
         )
+
+        # A second edit, to another article: MkDocs is handed the files (and pages) it was handed last time for
+        # the pages that did not change (`DirtyPages.file`); it renders the edited one alone, edit link and all.
+        mark = server.mark()
+        append(project / "seeds" / "extra" / "river-port.txt", f"\nA second late paragraph names the {word} dock.\n")
+        server.wait_for(f"{word} on the second edited page",
+                        lambda: word in body_text(server.get("extra/river-port/")[1]))
+        lines = server.microsite_lines(mark)
+        assert lines and lines[0].endswith("1 page to rebuild"), lines
+        again = mtimes(site)
+        assert again["extra/river-port/index.html"] > times_after["extra/river-port/index.html"]
+        rewritten = {path for path in times_after if again.get(path) != times_after[path]}
+        assert not rewritten & ({"extra/trade-fair/index.html", "extra/minsk-metro/index.html"} | terms), rewritten
+        assert f"names the {word} prize." in body_text(server.get("extra/trade-fair/")[1])
+        for url, seed in (("extra/river-port/", "extra/river-port.txt"), ("extra/trade-fair/", "extra/trade-fair.txt")):
+            edit = BeautifulSoup(server.get(url)[1], "html.parser").find("a", rel="edit")
+            assert edit is not None and edit["href"].endswith(f"/seeds/{seed}"), (url, edit)
         status, body = server.get("glossary.json")
         assert status == 200 and json.loads(body)["terms"]
         assert (site / "glossary.json").is_file()
