@@ -65,11 +65,11 @@ class DirtyPages:
     def file(self, config: MkDocsConfig, uri: str, page: object, markdown: str, extra: Iterable[str],
              edit_uri: str | None = None, **kwargs) -> File:
         """A generated page (edited at `edit_uri`, if given) backed by a file that changes only when `markdown`
-        or `extra` (what else makes the page: its HTML blocks) does. `page` is the object they come from: the very same object as last time
-        is the same page, and is not hashed again. In the first build every page is built anyway: it is backed
-        afterwards (`record`), as it was rendered in the end. The file of a page that did not change is the one
-        handed to MkDocs last time, with its `Page` (MkDocs renders it only if it is modified): making thousands
-        anew took a quarter of a rebuild."""
+        or `extra` (what else makes the page: its HTML blocks) does. `page` is the object they come from: the
+        very same object as last time is the same page, and is not hashed again. In the first build every page
+        is built anyway: it is backed afterwards (`record`), as it was rendered in the end. The file of a page
+        that did not change is the one handed to MkDocs last time, with its `Page` (MkDocs renders it only if it
+        is modified): making thousands anew took a quarter of a rebuild."""
         if not self.sources:
             file = File.generated(config, uri, content=markdown, **kwargs)
         else:
