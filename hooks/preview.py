@@ -73,18 +73,23 @@ class DirtyPages:
         if not self.sources:
             file = File.generated(config, uri, content=markdown, **kwargs)
         else:
-            if config is not self.config:  # (a rebuild's first page)
-                self.config, settings = config, _settings(config)
-                if settings != self.kept_for:
-                    self.kept, self.kept_for = {}, settings
-            kept = self.kept.get(uri)
-            if (not self._back(uri, page, markdown, extra) and kept is not None and kept.edit_uri == edit_uri
-                    and kept.inclusion == kwargs["inclusion"]):
+            kept = self._kept(config).get(uri)
+            written = self._back(uri, page, markdown, extra)
+            if not written and kept is not None and (kept.edit_uri, kept.inclusion) == (edit_uri, kwargs["inclusion"]):
                 return kept
             self.kept[uri] = file = File.generated(config, uri, abs_src_path=os.path.join(self.folder, uri), **kwargs)
         if edit_uri is not None:
             file.edit_uri = edit_uri
         return file
+
+    def _kept(self, config: MkDocsConfig) -> dict[str, File]:
+        """The files kept from the last rebuild, none if it was made with other settings (`_settings`: looked at
+        once a rebuild, at its first page)."""
+        if config is not self.config:
+            self.config, settings = config, _settings(config)
+            if settings != self.kept_for:
+                self.kept, self.kept_for = {}, settings
+        return self.kept
 
     def _back(self, uri: str, page: object, markdown: str, extra: Iterable[str]) -> bool:
         """Write the file backing `page` if what makes it changed; whether it was written."""

@@ -164,8 +164,8 @@ class _Encoding:
         """All the bags' (feature ids, counts), bag after bag, and how many each bag has."""
         ids, kept, entries = self.ids, {}, []
         for b in bags:
-            known = self.bags.get(id(b))
-            if known is None or known[0] is not b:
+            known = self.bags.get(id(b))  # (each kept bag is held: no other object has its id meanwhile)
+            if known is None:
                 keys = [*b.words, *b.terms]
                 for key in keys:
                     if key not in ids:
@@ -205,9 +205,9 @@ class Index:
         self.features, self.is_term = _ENCODING.features, _ENCODING.is_term
         """Feature id → the word's stem (str) or the term's index (int); whether it is a term (else a word). Ids
         are only names: no result depends on them."""
-        ids = self.features
+        n_features = len(self.features)
         article = np.repeat(np.arange(total), sizes)
-        df = np.bincount(feature, minlength=len(ids))
+        df = np.bincount(feature, minlength=n_features)
         limit = max(2, COMMON * total)
         with np.errstate(divide="ignore"):
             idf = np.where(df <= limit, np.log(total / np.maximum(df, 1)), 0.0)
@@ -230,16 +230,16 @@ class Index:
         rank[sorted(range(total), key=sources.__getitem__)] = np.arange(total)
         self.rank = rank
         """Article → its place by source path: how ties are broken."""
-        self._dense = np.zeros(len(ids))
+        self._dense = np.zeros(n_features)
         self.posting_start = None
         if one:
             return
         order = np.lexsort((rank[self.article], -self.weight, self.feature))
         by_feature = self.feature[order]
-        first = np.searchsorted(by_feature, np.arange(len(ids) + 1))
+        first = np.searchsorted(by_feature, np.arange(n_features + 1))
         capped = np.arange(len(order)) - first[by_feature] < POSTING
         self.posting_article, self.posting_weight = self.article[order][capped], self.weight[order][capped]
-        self.posting_start = np.searchsorted(by_feature[capped], np.arange(len(ids) + 1))
+        self.posting_start = np.searchsorted(by_feature[capped], np.arange(n_features + 1))
 
     def of(self, a: int) -> tuple[tuple[Related, ...], tuple[int, ...]]:
         """The articles related to `a` (up to `RELATED_ARTICLES`, best first, ties by source path), and its
