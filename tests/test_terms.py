@@ -769,6 +769,29 @@ def test_a_name_is_no_demonym_of_a_place_with_a_demonym_of_its_own():
     assert "French" in terms(g)["France"].variants and "Francis" not in terms(g)["France"].variants
 
 
+@pytest.mark.parametrize("first", ["Holland", "the Netherlands"])
+def test_a_demonym_of_two_places_on_the_site_means_the_country_it_names(first):
+    """"Dutch" is the demonym of the Netherlands (and, loosely, of Holland, one of its provinces): where the site
+    names both, "Dutch" mentions the Netherlands, whichever the articles name first."""
+    second = "the Netherlands" if first == "Holland" else "Holland"
+    articles = [article(f"world/trade-{n}.txt", f"The ships sailed to {first}.", f"Later they reached {second}.",
+                        "The Dutch merchants traded there.") for n in range(4)]
+    g = glossary.build(articles)
+    assert "Dutch" in terms(g)["Netherlands"].variants
+    assert "Dutch" not in terms(g)["Holland"].variants
+
+
+def test_a_country_with_a_demonym_is_no_person_for_a_word_before_it():
+    """"Austrian Netherlands" ends in "Netherlands" as "Nicolaus Copernicus" in "Copernicus", but a country of the
+    table of demonyms ("Dutch") is a place, never a surname."""
+    articles = [article("n.txt", "Austrian Netherlands was a state. Austrian Netherlands paid taxes.",
+                        "Later Austrian Netherlands rebelled.")]
+    articles += [article(f"c{i}.txt", f"The Dutch fleet sailed after {1600 + i}. Traders loved the Netherlands dearly.",
+                         "Ships came to the Netherlands.") for i in range(8)]
+    netherlands = terms(glossary.build(articles))["Netherlands"]
+    assert "Dutch" in netherlands.variants and netherlands.kind == "place"
+
+
 def test_a_russian_surname_after_one_first_name_in_its_cases_is_one_person():
     """"Владимир", "Владимира", "Владимиру" open one person's name: "Путин" in its cases is no surname many people
     share (`resolve` drops those)."""

@@ -25,7 +25,7 @@ from itertools import islice
 from .candidates import Candidate, EVENT_WORDS, ORGANISATION_ROLES, ORGANISATION_WORDS, PLACE_ROLES, PLACE_WORDS, ROLES, is_title
 from .language import LANGUAGES, PERSONS
 from .model import Term
-from .resolve import Entity, is_placed
+from .resolve import IRREGULAR_DEMONYMS, Entity, is_placed
 from .text import around
 
 _WAS_A = re.compile(r"\b(?:is|was|were|are)\s+(?:a|an|the|one)\s+(.{0,60})")
@@ -69,7 +69,8 @@ def kind(term: Term, entity: Entity) -> str:
     described = term.definition.split()[-1].lower() if term.origin == "descriptor" else ""
     if entity.demonyms and _a_people(term.name, entity.demonyms):
         return "name"  # "Jews", with "Jewish": a people, not a place
-    if entity.demonyms and evidence is not None and not is_placed(evidence) and _surname_of_one(evidence):
+    if (entity.demonyms and evidence is not None and not is_placed(evidence) and _surname_of_one(evidence)
+            and term.name.lower() not in IRREGULAR_DEMONYMS):  # (a country of that table: "Austrian Netherlands")
         return "person"  # "Copernican" of Copernicus (Nicolaus Copernicus), as "Italian" of Italy
     if entity.demonyms or described in PLACE_ROLES:
         return "place"

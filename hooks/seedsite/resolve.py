@@ -177,7 +177,8 @@ class _Places:
 
     names: dict[str, int]
     by_demonym: dict[str, int]
-    """An irregular demonym → the first place it belongs to ("french" → France)."""
+    """An irregular demonym → the place it belongs to ("french" → France); of two on the site, the one
+    `IRREGULAR_DEMONYMS` lists first ("dutch" → the Netherlands rather than Holland)."""
     by_stem: dict[tuple[str, int], list[tuple[str, int]]]
     """(a name less its last one or two letters, how many) → the names, none with a demonym of its own ("France":
     "French", so "Francis" is no demonym of it)."""
@@ -185,10 +186,12 @@ class _Places:
     @staticmethod
     def of(names: dict[str, int]) -> _Places:
         by_demonym: dict[str, int] = {}
+        for place, demonym in IRREGULAR_DEMONYMS.items():
+            if place in names:
+                by_demonym.setdefault(demonym, names[place])
         by_stem: dict[tuple[str, int], list[tuple[str, int]]] = {}
         for place, i in names.items():
             if place in IRREGULAR_DEMONYMS:
-                by_demonym.setdefault(IRREGULAR_DEMONYMS[place], i)
                 continue
             for cut in (1, 2):
                 if len(place) > cut:
